@@ -40,7 +40,7 @@ def _load() -> dict[str, dict[str, str]]:
     return _catalogs
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message `key` in `lang` (default: the configured language), filled with `params`.
 
     Falls back to Vietnamese, then to the key itself, so a missing translation never crashes.

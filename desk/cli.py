@@ -1,0 +1,83 @@
+"""`desk` — the command line. Importing this module stays cheap: no Textual, no SQLAlchemy,
+no pydantic until a command needs them (`desk --help` must answer in well under 150 ms)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from desk.commands import COMMAND_MODULES
+from desk.commands.base import CommandError, early_language, helps
+
+EXIT_USAGE = 2
+EXIT_INVALID = 1
+EXIT_CRASH = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors in the user's language and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        h = helps()
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {h['usage_error']}: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    h = helps()
+    parser = _Parser(prog="desk", description=h["desk"], epilog=h["epilog"],
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", metavar="FILE", help=h["config"])
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub, h)
+    return parser
+
+
+def _version() -> str:
+    from desk import __version__
+
+    return f"desk {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    early_language(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:  # plain `desk`: the TUI
+        from desk.commands.tui import run_tui
+
+        handler = run_tui
+    try:
+        return int(handler(args) or 0)
+    except CommandError as e:
+        print(e.message, file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # the last guard: a clear sentence, the traceback in the log
+        return _crash(e)
+
+
+def _crash(exc: BaseException) -> int:
+    from desk.i18n import render_error
+
+    if getattr(exc, "key", None):  # a DomainError or ConfigError that escaped a handler
+        print(render_error(exc), file=sys.stderr)
+        return EXIT_INVALID
+    from desk.commands.base import classify_exception
+
+    message, code = classify_exception(exc)
+    print(message, file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""What every command shares: the language chosen early, the context, errors, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desk.services.context import DeskContext
+
+_lang = "vi"
+
+
+class CommandError(Exception):
+    """A failure already phrased for the user; `code` is the exit status."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def early_language(argv: list[str]) -> str:
+    """The office language, read cheaply (tomllib only) so even --help speaks it."""
+    global _lang
+    lang = os.environ.get("DESK_LANG", "")
+    if lang not in ("vi", "en"):
+        lang = "vi"
+        path = _config_path_from(argv)
+        if path is not None:
+            try:
+                import tomllib
+
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                office = data.get("office", {})
+                if isinstance(office, dict) and office.get("language") in ("vi", "en"):
+                    lang = office["language"]
+            except (OSError, ValueError):
+                pass  # the real loader reports a bad file properly later
+    _lang = lang
+    return lang
+
+
+def _config_path_from(argv: list[str]) -> Path | None:
+    for i, a in enumerate(argv):
+        if a == "--config" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if a.startswith("--config="):
+            return Path(a.split("=", 1)[1])
+    if os.environ.get("DESK_CONFIG"):
+        return Path(os.environ["DESK_CONFIG"])
+    local = Path.cwd() / "desk.toml"
+    return local if local.is_file() else None
+
+
+def helps() -> dict[str, str]:
+    from desk.commands.help_text import EN, VI
+
+    return EN if _lang == "en" else VI
+
+
+def context(args: argparse.Namespace) -> DeskContext:
+    """Load the configuration and build the services' context, or fail with a clear message."""
+    from desk.config import ConfigError, load_settings
+    from desk.i18n import set_language
+    from desk.services.context import DeskContext
+
+    try:
+        settings = load_settings(getattr(args, "config", None))
+    except ConfigError as e:
+        raise CommandError(str(e), 2) from None
+    set_language(settings.office.language)
+    return DeskContext(settings)
+
+
+def fail(exc: BaseException, code: int = 1) -> CommandError:
+    from desk.i18n import render_error
+
+    return CommandError(render_error(exc), code)
+
+
+def emit(data: Any, as_json: bool) -> None:
+    """Print JSON (UTF-8, not escaped) when asked; otherwise the caller prints text."""
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def say(key: str, **params: Any) -> None:
+    from desk.i18n import t
+
+    print(t(key, **params))
+
+
+def classify_exception(exc: BaseException) -> tuple[str, int]:
+    """An unexpected exception → a sentence for the user, and the traceback into a log file."""
+    from desk.i18n import t
+
+    text = str(exc)
+    if "database is locked" in text:
+        return t("cli.db_busy"), 75
+    if "file is not a database" in text or "malformed" in text:
+        return t("cli.db_corrupt"), 74
+    if isinstance(exc, PermissionError):
+        return t("cli.permission", error=text), 77
+    log = _write_crash_log(exc)
+    return t("cli.crash", error=type(exc).__name__, log=log), 70
+
+
+def _write_crash_log(exc: BaseException) -> str:
+    import tempfile
+    import traceback
+    from datetime import datetime
+
+    try:
+        from platformdirs import user_log_path
+
+        folder = user_log_path("desk", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+    try:
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    except OSError:
+        return "-"
+    return str(path)
+
+
+def parse_date(value: str) -> Any:
+    from datetime import date
+
+    from desk.i18n import t
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(t("cli.bad_date", value=value), 2) from None
+
+
+def parse_local_datetime(value: str, tz: str) -> Any:
+    """"YYYY-MM-DD HH:MM" in office time → an aware datetime."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from desk.i18n import t
+
+    try:
+        dt = datetime.strptime(" ".join(value.split()), "%Y-%m-%d %H:%M")
+    except ValueError:
+        try:
+            dt = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise CommandError(t("cli.bad_datetime", value=value), 2) from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=ZoneInfo(tz))
+    return dt

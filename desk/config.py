@@ -1,0 +1,282 @@
+"""desk.toml → validated settings.
+
+Found via `--config`, `DESK_CONFIG`, `./desk.toml`, then the user config directory; without any
+file the built-in defaults (the embedded demo office) apply. A bad file raises ConfigError whose
+message names the file, the key and what is wrong, in the configured language.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import time
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+ENV_CONFIG = "DESK_CONFIG"
+FILE_NAME = "desk.toml"
+
+
+class ConfigError(Exception):
+    """A configuration problem, already phrased for the person who edits the file."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _parse_hhmm(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("giờ phải viết dạng \"HH:MM\" / time must be \"HH:MM\"")
+    try:
+        hh, mm = value.strip().split(":")
+        return time(int(hh), int(mm))
+    except ValueError:
+        raise ValueError(f"giờ không hợp lệ {value!r}, cần dạng \"HH:MM\" / bad time") from None
+
+
+class OfficeConfig(_Strict):
+    name: str = "UBND xã Minh Châu (văn phòng mẫu)"
+    id: str = "000.00.00.H41"
+    province: str = "Nghệ An"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    hours: tuple[tuple[time, time], ...] = (
+        (time(7, 30), time(11, 30)),
+        (time(13, 30), time(17, 0)),
+    )
+    cutoff: time = time(15, 0)
+    language: Literal["vi", "en"] = "vi"
+    form_set: Literal["2018", "2025"] = "2025"
+    signer_title: str = "CHỦ TỊCH"
+    signer_name: str = ""
+    status_url: str = ""
+
+    @field_validator("cutoff", mode="before")
+    @classmethod
+    def _cutoff(cls, v: Any) -> time:
+        return _parse_hhmm(v)
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, v: Any) -> tuple[tuple[time, time], ...]:
+        if not isinstance(v, list | tuple) or not v:
+            raise ValueError("cần danh sách các ca [[\"07:30\", \"11:30\"], …] / list of periods")
+        periods = []
+        for p in v:
+            if not isinstance(p, list | tuple) or len(p) != 2:
+                raise ValueError("mỗi ca gồm giờ bắt đầu và giờ kết thúc / [start, end]")
+            start, end = _parse_hhmm(p[0]), _parse_hhmm(p[1])
+            if end <= start:
+                raise ValueError(f"ca {p[0]}–{p[1]} kết thúc trước khi bắt đầu / ends before start")
+            if periods and start < periods[-1][1]:
+                raise ValueError("các ca phải theo thứ tự và không chồng nhau / periods overlap")
+            periods.append((start, end))
+        return tuple(periods)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"múi giờ không tồn tại: {v!r} / unknown time zone") from None
+        return v
+
+    @field_validator("id")
+    @classmethod
+    def _office_id(cls, v: str) -> str:
+        import re
+
+        if not re.fullmatch(r"[0-9A-Z.]{1,35}", v):
+            raise ValueError("mã định danh đơn vị chỉ gồm chữ HOA, số và dấu chấm, tối đa 35 ký tự")
+        return v
+
+
+class StorageConfig(_Strict):
+    data_dir: Path | None = None  # default: platformdirs user data dir
+    database: Path | None = None  # default: <data_dir>/desk.sqlite3
+
+
+class PrinterConfig(_Strict):
+    profile: str = "epson80"  # a preset name from printers.escpos.profiles
+    transport: str = "dir:"  # dir:PATH | file:PATH | serial:PORT | socket://host:9100 | device:PATH
+    kind: Literal["thermal", "a4"] = "thermal"
+    options: dict[str, Any] = Field(default_factory=dict)  # profile overrides
+
+
+class SyncConfig(_Strict):
+    server_url: str = ""
+    token: str = ""
+    interval_seconds: int = Field(default=60, ge=5)
+
+
+class DistrictConfig(_Strict):
+    db: str = ""
+
+
+class ServiceConfig(_Strict):
+    code: str
+    name: str
+    prefix: str = Field(pattern=r"^[A-Z]$")
+    field: str = ""
+    counters: tuple[int, ...] = ()
+    wait_target_minutes: int = Field(default=15, ge=1)
+
+
+class CounterConfig(_Strict):
+    number: int = Field(ge=1)
+    name: str = ""
+
+
+def _default_services() -> tuple[ServiceConfig, ...]:
+    return (
+        ServiceConfig(code="HT", name="Hộ tịch", prefix="A", field="HT", counters=(1, 2)),
+        ServiceConfig(code="CT", name="Chứng thực", prefix="B", field="CT", counters=(2, 3)),
+        ServiceConfig(code="CU", name="Cư trú", prefix="C", field="CU", counters=(3,)),
+        ServiceConfig(code="KT", name="Kinh tế", prefix="D", field="KT", counters=(1, 3)),
+    )
+
+
+class QueueConfig(_Strict):
+    services: tuple[ServiceConfig, ...] = Field(default_factory=_default_services)
+    counters: tuple[CounterConfig, ...] = (
+        CounterConfig(number=1, name="Quầy 1"),
+        CounterConfig(number=2, name="Quầy 2"),
+        CounterConfig(number=3, name="Quầy 3"),
+    )
+    max_priority_in_row: int = Field(default=2, ge=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QueueConfig:
+        prefixes = [s.prefix for s in self.services]
+        if len(set(prefixes)) != len(prefixes):
+            raise ValueError("hai dịch vụ dùng chung một chữ cái số thứ tự / duplicate prefix")
+        known = {c.number for c in self.counters}
+        for s in self.services:
+            missing = set(s.counters) - known
+            if missing:
+                raise ValueError(f"dịch vụ {s.code} dùng quầy chưa khai báo: {sorted(missing)}")
+        return self
+
+
+def _default_printers() -> dict[str, PrinterConfig]:
+    return {
+        "receipt": PrinterConfig(profile="epson80", transport="dir:"),
+        "a4": PrinterConfig(kind="a4", transport="dir:"),
+    }
+
+
+class Settings(_Strict):
+    office: OfficeConfig = Field(default_factory=OfficeConfig)
+    storage: StorageConfig = Field(default_factory=StorageConfig)
+    printers: dict[str, PrinterConfig] = Field(default_factory=_default_printers)
+    sync: SyncConfig = Field(default_factory=SyncConfig)
+    district: DistrictConfig = Field(default_factory=DistrictConfig)
+    queue: QueueConfig = Field(default_factory=QueueConfig)
+    source: Path | None = Field(default=None, exclude=True)  # the file it came from
+
+    @property
+    def data_dir(self) -> Path:
+        if self.storage.data_dir is not None:
+            return self._relative(self.storage.data_dir)
+        from platformdirs import user_data_path
+
+        return user_data_path("desk", appauthor=False)
+
+    @property
+    def database_path(self) -> Path:
+        if self.storage.database is not None:
+            return self._relative(self.storage.database)
+        return self.data_dir / "desk.sqlite3"
+
+    def _relative(self, p: Path) -> Path:
+        p = p.expanduser()
+        if not p.is_absolute() and self.source is not None:
+            return self.source.parent / p
+        return p
+
+
+def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The config file to use, by the documented order; None means built-in defaults."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env)
+    local = Path.cwd() / FILE_NAME
+    if local.is_file():
+        return local
+    from platformdirs import user_config_path
+
+    user = user_config_path("desk", appauthor=False) / FILE_NAME
+    return user if user.is_file() else None
+
+
+def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
+    path = find_config(explicit)
+    if path is None:
+        return Settings()
+    return load_file(path)
+
+
+def load_file(path: Path) -> Settings:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(_msg("config.missing", file=path)) from None
+    except OSError as e:
+        raise ConfigError(_msg("config.unreadable", file=path, error=e.strerror)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(_msg("config.encoding", file=path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(_msg("config.syntax", file=path, error=str(e))) from None
+    lang = data.get("office", {}).get("language") if isinstance(data.get("office"), dict) else None
+    if lang in ("vi", "en"):  # speak the office's language even when the rest is wrong
+        from desk.i18n import set_language
+
+        set_language(lang)
+    try:
+        return Settings.model_validate({**data, "source": path.resolve()})
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = ".".join(str(p) for p in err["loc"] if p != "source") or "(gốc)"
+        raise ConfigError(
+            _msg("config.invalid", file=path, key=key, problem=_problem(err))
+        ) from None
+
+
+_PROBLEMS = {
+    "missing": "config.p.missing",
+    "extra_forbidden": "config.p.extra",
+    "string_type": "config.p.string",
+    "int_parsing": "config.p.int",
+    "int_type": "config.p.int",
+    "bool_type": "config.p.bool",
+    "bool_parsing": "config.p.bool",
+    "literal_error": "config.p.literal",
+    "string_pattern_mismatch": "config.p.pattern",
+    "greater_than_equal": "config.p.ge",
+}
+
+
+def _problem(err: Any) -> str:
+    key = _PROBLEMS.get(err["type"])
+    if key is None:
+        msg = str(err["msg"])
+        return msg.removeprefix("Value error, ")
+    ctx = err.get("ctx") or {}
+    return _msg(key, value=err.get("input"), **{k: v for k, v in ctx.items() if k != "error"})
+
+
+def _msg(msg_key: str, **params: Any) -> str:
+    from desk.i18n import t
+
+    return t(msg_key, **params)

@@ -1,0 +1,86 @@
+"""The office's working calendar: config hours and cut-off, statutory holidays, and its own
+exceptions table (extra days off, make-up working Saturdays) which the office edits."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import select
+
+from desk.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from desk.domain.calendar import WorkingCalendar
+    from desk.services.context import DeskContext
+
+
+def build_calendar(ctx: DeskContext) -> WorkingCalendar:
+    from desk.domain.calendar import OfficeHours, WorkingCalendar
+    from storage.engine import read_session
+    from storage.tables import CalendarException
+
+    with read_session(ctx.engine) as s:
+        exceptions = {r.day: (r.kind, r.note) for r in s.exec(select(CalendarException))}
+    office = ctx.settings.office
+    return WorkingCalendar(
+        tz=office.timezone,
+        hours=OfficeHours(periods=office.hours),
+        exceptions=exceptions,
+        cutoff=office.cutoff,
+    )
+
+
+def import_exceptions(ctx: DeskContext, path: Path) -> int:
+    """Load a calendar_exceptions.csv (date,kind,note); rows for the same date are replaced."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DomainError("calendar.unreadable", file=str(path), error=str(e)) from None
+    return set_exceptions(ctx, _parse(text))
+
+
+def _parse(text: str) -> dict[date, tuple[str, str]]:
+    from desk.domain.calendar import parse_exceptions_csv
+
+    return parse_exceptions_csv(text)
+
+
+def set_exceptions(ctx: DeskContext, rows: dict[date, tuple[str, str]]) -> int:
+    from storage.engine import write_session
+    from storage.tables import CalendarException
+
+    with write_session(ctx.engine) as s:
+        for day, (kind, note) in rows.items():
+            s.merge(CalendarException(day=day, kind=kind, note=note))
+    ctx.refresh_calendar()
+    return len(rows)
+
+
+def set_exception(ctx: DeskContext, day: date, kind: str, note: str = "") -> None:
+    if kind not in ("OFF", "WORK"):
+        raise DomainError("calendar.bad_kind", kind=kind)
+    set_exceptions(ctx, {day: (kind, note)})
+
+
+def remove_exception(ctx: DeskContext, day: date) -> bool:
+    from storage.engine import write_session
+    from storage.tables import CalendarException
+
+    with write_session(ctx.engine) as s:
+        row = s.get(CalendarException, day)
+        if row is None:
+            return False
+        s.delete(row)
+    ctx.refresh_calendar()
+    return True
+
+
+def list_exceptions(ctx: DeskContext) -> list[dict[str, Any]]:
+    from storage.engine import read_session
+    from storage.tables import CalendarException
+
+    with read_session(ctx.engine) as s:
+        rows = s.exec(select(CalendarException).order_by(CalendarException.day)).all()
+    return [{"date": r.day.isoformat(), "kind": r.kind, "note": r.note} for r in rows]

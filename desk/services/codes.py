@@ -1,0 +1,30 @@
+"""Dossier codes: the next number of the office's day, taken under the write lock.
+
+`take_dossier_code` must run inside a `write_session` (BEGIN IMMEDIATE): the increment and the
+dossier insert then commit together, so two counters can never both get a number, and a crash
+before commit leaves the number unused rather than used twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+
+def take_sequence(session: Session, office_id: str, day: date) -> int:
+    row = session.execute(
+        text(
+            "INSERT INTO dossier_sequence (office_id, day, last) VALUES (:o, :d, 1) "
+            "ON CONFLICT (office_id, day) DO UPDATE SET last = last + 1 RETURNING last"
+        ),
+        {"o": office_id, "d": day.isoformat()},
+    ).one()
+    return int(row[0])
+
+
+def take_dossier_code(session: Session, office_id: str, local_day: date) -> str:
+    from desk.domain.codes import format_dossier_code
+
+    return format_dossier_code(office_id, local_day, take_sequence(session, office_id, local_day))

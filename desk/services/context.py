@@ -1,0 +1,66 @@
+"""The composition root: settings, the open store, the clock and the calendar, built once.
+
+Screens and CLI commands get a `DeskContext` and pass it to service functions; tests build one
+on a temporary SQLite file with a fixed clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from desk.config import Settings
+from desk.services.clock import Clock, clock_from_env
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from desk.domain.calendar import WorkingCalendar
+
+
+@dataclass
+class DeskContext:
+    settings: Settings
+    clock: Clock | None = None
+    _engine: Engine | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            self.clock = clock_from_env(self.settings.office.timezone)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.office.timezone)
+
+    def now(self) -> datetime:
+        assert self.clock is not None
+        return self.clock()
+
+    def local_now(self) -> datetime:
+        return self.now().astimezone(self.tz)
+
+    @property
+    def engine(self) -> Engine:
+        """The office database, migrated to the latest schema on first use."""
+        if self._engine is None:
+            from desk.services.store import open_store
+
+            self._engine = open_store(self.settings.database_path)
+        return self._engine
+
+    @cached_property
+    def calendar(self) -> WorkingCalendar:
+        from desk.services.calendar import build_calendar
+
+        return build_calendar(self)
+
+    def refresh_calendar(self) -> None:
+        self.__dict__.pop("calendar", None)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

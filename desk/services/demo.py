@@ -1,0 +1,44 @@
+"""The demo office: catalog, calendar exceptions, counters, services and one clerk per role.
+
+Seeding is idempotent: running it again adds nothing that is already there.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from sqlmodel import select
+
+from desk.services.context import DeskContext
+
+DEMO_CLERKS = (
+    ("Nguyễn Thị Lan", "clerk", "1234", 1),
+    ("Trần Văn Minh", "supervisor", "2345", None),
+    ("Lê Quốc Huy", "admin", "3456", None),
+)
+
+
+def seed_demo(ctx: DeskContext) -> dict[str, Any]:
+    from desk.services import calendar, catalog, clerks, office
+    from storage.engine import read_session
+    from storage.tables import Clerk
+
+    data = resources.files("desk") / "demo_data"
+    parsed = catalog.parse_catalog((data / "catalog.json").read_bytes(), "catalog.json")
+    imported = catalog.apply_catalog(ctx, parsed, source="demo")
+    calendar.set_exceptions(ctx, calendar._parse((data / "calendar_exceptions.csv").read_text(
+        encoding="utf-8")))
+    office.apply_office_setup(ctx)
+    with read_session(ctx.engine) as s:
+        existing = set(s.exec(select(Clerk.name)).all())
+    for name, role, pin, counter in DEMO_CLERKS:
+        if name not in existing:
+            clerks.add_clerk(ctx, name, role, pin, counter=counter)
+    return {
+        "office": ctx.settings.office.name,
+        "database": str(ctx.settings.database_path),
+        "catalog_version": imported["version"],
+        "procedures": imported["procedures"],
+        "clerks": [{"name": n, "role": r, "pin": p} for n, r, p, _ in DEMO_CLERKS],
+    }

@@ -1,0 +1,50 @@
+"""The main screen: the office, today's date and whether it is a working day, the modes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Static
+
+from desk.i18n import t
+from screens.base import DeskScreen
+
+MODES = (  # (key, message key) — the screens the coming issues add
+    ("F2", "mode.intake"),
+    ("F3", "mode.dossiers"),
+    ("F4", "mode.queue"),
+    ("F5", "mode.deadlines"),
+    ("F6", "mode.reports"),
+    ("F7", "mode.sync"),
+)
+
+
+class HomeScreen(DeskScreen):
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True)
+        with Vertical(id="home"):
+            yield Static(id="office")
+            yield Static(id="today")
+            yield Static(id="modes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        office = self.ctx.settings.office
+        self.query_one("#office", Static).update(
+            f"[b]{_escape(office.name)}[/b]\n{t('home.office_id')}: {_escape(office.id)}"
+        )
+        now = self.ctx.local_now()
+        info = self.ctx.calendar.day_info(now.date())
+        kind = t("cli.working") if info.working else t("cli.not_working")
+        reason = t(info.reason_key, note=info.note, date=now.date().isoformat())
+        self.query_one("#today", Static).update(
+            f"{t('home.today')}: {now:%d/%m/%Y %H:%M} — {kind} ({_escape(reason)})"
+        )
+        lines = [f"[b]{key}[/b]  {t(name)}  [dim]({t('home.coming')})[/dim]" for key, name in MODES]
+        self.query_one("#modes", Static).update("\n".join(lines))
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,83 @@
+"""Shared fixtures: a real SQLite office in a temporary folder, a fixed clock, the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desk.config import Settings
+from desk.services.clock import fixed_clock
+from desk.services.context import DeskContext
+
+REPO = Path(__file__).resolve().parent.parent
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local(*args: int) -> datetime:
+    return datetime(*args, tzinfo=TZ)  # type: ignore[misc]
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Iterator[None]:
+    from desk.i18n import set_language
+
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.model_validate({"storage": {"database": str(tmp_path / "desk.sqlite3")}})
+
+
+@pytest.fixture
+def ctx(settings: Settings) -> Iterator[DeskContext]:
+    c = DeskContext(settings, clock=fixed_clock(local(2026, 11, 23, 9, 0)))
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def demo_ctx(ctx: DeskContext) -> DeskContext:
+    from desk.services.demo import seed_demo
+
+    seed_demo(ctx)
+    return ctx
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.toml"
+    path.write_text('[storage]\ndatabase = "office.sqlite3"\n', encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def run_desk(config_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Run the real `desk` command in a subprocess, as an administrator would."""
+
+    def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+            config: Path | None = config_file) -> subprocess.CompletedProcess[str]:
+        full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path),
+                    "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+                    "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+                    "XDG_STATE_HOME": str(tmp_path / "xdg-state")}
+        full_env.pop("DESK_CONFIG", None)
+        full_env.pop("DESK_LANG", None)
+        if config is not None:
+            full_env["DESK_CONFIG"] = str(config)
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "desk.cli", *args], input=stdin, capture_output=True,
+            text=True, encoding="utf-8", env=full_env, cwd=tmp_path, timeout=120,
+        )
+
+    return run

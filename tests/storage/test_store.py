@@ -1,0 +1,79 @@
+"""The local store: created at the latest schema, pragmas for power cuts, integrity check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desk.domain.errors import DomainError
+from desk.services.context import DeskContext
+from desk.services.store import check, open_store
+from storage import migrate
+
+
+def test_new_database_is_created_at_the_latest_revision(ctx: DeskContext) -> None:
+    assert migrate.current_revision(ctx.engine) == migrate.head_revision()
+    with ctx.engine.connect() as c:
+        tables = {r[0] for r in c.execute(text("select name from sqlite_master"
+                                               " where type='table'"))}
+    assert {"procedure", "field", "citizen", "dossier", "dossier_event", "clerk", "counter",
+            "calendar_exception", "catalog_version", "dossier_sequence"} <= tables
+
+
+def test_every_connection_has_the_durability_pragmas(ctx: DeskContext) -> None:
+    with ctx.engine.connect() as c:
+        assert c.execute(text("pragma journal_mode")).scalar() == "wal"
+        assert c.execute(text("pragma synchronous")).scalar() == 2  # FULL
+        assert c.execute(text("pragma foreign_keys")).scalar() == 1
+        assert c.execute(text("pragma busy_timeout")).scalar() >= 5000
+
+
+def test_foreign_keys_are_enforced(ctx: DeskContext) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), ctx.engine.begin() as c:
+        c.execute(text("insert into procedure (code, name, name_folded, field_code,"
+                       " time_limit_value, time_limit_unit, fee_amount, fee_note, documents,"
+                       " level, url, code_verified, active, catalog_version) values"
+                       " ('x', 'x', 'x', 'NO_SUCH_FIELD', 0, 'same_day', 0, '', '[]', '', '',"
+                       " 1, 1, 1)"))
+
+
+def test_check_reports_ok_and_revision(ctx: DeskContext) -> None:
+    result = check(ctx.engine)
+    assert result["ok"] is True
+    assert result["integrity"] == "ok"
+    assert result["revision"] == migrate.head_revision()
+
+
+def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    engine = open_store(path)
+    with engine.begin() as c:
+        c.execute(text("update alembic_version set version_num = '9999_future'"))
+    engine.dispose()
+    with pytest.raises(DomainError) as info:
+        open_store(path)
+    assert info.value.key == "db.newer_schema"
+
+
+def test_upgrade_keeps_existing_data(tmp_path: Path) -> None:
+    """An office upgrading keeps its rows: build at base, add data, upgrade to head."""
+    path = tmp_path / "old.sqlite3"
+    engine = open_store(path, upgrade=False)
+    migrate.upgrade(engine, migrate_first_revision())
+    with engine.begin() as c:
+        c.execute(text("insert into field (code, name) values ('HT', 'Hộ tịch')"))
+    migrate.upgrade(engine)
+    with engine.connect() as c:
+        assert c.execute(text("select name from field where code='HT'")).scalar() == "Hộ tịch"
+    assert migrate.is_current(engine)
+
+
+def migrate_first_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return [r.revision for r in script.walk_revisions()][-1]
