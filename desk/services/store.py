@@ -14,26 +14,15 @@ def open_store(path: Path, *, upgrade: bool = True) -> Engine:
     from storage.engine import make_engine
 
     engine = make_engine(path)
-    current = migrate.current_revision(engine)
-    head = migrate.head_revision()
-    if current == head:
+    if migrate.is_current(engine):
         return engine
-    if current is not None and not _known(current):
-        raise DomainError("db.newer_schema", path=str(path), revision=current)
+    unknown = [r for r in migrate.current_revisions(engine) if not migrate.is_known(r)]
+    if unknown:
+        engine.dispose()
+        raise DomainError("db.newer_schema", path=str(path), revision=", ".join(unknown))
     if upgrade:
         migrate.upgrade(engine)
     return engine
-
-
-def _known(revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    from storage.migrate import alembic_config
-
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except Exception:  # alembic raises its own errors for unknown ids
-        return False
 
 
 def check(engine: Engine) -> dict[str, object]:
@@ -50,6 +39,6 @@ def check(engine: Engine) -> dict[str, object]:
         "foreign_keys": "ok" if not fk else f"{len(fk)} dangling",
         "revision": revision,
         "head": head,
-        "current": revision == head,
-        "ok": rows == ["ok"] and not fk and revision == head,
+        "current": migrate.is_current(engine),
+        "ok": rows == ["ok"] and not fk and migrate.is_current(engine),
     }
