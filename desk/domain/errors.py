@@ -12,7 +12,7 @@ from typing import Any
 class DomainError(ValueError):
     """A rule was broken. `key` names the message in desk/i18n; `params` fill it in."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = params
         super().__init__(key, params)

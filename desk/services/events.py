@@ -1,0 +1,35 @@
+"""Recording a dossier event: the one place every change of a dossier goes through.
+
+The sync outbox (issue 7) hooks in here, so that an event and its outbox row are written in
+the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from desk.services.actor import Actor
+
+_hooks: list[Any] = []
+
+
+def on_record(hook: Any) -> None:
+    """Register `hook(session, dossier, event)`, called inside the event's transaction."""
+    if hook not in _hooks:
+        _hooks.append(hook)
+
+
+def record(session: Session, dossier: Any, kind: str, at: datetime, actor: Actor, *,
+           payload: dict[str, Any] | None = None, backdated: bool = False) -> Any:
+    from storage.tables import DossierEvent
+
+    event = DossierEvent(dossier_id=dossier.id, kind=kind, at=at, clerk_id=actor.id,
+                         clerk_name=actor.name, backdated=backdated, payload=payload or {})
+    session.add(event)
+    session.flush()
+    for hook in _hooks:
+        hook(session, dossier, event)
+    return event

@@ -1,0 +1,119 @@
+"""Intake: a complete dossier is received — code, deadline, events, receipt queued.
+
+Everything of one intake is one transaction (BEGIN IMMEDIATE): the code's sequence, the
+citizen, the dossier and its first event commit together or not at all. The receipt is queued
+after the commit and a printer problem never undoes or blocks the intake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desk.domain.errors import DomainError
+from desk.services.actor import SYSTEM, Actor
+from desk.services.citizens import ApplicantIn, clean_text
+from desk.services.context import DeskContext
+
+CHANNELS = ("direct", "online", "postal")
+
+
+@dataclass
+class IntakeIn:
+    procedure_code: str
+    applicant: ApplicantIn
+    channel: str = "direct"
+    sets: int = 1
+    notes: str = ""
+    documents_present: list[str] | None = None  # None: the clerk did not use the checklist
+    received_at: datetime | None = None  # given only when entering history after an outage
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def missing_documents(required: list[str], present: list[str] | None) -> list[str]:
+    if present is None:
+        return []
+    have = set(present)
+    return [d for d in required if d not in have]
+
+
+def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
+            print_receipt: bool = True) -> dict[str, Any]:
+    """Receive a complete dossier. Returns the dossier as `show` gives it."""
+    from desk.services import citizens
+    from desk.services.codes import take_dossier_code
+    from desk.services.events import record
+    from desk.services.projection import rebuild
+    from desk.services.views import dossier_view
+    from storage.engine import write_session
+    from storage.tables import Dossier, Procedure
+
+    if req.channel not in CHANNELS:
+        raise DomainError("intake.bad_channel", channel=req.channel, channels=", ".join(CHANNELS))
+    if not 1 <= req.sets <= 99:
+        raise DomainError("intake.bad_sets", sets=req.sets)
+    applicant = req.applicant.clean()
+    now = ctx.now()
+    backdated = req.received_at is not None
+    received_at = req.received_at or now
+    if received_at.tzinfo is None:
+        received_at = received_at.replace(tzinfo=ctx.tz)
+    if received_at > now:
+        raise DomainError("intake.future", at=received_at.astimezone(ctx.tz).strftime(
+            "%d/%m/%Y %H:%M"))
+    cal = ctx.calendar
+    with write_session(ctx.engine) as s:
+        proc = s.get(Procedure, req.procedure_code.strip())
+        if proc is None or not proc.active:
+            raise DomainError("intake.no_procedure", code=req.procedure_code)
+        missing = missing_documents(list(proc.documents), req.documents_present)
+        if missing:  # an incomplete dossier is not received: Form 02 instead, no code
+            raise DomainError("intake.incomplete", missing="; ".join(missing))
+        citizen = citizens.upsert(s, applicant, now)
+        local_day = received_at.astimezone(ctx.tz).date()
+        code = take_dossier_code(s, ctx.settings.office.id, local_day)
+        from desk.domain.text import fold
+
+        dossier = Dossier(
+            code=code, office_id=ctx.settings.office.id, procedure_code=proc.code,
+            field_code=proc.field_code, citizen_id=citizen.id, applicant_name=applicant.name,
+            name_folded=fold(applicant.name), channel=req.channel, sets=req.sets,
+            notes=clean_text(req.notes, 2000), time_limit_value=proc.time_limit_value,
+            time_limit_unit=proc.time_limit_unit, rule_version=ctx.settings.office.form_set,
+            received_at=received_at, due_at=received_at, receiving_clerk_id=actor.id,
+            counter_number=actor.counter, updated_at=now,
+        )
+        s.add(dossier)
+        s.flush()
+        immediate = proc.time_limit_unit == "same_day" and bool(req.extra.get("immediate"))
+        record(s, dossier, "receive", received_at, actor, backdated=backdated, payload={
+            "procedure": proc.code, "channel": req.channel, "sets": req.sets,
+            "documents": list(req.documents_present or proc.documents),
+            "immediate": immediate, "catalog_version": proc.catalog_version,
+            "time_limit": {"value": proc.time_limit_value, "unit": proc.time_limit_unit},
+        })
+        rebuild(s, dossier, cal)
+        s.add(dossier)
+        s.flush()
+        view = dossier_view(s, dossier, ctx)
+    if print_receipt:
+        view["receipt_job"] = _queue_receipt(ctx, code)
+    return view
+
+
+def _queue_receipt(ctx: DeskContext, code: str) -> str | None:
+    """Queue Form 01 for printing; never fails the intake (the clerk can reprint)."""
+    try:
+        from desk.services import printing, receipts
+    except ImportError:
+        return None
+    try:
+        job = printing.submit(ctx, receipts.receipt_document(ctx, code), printer="receipt",
+                              kind="receipt", ref=code)
+        return str(job)
+    except Exception:  # a printing fault must not undo a received dossier
+        import logging
+
+        logging.getLogger("desk.intake").exception("receipt for %s not queued", code)
+        return None

@@ -1,0 +1,50 @@
+"""The dossier row as the projection of its events, rebuilt the same way every time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desk.domain.calendar import TimeLimit, WorkingCalendar
+from desk.domain.states import DossierState, Event, project
+
+
+def load_events(session: Session, dossier_id: Any) -> list[Any]:
+    from storage.tables import DossierEvent
+
+    return list(session.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
+                             .order_by(DossierEvent.recorded_at, DossierEvent.id)))
+
+
+def clock_events(state: DossierState) -> list[tuple[str, datetime]]:
+    out: list[tuple[str, datetime]] = []
+    for p in state.pauses:
+        out.append(("pause", p.start))
+        if p.end is not None:
+            out.append(("restart" if p.restarts else "resume", p.end))
+    return out
+
+
+def rebuild(session: Session, dossier: Any, cal: WorkingCalendar) -> DossierState:
+    """Fold the dossier's events into its row (status, pauses, due date, result times)."""
+    rows = load_events(session, dossier.id)
+    state = project(Event(r.kind, r.at, r.payload) for r in rows)
+    limit = TimeLimit(dossier.time_limit_value, dossier.time_limit_unit)
+    due = cal.due_with_clock(state.received_at, limit, clock_events(state))
+    dossier.status = state.status.value
+    dossier.resume_status = state.resume_to.value if state.resume_to else None
+    open_pause = state.pauses[-1] if state.pauses and state.pauses[-1].end is None else None
+    dossier.paused_since = open_pause.start if open_pause else None
+    if due is not None:  # while the clock is stopped the last known due date stays
+        dossier.due_at = due
+    dossier.result_at = state.result_at
+    dossier.returned_at = state.returned_at
+    extended = [r for r in rows if r.kind == "apology" and r.payload.get("new_due_at")]
+    if extended:
+        dossier.extended_due_at = datetime.fromisoformat(extended[-1].payload["new_due_at"])
+    returns = [r for r in rows if r.kind == "return_result"]
+    if returns:
+        dossier.return_method = returns[-1].payload.get("method")
+    return state
