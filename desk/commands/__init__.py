@@ -1,5 +1,5 @@
 """One module per command group; each has `register(subparsers, helps)`."""
 
-from desk.commands import calendar, catalog, clerk, db, demo, validate
+from desk.commands import calendar, catalog, clerk, db, demo, dossier, validate
 
-COMMAND_MODULES = (demo, db, catalog, calendar, validate, clerk)
+COMMAND_MODULES = (demo, db, catalog, calendar, validate, clerk, dossier)

@@ -32,3 +32,19 @@ EN = {
     "lifecycle.use_intake": "New dossiers are received on the Intake screen.",
     "lifecycle.bad_time": "The action time is not valid (before receipt or in the future).",
 }
+
+VI["search.bad_scope"] = "Bộ lọc {scope!r} không hợp lệ; dùng today, due_soon hoặc overdue."
+EN["search.bad_scope"] = "Filter {scope!r} is not valid; use today, due_soon or overdue."
+
+VI.update({
+    "dossier.cli_actor": "quản trị (dòng lệnh)",
+    "dossier.no_clerk": "Không có cán bộ tên {name}. Xem danh sách bằng `desk clerk list`.",
+    "dossier.received_at": "Tiếp nhận",
+    "dossier.due_at": "Hẹn trả",
+})
+EN.update({
+    "dossier.cli_actor": "administrator (command line)",
+    "dossier.no_clerk": "No clerk named {name}. See `desk clerk list`.",
+    "dossier.received_at": "Received",
+    "dossier.due_at": "Due",
+})

@@ -52,7 +52,7 @@ def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     engine = open_store(path)
     with engine.begin() as c:
-        c.execute(text("update alembic_version set version_num = '9999_future'"))
+        c.execute(text("insert into alembic_version (version_num) values ('9999_future')"))
     engine.dispose()
     with pytest.raises(DomainError) as info:
         open_store(path)

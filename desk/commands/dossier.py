@@ -1,0 +1,196 @@
+"""`desk dossier receive|show|list|search|act` — the services the screens use, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desk.commands.base import CommandError, context, emit, fail, parse_date, parse_local_datetime
+
+ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_received",
+           "refuse", "result_ready", "return_result", "withdraw", "stop")
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    from desk.commands.help_dossier import helps_for
+
+    h = {**h, **helps_for(h)}
+    p = sub.add_parser("dossier", help=h["dossier"], description=h["dossier"])
+    dsub = p.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
+
+    r = dsub.add_parser("receive", help=h["dossier.receive"], description=h["dossier.receive"])
+    r.add_argument("--procedure", required=True, metavar="CODE", help=h["dossier.procedure"])
+    r.add_argument("--name", required=True, help=h["dossier.name"])
+    r.add_argument("--id", dest="id_number", metavar="N", help=h["dossier.id"])
+    r.add_argument("--birth", metavar="YYYY-MM-DD", help=h["validate.birth"])
+    r.add_argument("--sex", choices=("M", "F"), help=h["validate.sex"])
+    r.add_argument("--phone", metavar="P", help=h["dossier.phone"])
+    r.add_argument("--address", default="", help=h["dossier.address"])
+    r.add_argument("--channel", default="direct", choices=("direct", "online", "postal"),
+                   help=h["dossier.channel"])
+    r.add_argument("--sets", type=int, default=1, help=h["dossier.sets"])
+    r.add_argument("--notes", default="", help=h["dossier.notes"])
+    r.add_argument("--received", metavar='"YYYY-MM-DD HH:MM"', help=h["dossier.received"])
+    r.add_argument("--no-print", action="store_true", help=h["dossier.no_print"])
+    _common(r, h)
+    r.set_defaults(handler=receive_)
+
+    s = dsub.add_parser("show", help=h["dossier.show"], description=h["dossier.show"])
+    s.add_argument("code", metavar="CODE")
+    _common(s, h, clerk=False)
+    s.set_defaults(handler=show_)
+
+    ls = dsub.add_parser("list", help=h["dossier.list"], description=h["dossier.list"])
+    ls.add_argument("--status", metavar="S", help=h["dossier.status"])
+    ls.add_argument("--due-before", metavar="DATE", help=h["dossier.due_before"])
+    ls.add_argument("--limit", type=int, default=50, help=h["dossier.limit"])
+    _common(ls, h, clerk=False)
+    ls.set_defaults(handler=list_)
+
+    se = dsub.add_parser("search", help=h["dossier.search"], description=h["dossier.search"])
+    se.add_argument("text", metavar="TEXT")
+    se.add_argument("--limit", type=int, default=20, help=h["dossier.limit"])
+    _common(se, h, clerk=False)
+    se.set_defaults(handler=search_)
+
+    a = dsub.add_parser("act", help=h["dossier.act"], description=h["dossier.act"])
+    a.add_argument("code", metavar="CODE")
+    a.add_argument("action", metavar="ACTION", choices=ACTIONS, help=", ".join(ACTIONS))
+    a.add_argument("--reason", help=h["dossier.reason"])
+    a.add_argument("--agency", help=h["dossier.agency"])
+    a.add_argument("--documents", help=h["dossier.documents"])
+    a.add_argument("--method", choices=("counter", "post", "online"), help=h["dossier.method"])
+    a.add_argument("--receiver", help=h["dossier.receiver"])
+    a.add_argument("--tracking", help=h["dossier.tracking"])
+    a.add_argument("--at", metavar='"YYYY-MM-DD HH:MM"', help=h["dossier.at"])
+    _common(a, h)
+    a.set_defaults(handler=act_)
+
+
+def _common(p: argparse.ArgumentParser, h: dict[str, str], clerk: bool = True) -> None:
+    if clerk:
+        p.add_argument("--clerk", metavar="NAME", help=h["dossier.clerk"])
+    p.add_argument("--json", action="store_true", help=h["json"])
+
+
+def _actor(ctx: Any, name: str | None) -> Any:
+    from sqlmodel import select
+
+    from desk.i18n import t
+    from desk.services.actor import Actor
+    from storage.engine import read_session
+    from storage.tables import Clerk
+
+    if not name:
+        return Actor(id=None, name=t("dossier.cli_actor"), role="admin")
+    with read_session(ctx.engine) as s:
+        c = s.exec(select(Clerk).where(Clerk.name == name)).first()
+    if c is None:
+        raise CommandError(t("dossier.no_clerk", name=name), 1)
+    return Actor(id=c.id, name=c.name, role=c.role, counter=c.counter_number)
+
+
+def _print_view(v: dict[str, Any]) -> None:
+    from desk.i18n import t
+
+    print(f"{v['code']}  {t('status.' + v['status'])}")
+    print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
+    due = v["extended_due_at"] or v["due_at"]
+    print(f"  {t('dossier.received_at')}: {v['received_at']}   {t('dossier.due_at')}: {due}")
+    for e in v.get("timeline", []):
+        print(f"    {e['at']}  {t('action.' + e['kind'], ) if e['kind'] else ''}  {e['clerk']}")
+
+
+def receive_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.services.citizens import ApplicantIn
+    from desk.services.intake import IntakeIn, receive
+
+    ctx = context(args)
+    received = (parse_local_datetime(args.received, ctx.settings.office.timezone)
+                if args.received else None)
+    req = IntakeIn(
+        procedure_code=args.procedure, channel=args.channel, sets=args.sets, notes=args.notes,
+        received_at=received,
+        applicant=ApplicantIn(name=args.name, id_number=args.id_number, phone=args.phone,
+                              birth_date=parse_date(args.birth) if args.birth else None,
+                              sex=args.sex, address=args.address),
+    )
+    try:
+        view = receive(ctx, req, _actor(ctx, args.clerk), print_receipt=not args.no_print)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+    else:
+        print(view["code"])
+        print(view["due_at"])
+    return 0
+
+
+def show_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.services.views import show
+
+    ctx = context(args)
+    try:
+        view = show(ctx, args.code)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+    else:
+        _print_view(view)
+    return 0
+
+
+def _rows(rows: list[dict[str, Any]], as_json: bool) -> int:
+    if as_json:
+        emit(rows, True)
+    else:
+        for r in rows:
+            due = r["extended_due_at"] or r["due_at"]
+            print(f"{r['code']}  {r['status']:<20} {due}  {r['applicant']}")
+    return 0
+
+
+def list_(args: argparse.Namespace) -> int:
+    from datetime import datetime, time
+
+    from desk.services.views import list_dossiers
+
+    ctx = context(args)
+    due_before = None
+    if args.due_before:
+        due_before = datetime.combine(parse_date(args.due_before), time(0), tzinfo=ctx.tz)
+    return _rows(list_dossiers(ctx, status=args.status, due_before=due_before,
+                               limit=args.limit), args.json)
+
+
+def search_(args: argparse.Namespace) -> int:
+    from desk.services.search import search
+
+    ctx = context(args)
+    return _rows(search(ctx, args.text, limit=args.limit), args.json)
+
+
+def act_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.services.lifecycle import act
+
+    ctx = context(args)
+    at = parse_local_datetime(args.at, ctx.settings.office.timezone) if args.at else None
+    extra: dict[str, Any] = {k: getattr(args, k) for k in ("agency", "method", "receiver",
+                                                           "tracking") if getattr(args, k)}
+    if args.documents:
+        extra["documents"] = [d.strip() for d in args.documents.split("|") if d.strip()]
+    try:
+        view = act(ctx, args.code, args.action, _actor(ctx, args.clerk), reason=args.reason,
+                   at=at, **extra)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+    else:
+        _print_view(view)
+    return 0
