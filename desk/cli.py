@@ -46,7 +46,9 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    early_language(argv)
+    from desk.i18n import set_language
+
+    set_language(early_language(argv))  # commands that never load the config still speak it
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -151,7 +151,8 @@ def import_catalog(ctx: DeskContext, path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise DomainError("catalog.unreadable", file=str(path), error=e.strerror or str(e)) from None
+        error = e.strerror or str(e)
+        raise DomainError("catalog.unreadable", file=str(path), error=error) from None
     catalog = parse_catalog(raw, str(path))
     return apply_catalog(ctx, catalog, source=path.name)
 

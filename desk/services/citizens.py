@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -51,7 +52,7 @@ def clean_text(text: str | None, limit: int) -> str:
     """
     if not text:
         return ""
-    kept = "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32 and ord(ch) != 127)
+    kept = "".join(ch for ch in text if ch in "\t\n" or (ord(ch) >= 32 and ord(ch) != 127))
     import unicodedata
 
     return unicodedata.normalize("NFC", kept).strip()[:limit]
@@ -112,10 +113,8 @@ def lookup(ctx: Any, query: str) -> list[dict[str, Any]]:
 
     q = "".join(query.split())
     phone = None
-    try:
+    with contextlib.suppress(DomainError):
         phone = normalize_phone(q)
-    except DomainError:
-        pass
     with read_session(ctx.engine) as s:
         rows = find(s, id_number=q if q.isdigit() and len(q) in (9, 12) else None, phone=phone)
         return [public(c) for c in rows]

@@ -23,7 +23,9 @@ def run_migrations_online() -> None:
         _run(connection)
 
 
-def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def _include(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     # Full-text indexes are virtual tables kept by hand-written migrations, not by models.
     return not (type_ == "table" and name is not None and "_fts" in name)
 
