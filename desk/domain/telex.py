@@ -1,0 +1,264 @@
+"""Telex and VNI typing for terminals without a Vietnamese input method.
+
+`Composer.feed(text, key)` returns the text after typing `key`; it rewrites only the last
+word. A word is kept as a syllable (initial consonant, vowel cluster, final consonant, tone)
+and re-rendered after every key, so tone keys may come anywhere after the vowel — typically
+at the end of the word — and the tone always lands where the modern rule puts it:
+
+* on the marked vowel (ă â ê ô ơ ư; the last one in ươ), else
+* on the last vowel when a final consonant follows, else
+* on the second vowel of oa, oe, uy (hoà, khoẻ, thuỷ), on the middle of three vowels
+  (khuỷu, ngoẹo), on the first of any other pair (mía, múa, tài).
+
+The u of "qu" and the i of "gi" + vowel belong to the initial (quốc, giữ).
+
+A key transforms the word only when the result can still become a Vietnamese syllable;
+otherwise it is typed as a letter. A word that cannot be Vietnamese at all (Windows, email,
+https, digits) is shown exactly as typed. Typing a key twice undoes it and types it
+(cáss -> cas, aaa -> aa, ddd -> dd, ww -> w).
+
+Telex: s f r x j tones, z no tone, aa ee oo -> â ê ô, aw ow uw -> ă ơ ư, uow -> ươ,
+w alone -> ư, dd -> đ. VNI: 1-5 tones, 0 no tone, 6 â ê ô, 7 ơ ư, 8 ă, 9 đ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from desk.domain.errors import DomainError
+from desk.domain.telex_tables import (
+    CIRC,
+    HORN,
+    MARK_KEYS,
+    TELEX_MODIFIERS,
+    TELEX_STROKE,
+    TELEX_TONE_KEYS,
+    TELEX_TONES,
+    VNI_MODIFIERS,
+    VNI_STROKE,
+    VNI_TONE_KEYS,
+    VNI_TONES,
+    VOWEL_MARK,
+    Modifier,
+    Syllable,
+    is_syllable_prefix,
+    normalize,
+    parse,
+    plausible,
+    recase,
+    render,
+    set_mark,
+    tone_index,
+)
+
+__all__ = [
+    "METHODS",
+    "Composer",
+    "Method",
+    "Syllable",
+    "compose",
+    "is_syllable_prefix",
+    "parse",
+    "render",
+    "to_keys",
+    "to_telex",
+    "to_vni",
+    "tone_index",
+]
+
+Method = Literal["telex", "vni"]
+METHODS: tuple[Method, ...] = ("telex", "vni")
+_HISTORY_LIMIT = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str  # what is shown
+    keys: str  # every key typed for it
+    literal: bool = False  # no more transformations: keys are typed as they come
+    w_pos: int | None = None  # index of an ư made by a lone Telex w
+
+
+class Composer:
+    """Composes Telex or VNI keystrokes into Vietnamese text, one key at a time."""
+
+    def __init__(self, method: Method = "telex") -> None:
+        if method not in METHODS:
+            raise DomainError("text.input_method_unknown", method=method, known=", ".join(METHODS))
+        self.method: Method = method
+        self._tones = TELEX_TONES if method == "telex" else VNI_TONES
+        self._modifiers = TELEX_MODIFIERS if method == "telex" else VNI_MODIFIERS
+        self._stroke = TELEX_STROKE if method == "telex" else VNI_STROKE
+        self._history: list[tuple[str, _Word]] = []
+
+    def feed(self, text_so_far: str, key: str) -> str:
+        """The full text after typing `key` at the end of `text_so_far`."""
+        text = text_so_far
+        for ch in key:
+            text = self._feed_one(text, ch)
+        return text
+
+    def reset(self) -> None:
+        """Forget the keys typed so far (e.g. when the input field changes)."""
+        self._history.clear()
+
+    def _feed_one(self, text: str, key: str) -> str:
+        if not key.isalnum():
+            self._history.clear()
+            return text + key
+        word = self._recall(text)
+        new = self._step(word, key)
+        result = text[: len(text) - len(word.text)] + new.text
+        self._history.append((result, new))
+        del self._history[:-_HISTORY_LIMIT]
+        return result
+
+    def _recall(self, text: str) -> _Word:
+        """The state of the last word: remembered if we produced `text`, else read from it."""
+        for n in range(len(self._history) - 1, -1, -1):
+            if self._history[n][0] == text:
+                del self._history[n + 1 :]
+                return self._history[n][1]
+        start = len(text)
+        while start and text[start - 1].isalnum():
+            start -= 1
+        last = text[start:]
+        self._history = [(text, _Word(last, last, literal=not is_syllable_prefix(last)))]
+        return self._history[0][1]
+
+    def _step(self, word: _Word, key: str) -> _Word:
+        keys = word.keys + key
+        if word.literal:
+            return replace(word, text=word.text + key, keys=keys)
+        syl = parse(word.text)
+        if syl is not None:
+            done = self._transform(word, syl, key)
+            if isinstance(done, str):  # an undo: the key is typed, maybe literally from now on
+                return _Word(done, keys, literal=not is_syllable_prefix(done))
+            if done is not None:
+                return _Word(render(done[0]), keys, w_pos=done[1])
+        typed = parse(word.text + key)
+        if typed is not None:
+            typed = normalize(typed)
+            if plausible(typed):
+                return _Word(render(typed), keys, w_pos=word.w_pos)
+        return _Word(keys, keys, literal=True)  # not Vietnamese: show the keys as typed
+
+    def _transform(
+        self, word: _Word, syl: Syllable, key: str
+    ) -> str | tuple[Syllable, int | None] | None:
+        """Apply `key` as a tone/mark/đ key: a new syllable, an undone word, or None."""
+        low = key.lower()
+        if low in self._tones:
+            return self._tone(syl, self._tones[low], key)
+        if low == self._stroke:
+            initial = syl.initial.lower()
+            if initial == "đ":
+                return render(replace(syl, initial=recase("d", syl.initial))) + key
+            if initial != "d":
+                return None
+            return self._ok(replace(syl, initial=recase("đ", syl.initial)), word.w_pos)
+        if low in self._modifiers:
+            if self.method == "telex" and low != "w" and syl.final:
+                return None  # a doubled vowel after the final consonant is a letter (data)
+            return self._modify(word, syl, self._modifiers[low], key)
+        return None
+
+    @staticmethod
+    def _ok(syl: Syllable, w_pos: int | None = None) -> tuple[Syllable, int | None] | None:
+        syl = normalize(syl)
+        return (syl, w_pos) if plausible(syl) else None
+
+    def _tone(self, syl: Syllable, tone: int, key: str) -> str | tuple[Syllable, None] | None:
+        if not syl.vowels or tone == syl.tone == 0:
+            return None
+        if tone and tone == syl.tone:
+            return render(replace(syl, tone=0)) + key
+        return self._ok(replace(syl, tone=tone))
+
+    def _modify(
+        self, word: _Word, syl: Syllable, mod: Modifier, key: str
+    ) -> str | tuple[Syllable, int | None] | None:
+        vowels = syl.vowels
+        low = vowels.lower()
+        targets = [i for i, ch in enumerate(low) if VOWEL_MARK[ch][0] in mod]
+        if mod.get("u") == mod.get("o") == HORN:  # uo + w -> ươ (normalize may make it uơ)
+            for pat in ("uo", "ưo", "uô"):
+                i = low.find(pat)
+                if i >= 0:
+                    both = set_mark(set_mark(vowels, i, HORN), i + 1, HORN)
+                    return self._ok(replace(syl, vowels=both), word.w_pos)
+        done = [i for i in targets if VOWEL_MARK[low[i]][1] == mod[VOWEL_MARK[low[i]][0]]]
+        if done:  # undo the mark(s) and type the key
+            plain = vowels
+            for i in done:
+                plain = set_mark(plain, i, "")
+            if word.w_pos is not None and word.w_pos - len(syl.initial) in done:
+                chars = list(render(replace(syl, vowels=plain)))  # ww -> w
+                chars[word.w_pos] = recase("w", chars[word.w_pos])
+                return "".join(chars)
+            return render(replace(syl, vowels=plain)) + key
+        for i in targets:
+            kind = mod[VOWEL_MARK[low[i]][0]]
+            found = self._ok(replace(syl, vowels=set_mark(vowels, i, kind)), word.w_pos)
+            if found is not None:
+                return found
+        if self.method == "telex" and key.lower() == "w" and not vowels and not syl.final:
+            return self._ok(replace(syl, vowels=recase("ư", key)), len(syl.initial))
+        return None
+
+
+def compose(keys: str, method: Method = "telex") -> str:
+    """Type a whole keystroke string: compose("Nguyeenx Vawn Hieepj") == "Nguyễn Văn Hiệp"."""
+    composer = Composer(method)
+    text = ""
+    for key in keys:
+        text = composer.feed(text, key)
+    return text
+
+
+def to_keys(text: str, method: Method = "telex", tone_at_end: bool = True) -> str:
+    """Keystrokes that type `text` (NFC): the inverse of `compose`, word by word.
+
+    The tone key comes at the end of each word, or right after its vowels when
+    `tone_at_end` is False. Words that are not Vietnamese syllables are copied as they are.
+    """
+    return re.sub(r"[^\W_]+", lambda m: _word_keys(m.group(), method, tone_at_end), text)
+
+
+def to_telex(text: str) -> str:
+    return to_keys(text, "telex")
+
+
+def to_vni(text: str) -> str:
+    return to_keys(text, "vni")
+
+
+def _word_keys(word: str, method: Method, tone_at_end: bool) -> str:
+    syl = parse(word)
+    if syl is None or not plausible(normalize(syl)):
+        return word
+    telex = method == "telex"
+    case = str.upper if word.isupper() else str.lower  # for keys that add marks or tones
+    out: list[str] = []
+    for ch in syl.initial:
+        out.append(ch if ch.lower() != "đ" else recase("d", ch) + case("d" if telex else "9"))
+    low = syl.vowels.lower()
+    for i, ch in enumerate(syl.vowels):
+        plain, kind = VOWEL_MARK[low[i]]
+        out.append(recase(plain, ch))
+        if kind == HORN and low[i : i + 2] in ("ươ", "uơ"):
+            continue  # the pair takes one w / 7, typed after the o
+        if kind:
+            mark = (plain if kind == CIRC else MARK_KEYS[kind][0]) if telex else MARK_KEYS[kind][1]
+            out.append(case(mark))
+        elif telex and plain == "o" and low[i + 1 : i + 2] == "o":
+            out.append(case("o"))  # o o o -> ô o -> oo (the undo keeps "oo" editable)
+    tone = case((TELEX_TONE_KEYS if telex else VNI_TONE_KEYS)[syl.tone].strip())
+    if tone_at_end:
+        out.append(syl.final + tone)
+    else:
+        out.append(tone + syl.final)
+    return "".join(out)
