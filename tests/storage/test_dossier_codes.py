@@ -66,3 +66,29 @@ def test_a_rolled_back_intake_does_not_burn_the_number(tmp_path: Path) -> None:
         pass
     with write_session(engine) as s:
         assert take_dossier_code(s, OFFICE, date(2021, 5, 31)).endswith("-0001")
+
+
+def test_numbers_already_stored_are_never_reused(tmp_path: Path) -> None:
+    """After a restore or a sync, the day's counter may lag the stored codes."""
+    from sqlalchemy import text
+
+    engine = open_store(tmp_path / "s.sqlite3")
+    with write_session(engine) as s:
+        take_dossier_code(s, OFFICE, date(2021, 5, 31))
+    with engine.begin() as c:  # the counter row is lost, the dossier codes are not
+        c.execute(text("INSERT INTO field (code, name) VALUES ('HT', 'Hộ tịch')"))
+        c.execute(text("INSERT INTO procedure (code, name, name_folded, field_code, "
+                       "time_limit_value, time_limit_unit, fee_amount, fee_note, documents, "
+                       "level, url, code_verified, active, catalog_version) VALUES "
+                       "('P', 'P', 'p', 'HT', 1, 'working_days', 0, '', '[]', '', '', 1, 1, 1)"))
+        c.execute(text("INSERT INTO dossier (id, code, office_id, procedure_code, field_code, "
+                       "applicant_name, name_folded, channel, sets, notes, time_limit_value, "
+                       "time_limit_unit, rule_version, received_at, due_at, status, version, "
+                       "updated_at, handling_agency) VALUES ('00000000000000000000000000000001',"
+                       f" '{OFFICE}-210531-0007', '{OFFICE}', 'P', 'HT', 'A', 'a', 'direct', 1,"
+                       " '', 1, 'working_days', '2025', '2021-05-31 01:00:00.000000',"
+                       " '2021-06-01 01:00:00.000000', 'RECEIVED', 1,"
+                       " '2021-05-31 01:00:00.000000', '')"))
+        c.execute(text("DELETE FROM dossier_sequence"))
+    with write_session(engine) as s:
+        assert take_dossier_code(s, OFFICE, date(2021, 5, 31)).endswith("-0008")
