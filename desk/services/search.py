@@ -40,14 +40,19 @@ def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
     where, params = [], {"limit": max(1, min(limit, 200)), "offset": max(0, offset)}
     code = extract_dossier_code(query) if query else None
     match = None if code else fts_query(query)
+    if query.strip() and not code and not match:
+        return []  # only punctuation typed
+    source = "dossier d"
+    order = "d.rowid DESC"
     if code:
         where.append("d.code = :code")
         params["code"] = code
     elif match:
-        where.append("d.rowid IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :match)")
+        # Walk the index newest first and stop at the page: fast however common the words are.
+        source = "dossier_fts f JOIN dossier d ON d.rowid = f.rowid"
+        where.append("dossier_fts MATCH :match")
         params["match"] = match
-    elif query.strip():
-        return []  # only punctuation typed
+        order = "f.rowid DESC"
     if status:
         where.append("d.status = :status")
         params["status"] = status.upper()
@@ -56,10 +61,11 @@ def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
         params["field"] = field
     if scope:
         where.append(_scope_clause(ctx, scope, params))
-    sql = "SELECT d.id FROM dossier d"
+        if scope in ("due_soon", "overdue") and not match:
+            order = "d.due_at"
+    sql = f"SELECT d.id FROM {source}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    order = "d.due_at" if scope in ("due_soon", "overdue") else "d.rowid DESC"
     sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"
     with read_session(ctx.engine) as s:
         ids = [uuid.UUID(str(r[0])) for r in s.execute(text(sql), params)]
