@@ -40,7 +40,11 @@ class HomeScreen(DeskScreen):
         self.query_one("#today", Static).update(
             f"{t('home.today')}: {now:%d/%m/%Y %H:%M} — {kind} ({_escape(reason)})"
         )
-        lines = [f"[b]{key}[/b]  {t(name)}  [dim]({t('home.coming')})[/dim]" for key, name in MODES]
+        from screens.modes import READY
+
+        lines = [f"[b]{key}[/b]  {t(name)}" + ("" if key in READY else
+                                                f"  [dim]({t('home.coming')})[/dim]")
+                 for key, name in MODES]
         self.query_one("#modes", Static).update("\n".join(lines))
 
 

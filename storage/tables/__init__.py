@@ -4,6 +4,10 @@ from storage.tables.catalog import CatalogVersion, Field, Procedure
 from storage.tables.dossier import Dossier, DossierEvent, DossierSequence
 from storage.tables.office import CalendarException, Clerk, Counter, Service
 from storage.tables.people import Citizen
+from storage.tables.printing import PrinterState, PrintJob
+from storage.tables.queue import Ticket, TicketEvent, TicketSequence  # noqa: F401
+from storage.tables.rating import Rating  # noqa: F401  (satisfaction, issue 8)
+from storage.tables.sync import AppliedChange, OutboxEvent, SyncConflict, SyncState  # noqa: F401
 
 __all__ = [
     "CalendarException",
@@ -15,6 +19,8 @@ __all__ = [
     "DossierEvent",
     "DossierSequence",
     "Field",
+    "PrintJob",
+    "PrinterState",
     "Procedure",
     "Service",
 ]

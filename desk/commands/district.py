@@ -1,0 +1,155 @@
+"""`desk district serve|office add|office revoke|status|act` — the district server and its data."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desk.commands.base import CommandError, emit, fail, say
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    from desk.commands.help_district import helps_for
+
+    h = {**h, **helps_for(h)}
+    p = sub.add_parser("district", help=h["district"], description=h["district"])
+    dsub = p.add_subparsers(dest="district_command", metavar="ACTION", required=True)
+
+    s = dsub.add_parser("serve", help=h["district.serve"], description=h["district.serve"])
+    _db(s, h)
+    s.add_argument("--host", default="127.0.0.1", help=h["district.host"])
+    s.add_argument("--port", type=int, default=8765, help=h["district.port"])
+    s.set_defaults(handler=serve_)
+
+    o = dsub.add_parser("office", help=h["district.office"], description=h["district.office"])
+    osub = o.add_subparsers(dest="office_command", metavar="ACTION", required=True)
+    a = osub.add_parser("add", help=h["district.office.add"], description=h["district.office.add"])
+    a.add_argument("office_id", metavar="OFFICE_ID", help=h["district.office_id"])
+    a.add_argument("--name", required=True, help=h["district.name"])
+    _db(a, h)
+    a.add_argument("--json", action="store_true", help=h["json"])
+    a.set_defaults(handler=office_add_)
+    r = osub.add_parser("revoke", help=h["district.office.revoke"],
+                        description=h["district.office.revoke"])
+    r.add_argument("office_id", metavar="OFFICE_ID", help=h["district.office_id"])
+    _db(r, h)
+    r.set_defaults(handler=office_revoke_)
+
+    st = dsub.add_parser("status", help=h["district.status"], description=h["district.status"])
+    st.add_argument("--office", metavar="ID", help=h["district.only"])
+    _db(st, h)
+    st.add_argument("--json", action="store_true", help=h["json"])
+    st.set_defaults(handler=status_)
+
+    ac = dsub.add_parser("act", help=h["district.act"], description=h["district.act"])
+    ac.add_argument("office_id", metavar="OFFICE_ID", help=h["district.office_id"])
+    ac.add_argument("code", metavar="CODE", help=h["district.code"])
+    ac.add_argument("action", metavar="ACTION", help=h["district.action"])
+    ac.add_argument("--reason", default="", help=h["district.reason"])
+    ac.add_argument("--by", default="", help=h["district.by"])
+    _db(ac, h)
+    ac.add_argument("--json", action="store_true", help=h["json"])
+    ac.set_defaults(handler=act_)
+
+
+def _db(p: argparse.ArgumentParser, h: dict[str, str]) -> None:
+    p.add_argument("--db", metavar="URL", help=h["district.db"])
+
+
+def _url(args: argparse.Namespace) -> str:
+    from desk.config import ConfigError, load_settings
+    from desk.district.db import default_url
+
+    if args.db:
+        return default_url(args.db)
+    try:
+        settings = load_settings(getattr(args, "config", None))
+    except ConfigError as e:
+        raise CommandError(str(e), 2) from None
+    from desk.i18n import set_language
+
+    set_language(settings.office.language)
+    return default_url(settings.district.db, settings.data_dir)
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    from desk.district.db import open_district
+
+    return open_district(_url(args))
+
+
+def serve_(args: argparse.Namespace) -> int:
+    from desk.district.app import serve
+
+    url = _url(args)
+    say("district.serving", host=args.host, port=args.port, db=_safe(url))
+    serve(url, args.host, args.port)
+    return 0
+
+
+def _safe(url: str) -> str:
+    """The URL without a password, for printing."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://…@{rest.split('@', 1)[1]}"
+    return url
+
+
+def office_add_(args: argparse.Namespace) -> int:
+    from desk.config import OfficeConfig
+    from desk.district.offices import add_office
+
+    try:
+        OfficeConfig(id=args.office_id)
+    except ValueError as e:
+        raise CommandError(str(e).splitlines()[-1].strip(), 2) from None
+    token = add_office(_engine(args), args.office_id, args.name)
+    if args.json:
+        emit({"office": args.office_id, "name": args.name, "token": token}, True)
+    else:
+        say("district.token", office=args.office_id, token=token)
+    return 0
+
+
+def office_revoke_(args: argparse.Namespace) -> int:
+    from desk.district.offices import revoke_office
+    from desk.i18n import t
+
+    if not revoke_office(_engine(args), args.office_id):
+        raise CommandError(t("district.no_office", office=args.office_id), 1)
+    say("district.revoked", office=args.office_id)
+    return 0
+
+
+def status_(args: argparse.Namespace) -> int:
+    from desk.district.status import district_status
+    from desk.i18n import t
+
+    data = district_status(_engine(args), args.office)
+    if args.office and not data["offices"]:
+        raise CommandError(t("district.no_office", office=args.office), 1)
+    if args.json:
+        emit(data, True)
+        return 0
+    for oid, o in data["offices"].items():
+        dossiers = ", ".join(f"{k} {v}" for k, v in o["dossiers"].items()) or "0"
+        say("district.status_line", office=oid, name=o["name"], events=o["events"],
+            dossiers=dossiers, last=o["last_contact"] or "—",
+            revoked=t("district.revoked_mark") if o["revoked"] else "")
+    return 0
+
+
+def act_(args: argparse.Namespace) -> int:
+    from desk.district.changes import decide
+    from desk.domain.errors import DomainError
+
+    try:
+        out = decide(_engine(args), args.office_id, args.code, args.action, actor=args.by,
+                     reason=args.reason)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(out, True)
+    else:
+        say("district.decided", **{k: out[k] for k in ("code", "status", "version")})
+    return 0

@@ -1,0 +1,33 @@
+"""Help texts of `desk report` (plain dicts: cheap to import)."""
+
+VI = {
+    "report": "báo cáo tình hình tiếp nhận, giải quyết hồ sơ của một kỳ; sổ theo dõi hồ sơ",
+    "report.what": "báo cáo nào: summary (mặc định, bảng số liệu) hoặc book (sổ theo dõi hồ "
+                   "sơ, mẫu 06)",
+    "report.from": "ngày đầu kỳ YYYY-MM-DD (tính cả ngày này)",
+    "report.to": "ngày cuối kỳ YYYY-MM-DD (tính cả ngày này)",
+    "report.format": "định dạng: table (bảng trên màn hình), csv, xlsx, json, pdf; sổ theo "
+                     "dõi: xlsx hoặc pdf",
+    "report.out": "tệp ghi ra (bắt buộc với xlsx và pdf; csv, json, table: mặc định in ra màn "
+                  "hình)",
+    "report.epilog": "Ví dụ:\n  desk report --from 2026-11-01 --to 2026-11-30\n"
+                     "  desk report --from 2026-11-01 --to 2026-11-30 --format xlsx "
+                     "--out bao-cao-11-2026.xlsx\n"
+                     "  desk report book --from 2026-11-01 --to 2026-11-30 --format pdf "
+                     "--out so-theo-doi.pdf",
+}
+EN = {
+    "report": "report on dossiers received and resolved in a period; the dossier book",
+    "report.what": "which report: summary (default, the figures) or book (the dossier book, "
+                   "Form 06)",
+    "report.from": "first day YYYY-MM-DD (included)",
+    "report.to": "last day YYYY-MM-DD (included)",
+    "report.format": "format: table (on screen), csv, xlsx, json, pdf; the book: xlsx or pdf",
+    "report.out": "file to write (required for xlsx and pdf; csv, json, table: printed by "
+                  "default)",
+    "report.epilog": "Examples:\n  desk report --from 2026-11-01 --to 2026-11-30\n"
+                     "  desk report --from 2026-11-01 --to 2026-11-30 --format xlsx "
+                     "--out report-11-2026.xlsx\n"
+                     "  desk report book --from 2026-11-01 --to 2026-11-30 --format pdf "
+                     "--out book.pdf",
+}

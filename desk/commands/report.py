@@ -1,0 +1,77 @@
+"""`desk report --from DATE --to DATE [--format table|csv|xlsx|json|pdf] [--out FILE]` and
+`desk report book --from DATE --to DATE --format xlsx|pdf --out FILE` (Form 06)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from desk.commands.base import CommandError, context, fail, parse_date
+
+WHAT = ("summary", "book")
+
+
+def _helps(h: dict[str, str]) -> dict[str, str]:
+    from desk.commands import help_report
+    from desk.commands.help_text import EN as BASE_EN
+
+    return {**h, **(help_report.EN if h is BASE_EN else help_report.VI)}
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    from desk.services.exports import REPORT_FORMATS
+
+    h = _helps(h)
+    p = sub.add_parser("report", help=h["report"], description=h["report"],
+                       epilog=h["report.epilog"],
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("what", nargs="?", choices=WHAT, default="summary", metavar="book",
+                   help=h["report.what"])
+    p.add_argument("--from", dest="first", required=True, metavar="DATE", help=h["report.from"])
+    p.add_argument("--to", dest="last", required=True, metavar="DATE", help=h["report.to"])
+    p.add_argument("--format", dest="fmt", choices=REPORT_FORMATS, default=None,
+                   help=h["report.format"])
+    p.add_argument("--out", metavar="FILE", help=h["report.out"])
+    p.set_defaults(handler=report_)
+
+
+def report_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.exports import BOOK_FORMATS, REPORT_FORMATS, write_file
+
+    first, last = parse_date(args.first), parse_date(args.last)
+    book = args.what == "book"
+    fmt = args.fmt or ("xlsx" if book else "table")
+    formats = BOOK_FORMATS if book else REPORT_FORMATS
+    if fmt not in formats:
+        raise CommandError(t("report.bad_format", format=fmt, what=args.what,
+                             formats=", ".join(formats)), 2)
+    if fmt in ("xlsx", "pdf") and not args.out:
+        raise CommandError(t("report.need_out", format=fmt), 2)
+    ctx = context(args)
+    try:
+        data = _book(ctx, first, last, fmt) if book else _summary(ctx, first, last, fmt)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.out:
+        path = write_file(data, args.out)
+        print(t("report.written", path=path), file=sys.stderr)
+    else:
+        sys.stdout.write(data.decode("utf-8-sig"))
+    return 0
+
+
+def _summary(ctx: Any, first: Any, last: Any, fmt: str) -> bytes:
+    from desk.services.exports import render_report
+    from desk.services.reports import period_report
+
+    return render_report(period_report(ctx, first, last), fmt)
+
+
+def _book(ctx: Any, first: Any, last: Any, fmt: str) -> bytes:
+    from desk.services.book import book_head, book_rows
+    from desk.services.exports import render_book
+
+    return render_book(book_rows(ctx, first, last), book_head(ctx, first, last), fmt)

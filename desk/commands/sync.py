@@ -1,0 +1,100 @@
+"""`desk sync [--once]` and `desk sync status --json`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from desk.commands.base import CommandError, context, emit, say
+
+EXIT_OFFLINE = 3
+EXIT_AUTH = 4
+EXIT_UPGRADE = 5
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    from desk.commands.help_sync import helps_for
+
+    h = {**h, **helps_for(h)}
+    p = sub.add_parser("sync", help=h["sync"], description=h["sync"])
+    p.add_argument("--once", action="store_true", help=h["sync.once"])
+    p.add_argument("--json", action="store_true", help=h["json"])
+    p.set_defaults(handler=sync_)
+    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION")
+    st = ssub.add_parser("status", help=h["sync.status"], description=h["sync.status"])
+    st.add_argument("--json", action="store_true", help=h["json"])
+    st.set_defaults(handler=status_)
+
+
+def client_config(ctx: Any) -> Any:
+    from desk.i18n import t
+    from desk.sync.transport import ClientConfig
+
+    url = os.environ.get("DESK_SYNC_URL") or ctx.settings.sync.server_url
+    token = os.environ.get("DESK_SYNC_TOKEN") or ctx.settings.sync.token
+    if not url or not token:
+        raise CommandError(t("sync.not_configured"), 2)
+    cfg = ClientConfig(url, token, ctx.settings.office.id)
+    for env, attr in (("DESK_SYNC_CONNECT_TIMEOUT", "connect_timeout"),
+                      ("DESK_SYNC_READ_TIMEOUT", "read_timeout"),
+                      ("DESK_SYNC_BACKOFF_BASE", "backoff_base")):
+        if os.environ.get(env):
+            setattr(cfg, attr, float(os.environ[env]))
+    return cfg
+
+
+def sync_(args: argparse.Namespace) -> int:
+    import desk.sync  # noqa: F401  (registers the outbox hook)
+    from desk.i18n import t
+    from desk.sync.client import SyncBusy, SyncClient
+    from desk.sync.transport import AuthFailed, Offline, ProtocolError, UpgradeRequired
+
+    ctx = context(args)
+    client = SyncClient(ctx, client_config(ctx))
+
+    def progress(r: Any) -> None:
+        if not isinstance(r, Exception) and not args.json:
+            _done(r)
+
+    try:
+        if args.once:
+            rep = client.sync_once()
+            emit(rep.as_dict(), args.json)
+            if not args.json:
+                _done(rep)
+        else:
+            client.run(on_cycle=progress)
+    except Offline as e:
+        raise CommandError(t("sync.offline", detail=e.detail), EXIT_OFFLINE) from None
+    except SyncBusy:
+        raise CommandError(t("sync.busy"), EXIT_OFFLINE) from None
+    except AuthFailed as e:
+        raise CommandError(t("sync.auth", detail=e.detail), EXIT_AUTH) from None
+    except UpgradeRequired:
+        raise CommandError(t("sync.upgrade"), EXIT_UPGRADE) from None
+    except ProtocolError as e:
+        raise CommandError(t("sync.protocol", detail=e.detail), 1) from None
+    finally:
+        client.close()
+    return 0
+
+
+def _done(rep: Any) -> None:
+    say("sync.done", sent=rep.events_up, batches=rep.batches, bytes=rep.bytes_up,
+        pulled=rep.pulled)
+
+
+def status_(args: argparse.Namespace) -> int:
+    from desk.i18n import t
+    from desk.sync.status import sync_status
+
+    data = sync_status(context(args))
+    if args.json:
+        emit(data, True)
+        return 0
+    say("sync.status", **{**data, "last_sync": data["last_sync"] or t("sync.never")})
+    for c in data["conflict_list"]:
+        say("sync.conflict_line", dossier=c["dossier"],
+            local=t("action." + (c["local"] or "")), server=c["server"].get("status", "?"))
+    return 0

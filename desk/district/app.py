@@ -1,0 +1,135 @@
+"""The district HTTP API (FastAPI on uvicorn).
+
+    POST /v1/offices/{id}/events:batch   gzip JSON {batch_id, app_v, schema_v, events}
+    GET  /v1/offices/{id}/changes?cursor=&limit=500
+
+Every reply, errors included, is a JSON envelope {"api": "desk-district/1", …, "server_time"}:
+the desk treats anything else (a captive portal's 200 HTML page) as "offline".
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+
+from desk.sync import protocol as P
+
+log = logging.getLogger("desk.district")
+
+
+def envelope(status: int, **data: Any) -> JSONResponse:
+    return JSONResponse({"api": P.API, "server_time": int(time.time() * 1000), **data},
+                        status_code=status)
+
+
+def _target(request: Request) -> str:
+    q = request.url.query
+    return request.url.path + (f"?{q}" if q else "")
+
+
+def _auth(engine: Engine, office_id: str, request: Request, body: bytes) -> JSONResponse | None:
+    from desk.district.offices import AuthError, authenticate
+
+    try:
+        authenticate(engine, office_id, request.method, _target(request),
+                     {k.lower(): v for k, v in request.headers.items()}, body)
+    except AuthError as e:
+        return envelope(e.status, error=e.code)
+    except IntegrityError:  # the same nonce raced in twice
+        return envelope(409, error="replay")
+    return None
+
+
+def push(engine: Engine, office_id: str, request: Request, body: bytes) -> JSONResponse:
+    from desk.district.ingest import ingest
+    from desk.district.tables import Quarantine
+
+    denied = _auth(engine, office_id, request, body)
+    if denied is not None:
+        return denied
+    if len(body) > P.MAX_BODY:
+        return envelope(413, error="too_large", max_bytes=P.MAX_BODY)
+    try:
+        raw = P.inflate(body) if request.headers.get("content-encoding") == "gzip" else body
+        batch = json.loads(raw)
+        events = batch["events"]
+        schema_v = int(batch.get("schema_v", 0))
+        if not isinstance(events, list):
+            raise TypeError("events")
+    except (ValueError, KeyError, TypeError, OSError, EOFError):
+        _quarantine(engine, Quarantine(office_id=office_id, reason="malformed", body=body))
+        return envelope(400, error="malformed")
+    if len(events) > P.MAX_EVENTS:
+        return envelope(413, error="too_many", max_events=P.MAX_EVENTS)
+    if schema_v < P.MIN_SCHEMA_V or schema_v > P.SCHEMA_V:
+        _quarantine(engine, Quarantine(office_id=office_id, reason=f"schema_v={schema_v}",
+                                       body=body))
+        return envelope(426, error="upgrade_required", min_schema_v=P.MIN_SCHEMA_V,
+                        schema_v=P.SCHEMA_V)
+    result = ingest(engine, office_id, batch)
+    return envelope(200, batch_id=batch.get("batch_id"), **result)
+
+
+def _quarantine(engine: Engine, row: Any) -> None:
+    from desk.district.db import write
+
+    with write(engine) as s:
+        s.add(row)
+
+
+def pull(engine: Engine, office_id: str, request: Request, cursor: str,
+         limit: int) -> JSONResponse:
+    from desk.district.changes import changes_since
+
+    denied = _auth(engine, office_id, request, b"")
+    if denied is not None:
+        return denied
+    try:
+        page = changes_since(engine, office_id, cursor, max(1, min(limit, P.PULL_LIMIT)))
+    except ValueError:
+        return envelope(400, error="bad_cursor")
+    return envelope(200, **page)
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
+                  openapi_url=None)
+
+    @app.post("/v1/offices/{office_id}/events:batch")
+    async def events_batch(office_id: str, request: Request) -> JSONResponse:
+        body = await request.body()
+        return await run_in_threadpool(push, engine, office_id, request, body)
+
+    @app.get("/v1/offices/{office_id}/changes")
+    async def changes(office_id: str, request: Request, cursor: str = "",
+                      limit: int = P.PULL_LIMIT) -> JSONResponse:
+        return await run_in_threadpool(pull, engine, office_id, request, cursor, limit)
+
+    @app.get("/v1/health")
+    async def health() -> JSONResponse:
+        return envelope(200, ok=True)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("district request failed")
+        return envelope(500, error="server_error")
+
+    return app
+
+
+def serve(url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+    import uvicorn
+
+    from desk.district.db import open_district
+
+    engine = open_district(url)
+    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning",
+                timeout_keep_alive=75)

@@ -1,0 +1,119 @@
+"""The district server's tables, on their own metadata (never the desk's SQLModel.metadata).
+
+`change_log.txid` is the writing transaction's id on PostgreSQL (`pg_current_xact_id()`); the
+pull serves rows ordered by (txid, id) and only below the xmin horizon, so a row committed late
+by an older transaction can never be skipped. On SQLite (one writer at a time) txid is 0 and the
+order is the id.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+from storage.tables.common import UTCDateTime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class DistrictModel(SQLModel, registry=registry()):
+    """Base of the district tables: a registry (and MetaData) of their own."""
+
+
+metadata = DistrictModel.metadata
+
+
+class Office(DistrictModel, table=True):
+    __tablename__ = "office"
+    id: str = Field(primary_key=True, max_length=35)
+    name: str
+    token_hash: str = Field(index=True)
+    signing_key: str  # HMAC key derived from the token; the token itself is never stored
+    revoked: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_contact: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Event(DistrictModel, table=True):
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_office_entity", "office_id", "entity_id"),)
+    event_id: str = Field(primary_key=True, max_length=32)
+    office_id: str = Field(index=True)
+    device: str = ""
+    seq: int = 0
+    hlc: int = Field(default=0, sa_type=BigInteger)
+    type: str
+    entity_id: str
+    at: datetime = Field(sa_type=UTCDateTime)
+    base_version: int = 0
+    schema_v: int = 2
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    payload_sha256: str
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    result: str = ""
+
+
+class DossierState(DistrictModel, table=True):
+    __tablename__ = "dossier_state"
+    office_id: str = Field(primary_key=True)
+    code: str = Field(primary_key=True)
+    procedure: str = ""
+    applicant: str = ""
+    status: str
+    resume_status: str | None = None
+    version: int = 1
+    last_event: str = ""  # id of the last event or decision applied (what a decision follows)
+    received_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    updated: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ChangeLog(DistrictModel, table=True):
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_office_order", "office_id", "txid", "id"),)
+    id: int | None = Field(default=None, sa_column=Column(BigInteger().with_variant(
+        Integer(), "sqlite"), primary_key=True, autoincrement=True))
+    txid: int = Field(default=0, sa_type=BigInteger)
+    office_id: str
+    change_id: str = Field(unique=True, max_length=32)
+    kind: str
+    entity_id: str = ""
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Conflict(DistrictModel, table=True):
+    __tablename__ = "conflict"
+    id: int | None = Field(default=None, primary_key=True)
+    office_id: str = Field(index=True)
+    event_id: str
+    entity_id: str
+    reason: str
+    local: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    server: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Nonce(DistrictModel, table=True):
+    """Signature nonces seen recently (replay protection); pruned past the skew window."""
+
+    __tablename__ = "nonce"
+    office_id: str = Field(primary_key=True)
+    nonce: str = Field(primary_key=True, max_length=64)
+    seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+class Quarantine(DistrictModel, table=True):
+    """A batch the server could not take (schema too old, malformed): kept, never dropped."""
+
+    __tablename__ = "quarantine"
+    id: int | None = Field(default=None, primary_key=True)
+    office_id: str
+    reason: str
+    body: bytes
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

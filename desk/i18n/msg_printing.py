@@ -1,0 +1,62 @@
+"""Printing: spooler, printers, forms."""
+
+VI = {
+    "print.unknown_printer": "Chưa khai báo máy in {printer} trong desk.toml (đang có: {known}).",
+    "print.unknown_profile": "Máy in {printer} dùng cấu hình in {profile} không tồn tại "
+                             "(có sẵn: {known}).",
+    "print.bad_options": "Tùy chọn của máy in {printer} không hợp lệ: {problem}",
+    "print.a4_needs_pdf": "Máy in {printer} là máy in A4: cần gửi tệp PDF, không gửi phiếu nhiệt.",
+    "print.bad_kind": "Loại bản in không hợp lệ: {kind} (dùng: {known}).",
+    "print.no_job": "Không tìm thấy lệnh in {job}.",
+    "print.no_dossier": "Không tìm thấy hồ sơ có mã {code}.",
+    "print.bad_form": "Không có mẫu số {form}; chỉ có mẫu 01 đến 05.",
+    "print.thermal_only": "Máy in {printer} là máy in A4, không in được trang thử phiếu nhiệt.",
+    "print.queued": "Đã đưa vào hàng đợi in: {job} ({bytes} byte).",
+    "print.done": "Đã in xong trên máy {printer}.",
+    "print.waiting": "Máy in {printer} chưa in được ({error}). Lệnh in vẫn được giữ và sẽ tự "
+                     "in lại khi máy in sẵn sàng.",
+    "print.saved": "Đã ghi {bytes} byte vào {file}.",
+    "print.no_status": "Máy in {printer} ({transport}) không đọc được trạng thái "
+                       "(chỉ ghi một chiều).",
+    "print.offline": "Không kết nối được máy in {printer}: {error}",
+    "print.status": "Máy in {printer}: {state}.",
+    "print.queue_line": "Đang chờ in: {queued} lệnh; lỗi: {failed}.",
+    "print.state.ok": "sẵn sàng",
+    "print.state.near_end": "sẵn sàng, giấy sắp hết",
+    "print.state.silent": "không phản hồi (tắt máy hoặc tuột cáp?)",
+    "print.state.offline": "ngoại tuyến",
+    "print.state.cover_open": "đang mở nắp",
+    "print.state.paper_out": "hết giấy",
+    "print.state.error": "báo lỗi",
+    "print.state.unknown": "chưa rõ",
+}
+EN = {
+    "print.unknown_printer": "Printer {printer} is not set up in desk.toml (known: {known}).",
+    "print.unknown_profile": "Printer {printer} uses an unknown profile {profile} "
+                             "(known: {known}).",
+    "print.bad_options": "Options of printer {printer} are not valid: {problem}",
+    "print.a4_needs_pdf": "Printer {printer} is an A4 printer: send it a PDF, not a slip.",
+    "print.bad_kind": "Unknown print job kind: {kind} (use: {known}).",
+    "print.no_job": "No print job {job}.",
+    "print.no_dossier": "No dossier with code {code}.",
+    "print.bad_form": "There is no form {form}; forms are 01 to 05.",
+    "print.thermal_only": "Printer {printer} is an A4 printer; the test sheet is for slips.",
+    "print.queued": "Queued for printing: {job} ({bytes} bytes).",
+    "print.done": "Printed on {printer}.",
+    "print.waiting": "Printer {printer} could not print yet ({error}). The job is kept and "
+                     "will print by itself once the printer is ready.",
+    "print.saved": "Wrote {bytes} bytes to {file}.",
+    "print.no_status": "Printer {printer} ({transport}) cannot report its status "
+                       "(write-only).",
+    "print.offline": "Cannot reach printer {printer}: {error}",
+    "print.status": "Printer {printer}: {state}.",
+    "print.queue_line": "Waiting jobs: {queued}; failed: {failed}.",
+    "print.state.ok": "ready",
+    "print.state.near_end": "ready, paper running low",
+    "print.state.silent": "not answering (switched off or cable out?)",
+    "print.state.offline": "offline",
+    "print.state.cover_open": "cover open",
+    "print.state.paper_out": "out of paper",
+    "print.state.error": "in error",
+    "print.state.unknown": "unknown",
+}

@@ -1,0 +1,112 @@
+"""Messages of the district sync (desk sync, desk district)."""
+
+VI = {
+    "sync.not_configured": (
+        "Chưa cấu hình đồng bộ. Ghi server_url và token vào mục [sync] của desk.toml "
+        "(hoặc đặt biến DESK_SYNC_URL, DESK_SYNC_TOKEN)."
+    ),
+    "sync.done": (
+        "Đồng bộ xong: gửi {sent} sự kiện ({batches} lô, {bytes} byte), "
+        "nhận {pulled} thay đổi."
+    ),
+    "sync.offline": (
+        "Không kết nối được máy chủ huyện ({detail}). Dữ liệu vẫn được lưu trong hàng đợi "
+        "và sẽ gửi lại khi có mạng."
+    ),
+    "sync.auth": (
+        "Máy chủ huyện từ chối mã truy cập của xã ({detail}). Hàng đợi vẫn được giữ nguyên; "
+        "hãy xin mã mới từ quản trị huyện và ghi vào [sync] token."
+    ),
+    "sync.upgrade": (
+        "Phiên bản phần mềm quá cũ, máy chủ huyện không nhận dữ liệu. Dữ liệu vẫn được giữ; "
+        "hãy cập nhật phần mềm rồi đồng bộ lại."
+    ),
+    "sync.busy": "Một tiến trình khác đang đồng bộ. Thử lại sau ít phút.",
+    "sync.protocol": "Máy chủ huyện trả lời không đúng giao thức ({detail}).",
+    "sync.status": (
+        "Chờ gửi: {pending}   Đã nhận: {acked}   Bị từ chối: {rejected}   Xung đột: {conflicts}\n"
+        "Lần đồng bộ thành công gần nhất: {last_sync}"
+    ),
+    "sync.never": "chưa lần nào",
+    "sync.conflict_line": (
+        "  {dossier}: thao tác «{local}» của xã bị thay thế — trạng thái ở huyện: {server}"
+    ),
+    "sync.retry_in": "Mất kết nối ({detail}); thử lại sau {seconds:.0f} giây.",
+    "district.token": (
+        "Đã đăng ký đơn vị {office}. Mã truy cập (chỉ hiện một lần, hãy ghi vào [sync] token "
+        "của xã):\n{token}"
+    ),
+    "district.revoked": "Đã thu hồi mã truy cập của đơn vị {office}.",
+    "district.no_office": "Không có đơn vị {office} trên máy chủ huyện.",
+    "district.serving": (
+        "Máy chủ huyện đang chạy tại http://{host}:{port} (CSDL: {db}). Ctrl+C để dừng."
+    ),
+    "district.decided": "Hồ sơ {code}: {status} (phiên bản {version}).",
+    "district.status_line": (
+        "{office}  {name}  sự kiện: {events}  hồ sơ: {dossiers}  liên lạc gần nhất: {last}{revoked}"
+    ),
+    "district.revoked_mark": "  [ĐÃ THU HỒI]",
+    "action.superseded.transfer": "Chuyển xử lý (bị huyện thay thế)",
+    "action.superseded.start_processing": "Bắt đầu xử lý (bị huyện thay thế)",
+    "action.superseded.request_supplement": "Yêu cầu bổ sung (bị huyện thay thế)",
+    "action.superseded.supplement_received": "Nhận hồ sơ bổ sung (bị huyện thay thế)",
+    "action.superseded.refuse": "Từ chối giải quyết (bị huyện thay thế)",
+    "action.superseded.result_ready": "Ghi nhận có kết quả (bị huyện thay thế)",
+    "action.superseded.return_result": "Trả kết quả (bị huyện thay thế)",
+    "action.superseded.withdraw": "Rút hồ sơ (bị huyện thay thế)",
+    "action.superseded.stop": "Dừng giải quyết (bị huyện thay thế)",
+}
+EN = {
+    "sync.not_configured": (
+        "Sync is not configured. Put server_url and token in the [sync] section of desk.toml "
+        "(or set DESK_SYNC_URL, DESK_SYNC_TOKEN)."
+    ),
+    "sync.done": (
+        "Synced: sent {sent} events ({batches} batches, {bytes} bytes), "
+        "pulled {pulled} changes."
+    ),
+    "sync.offline": (
+        "Cannot reach the district server ({detail}). Everything stays queued and is sent when "
+        "the link is back."
+    ),
+    "sync.auth": (
+        "The district server refused this office's token ({detail}). The outbox is kept; ask "
+        "the district administrator for a new token and put it in [sync] token."
+    ),
+    "sync.upgrade": (
+        "This release is too old for the district server. Data is kept; update the software "
+        "and sync again."
+    ),
+    "sync.busy": "Another process is syncing. Try again in a few minutes.",
+    "sync.protocol": "The district server answered outside the protocol ({detail}).",
+    "sync.status": (
+        "Pending: {pending}   Acknowledged: {acked}   Rejected: {rejected}   Conflicts: "
+        "{conflicts}\nLast successful sync: {last_sync}"
+    ),
+    "sync.never": "never",
+    "sync.conflict_line": (
+        "  {dossier}: this office's «{local}» was superseded — district state: {server}"
+    ),
+    "sync.retry_in": "Link down ({detail}); retrying in {seconds:.0f} s.",
+    "district.token": (
+        "Office {office} registered. Token (shown only once; put it in the office's [sync] "
+        "token):\n{token}"
+    ),
+    "district.revoked": "Token of office {office} revoked.",
+    "district.no_office": "No office {office} on the district server.",
+    "district.serving": "District server on http://{host}:{port} (database: {db}). Ctrl+C stops.",
+    "district.decided": "Dossier {code}: {status} (version {version}).",
+    "district.status_line": (
+        "{office}  {name}  events: {events}  dossiers: {dossiers}  last contact: {last}{revoked}"
+    ),
+    "district.revoked_mark": "  [REVOKED]",
+    "action.superseded.transfer": "Transfer (superseded by the district)",
+    "action.superseded.start_processing": "Start processing (superseded by the district)",
+    "action.superseded.request_supplement": "Request supplement (superseded by the district)",
+    "action.superseded.supplement_received": "Supplement received (superseded by the district)",
+    "action.superseded.refuse": "Refuse (superseded by the district)",
+    "action.superseded.result_ready": "Result ready (superseded by the district)",
+    "action.superseded.return_result": "Return result (superseded by the district)",
+    "action.superseded.withdraw": "Withdraw (superseded by the district)",
+    "action.superseded.stop": "Stop (superseded by the district)",
+}

@@ -1,0 +1,97 @@
+"""Small Textual apps for the queue's single-purpose terminals: the ticket kiosk, the
+waiting-room display, one counter, the supervisor's day. Each opens one screen and nothing else
+(a kiosk must not let a citizen wander into the office's data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from desk.services.announce import Announcer
+    from desk.services.context import DeskContext
+
+
+class QueueApp(App[int]):
+    TITLE = "Một Cửa Desk"
+    CSS_PATH = "../screens/app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
+        Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),
+        Binding("f10", "quit", "key.quit", id="quit", tooltip="key.quit.tip"),
+    ]
+
+    def __init__(self, ctx: DeskContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        from desk.i18n import t
+
+        self.title = t("app.title")
+        self.sub_title = ctx.settings.office.name
+
+    def make_screen(self) -> Screen[object]:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen())
+
+    def action_show_keys(self) -> None:
+        if self.screen.query("KeyPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+
+class KioskApp(QueueApp):
+    """The ticket kiosk. No F10: citizens use it; staff leave with Ctrl+Q."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def make_screen(self) -> Screen[object]:
+        from screens.kiosk import KioskScreen
+
+        return KioskScreen()
+
+
+class DisplayApp(QueueApp):
+    """The waiting-room TV: calls, counters, waiting counts; never names or ID numbers."""
+
+    def __init__(self, ctx: DeskContext, *, clips_dir: Path | None = None,
+                 announcer: Announcer | None = None, sound: bool = True) -> None:
+        super().__init__(ctx)
+        if announcer is None:
+            from desk.services.announce import Announcer
+
+            announcer = Announcer(clips_dir, enabled=sound)
+        self.announcer = announcer
+
+    def make_screen(self) -> Screen[object]:
+        from screens.display import DisplayScreen
+
+        return DisplayScreen(self.announcer)
+
+    def on_unmount(self) -> None:
+        self.announcer.close()
+
+
+class CounterApp(QueueApp):
+    def __init__(self, ctx: DeskContext, counter: int, *, clerk: str = "") -> None:
+        super().__init__(ctx)
+        self.counter = counter
+        self.clerk = clerk
+
+    def make_screen(self) -> Screen[object]:
+        from screens.counter_queue import CounterQueueScreen
+
+        return CounterQueueScreen(self.counter, clerk=self.clerk)
+
+
+class SupervisorApp(QueueApp):
+    def make_screen(self) -> Screen[object]:
+        from screens.queue_supervisor import QueueSupervisorScreen
+
+        return QueueSupervisorScreen()

@@ -1,0 +1,74 @@
+"""Writers of the period report and the dossier book: XLSX, CSV, JSON, PDF (and the text table
+of the CLI). Every writer renders the same `PeriodReport` through `table.table_rows`, so the
+figures agree in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desk.services.book import BookRow
+    from desk.services.reports import PeriodReport
+
+__all__ = ["BOOK_FORMATS", "REPORT_FORMATS", "render_book", "render_report", "write_file"]
+
+REPORT_FORMATS = ("table", "csv", "xlsx", "json", "pdf")
+BOOK_FORMATS = ("xlsx", "pdf")
+
+
+def render_report(report: PeriodReport, fmt: str) -> bytes:
+    """The report in `fmt` as bytes (text formats in UTF-8)."""
+    if fmt == "csv":
+        from desk.services.exports.textual_formats import report_csv
+
+        return report_csv(report).encode("utf-8-sig")  # the BOM lets Excel read the accents
+    if fmt == "json":
+        from desk.services.exports.textual_formats import report_json
+
+        return report_json(report).encode("utf-8")
+    if fmt == "table":
+        from desk.services.exports.textual_formats import report_text
+
+        return report_text(report).encode("utf-8")
+    if fmt == "xlsx":
+        from desk.services.exports.xlsx import report_xlsx
+
+        return report_xlsx(report)
+    if fmt == "pdf":
+        from desk.services.exports.pdf import report_pdf
+
+        return report_pdf(report)
+    raise ValueError(fmt)
+
+
+def render_book(rows: list[BookRow], head: dict[str, str], fmt: str) -> bytes:
+    """The dossier book (Form 06) in `fmt` ("xlsx" or "pdf")."""
+    if fmt == "xlsx":
+        from desk.services.exports.book import book_xlsx
+
+        return book_xlsx(rows, head)
+    if fmt == "pdf":
+        from desk.services.exports.book import book_pdf
+
+        return book_pdf(rows, head)
+    raise ValueError(fmt)
+
+
+def write_file(data: bytes, path: Path | str) -> Path:
+    """Write atomically (a half-written report must never be left behind)."""
+    import os
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return path
+
+
+def default_path(folder: Path, kind: str, first: object, last: object, fmt: str) -> Path:
+    """`<folder>/bao-cao-2026-11-01_2026-11-30.xlsx` (or `so-theo-doi-…` for the book)."""
+    stem = "so-theo-doi" if kind == "book" else "bao-cao"
+    ext = "txt" if fmt == "table" else fmt
+    return folder / f"{stem}-{first}_{last}.{ext}"

@@ -1,0 +1,243 @@
+"""Applying what the district says: push results, and pulled changes, each in one transaction.
+
+A local event the district superseded is kept but neutralised: its kind becomes
+``superseded.<kind>`` (the projection ignores kinds that are not actions) and a `sync_conflict`
+row holds both versions for the clerk. A district decision is inserted into the local history
+right after the event it followed on the server (`prev`), so both sides fold the same sequence
+and reach the same state.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desk.domain.errors import DomainError
+from desk.sync import protocol as P
+from desk.sync.outbox import APPLYING, sync_state
+
+PREFIX = "superseded."
+DISTRICT_ROLE = "district"
+
+
+def _conflict(s: Session, row: Any, reason: str, server: dict[str, Any]) -> None:
+    from storage.tables.sync import SyncConflict
+
+    exists = s.exec(select(SyncConflict).where(SyncConflict.event_id == row.event_id,
+                                               SyncConflict.reason == reason)).first()
+    if exists is None:
+        s.add(SyncConflict(event_id=row.event_id, entity_id=row.entity_id, reason=reason,
+                           local={"type": row.type, "seq": row.seq, "event": row.payload},
+                           server=server))
+
+
+def _set_kind(s: Session, event_id: Any, kind: str) -> Any:
+    from storage.tables import Dossier, DossierEvent
+
+    ev = s.get(DossierEvent, event_id)
+    if ev is None or ev.kind == kind:
+        return None
+    ev.kind = kind
+    s.add(ev)
+    return s.get(Dossier, ev.dossier_id)
+
+
+def apply_results(s: Session, cal: Any, rows: list[Any], data: dict[str, Any]) -> dict[str, int]:
+    """Record the district's per-event answer; re-project the dossiers it touched."""
+    from storage.tables.common import utcnow
+
+    counts: dict[str, int] = {}
+    touched: dict[Any, Any] = {}
+    conflicts = data.get("conflicts") or {}
+    for row, result in zip(rows, data["results"], strict=True):
+        key = result.split(":", 1)[0]
+        counts[key] = counts.get(key, 0) + 1
+        row.server_result = result
+        if key in ("accepted", "duplicate"):
+            row.state, row.acked_at, row.last_error = "acked", utcnow(), ""
+            d = _set_kind(s, row.event_id, row.type)  # undo a local neutralisation
+        elif key == "superseded":
+            row.state, row.acked_at, row.last_error = "acked", utcnow(), ""
+            _conflict(s, row, "superseded", conflicts.get(row.event_id.hex, {}))
+            d = _set_kind(s, row.event_id, PREFIX + row.type)
+        elif key == "rejected":
+            row.state, row.last_error = "rejected", result
+            _conflict(s, row, result, {})
+            d = None
+        else:  # an answer this client does not know: keep it queued
+            row.state, row.last_error = "pending", result
+            d = None
+        if d is not None:
+            touched[d.id] = d
+        s.add(row)
+    s.flush()
+    for d in touched.values():
+        refold(s, cal, d)
+    _merge_clock(s, data)
+    return counts
+
+
+def _merge_clock(s: Session, data: dict[str, Any]) -> None:
+    import time
+
+    from desk.sync.hlc import HLC, merge
+
+    server_ms = data.get("server_time")
+    if not isinstance(server_ms, int):
+        return
+    st = sync_state(s)
+    last = HLC.decode(st.hlc_last) if st.hlc_last else HLC(0, 0, st.device_id[:8])
+    st.hlc_last = merge(last, HLC(server_ms, 0, ""), int(time.time() * 1000)).encode()
+    s.add(st)
+
+
+def refold(s: Session, cal: Any, dossier: Any) -> None:
+    """Rebuild the projection; a local event made illegal by a district decision is
+    neutralised (kept, with a conflict row) until the district says otherwise."""
+    from desk.domain.states import Event, apply
+    from desk.services.projection import load_events, rebuild
+    from storage.tables.sync import OutboxEvent
+
+    for _ in range(50):
+        try:
+            rebuild(s, dossier, cal)
+            break
+        except DomainError as e:
+            if not e.key.startswith("dossier."):
+                raise
+            state = None
+            culprit = None
+            events = load_events(s, dossier.id)
+            for i, ev in enumerate(events):
+                try:
+                    state = apply(state, Event(ev.kind, ev.at, ev.payload))
+                except DomainError:
+                    culprit = _local_before(s, events, i)
+                    break
+            if culprit is None:
+                raise
+            row = s.get(OutboxEvent, culprit.id)
+            culprit.kind = PREFIX + culprit.kind
+            s.add(culprit)
+            if row is not None:
+                _conflict(s, row, "local_after_district", {"status": dossier.status})
+            s.flush()
+    s.add(dossier)
+
+
+def _local_before(s: Session, events: list[Any], i: int) -> Any:
+    """The event to neutralise when event i cannot be folded: i itself if it is ours, else the
+    latest of ours before it that changed the state."""
+    from desk.domain.states import Action
+    from storage.tables.sync import OutboxEvent
+
+    actions = {a.value for a in Action}
+    for ev in [events[i], *reversed(events[:i])]:
+        if ev.kind in actions and ev.kind != "receive" and s.get(OutboxEvent, ev.id) is not None:
+            return ev
+    return None
+
+
+def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str) -> int:
+    """Apply a pull page and store its cursor in the same transaction."""
+    from storage.tables.sync import AppliedChange
+
+    applied = 0
+    for ch in changes:
+        if s.get(AppliedChange, ch["id"]) is not None:
+            continue  # a replayed page
+        if ch.get("k") == "decision":
+            local, outcome = _decision(s, cal, ch)
+        else:  # a kind this desk does not know yet: kept for a newer release
+            local, outcome = None, "stored"
+        s.add(AppliedChange(change_id=ch["id"], kind=str(ch.get("k")), entity_id=ch.get("e", ""),
+                            local_event_id=local, outcome=outcome, payload=ch.get("p") or {}))
+        s.flush()
+        applied += 1
+    st = sync_state(s)
+    st.pull_cursor = cursor
+    s.add(st)
+    return applied
+
+
+def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:
+    from desk.services.actor import Actor
+    from desk.services.events import record
+    from desk.services.views import get_dossier
+
+    p = ch.get("p") or {}
+    d = get_dossier(s, ch.get("e", ""))
+    if d is None:
+        return None, "unknown_dossier"
+    actor = Actor(id=None, name=p.get("by") or "UBND huyện", role=DISTRICT_ROLE)
+    at = P.from_epoch(int(p["at"]))
+    payload = dict(p.get("p") or {})
+    floor = _time_floor(s, d, p.get("prev") or "")
+    if floor is not None and at < floor:  # the district's clock is behind ours
+        payload["district_at"] = at.isoformat()
+        at = floor
+    s.info[APPLYING] = True
+    try:
+        ev = record(s, d, p["a"], at, actor, payload=payload)
+    finally:
+        s.info.pop(APPLYING, None)
+    _place_after(s, ev, p.get("prev") or "")
+    refold(s, cal, d)
+    d.version += 1
+    s.add(d)
+    s.flush()
+    return ev.id, "applied"
+
+
+def _anchor(s: Session, prev: str) -> Any:
+    """The local event a district change followed on the server (by event or change id)."""
+    import uuid
+
+    from storage.tables import DossierEvent
+    from storage.tables.sync import AppliedChange
+
+    if not prev:
+        return None
+    ac = s.get(AppliedChange, prev)
+    if ac is not None and ac.local_event_id is not None:
+        return s.get(DossierEvent, ac.local_event_id)
+    try:
+        return s.get(DossierEvent, uuid.UUID(hex=prev))
+    except ValueError:
+        return None
+
+
+def _time_floor(s: Session, d: Any, prev: str) -> Any:
+    """A decision cannot be dated before what it follows (the deadline clock needs order)."""
+    from desk.services.projection import load_events
+
+    anchor = _anchor(s, prev)
+    if anchor is not None:
+        return anchor.at
+    events = load_events(s, d.id)
+    return max((e.at for e in events), default=None)
+
+
+def _place_after(s: Session, ev: Any, prev: str) -> None:
+    """Order `ev` right after the event it followed on the server."""
+    from storage.tables import DossierEvent
+
+    anchor = _anchor(s, prev)
+    if anchor is None:
+        return
+    nxt = s.exec(select(DossierEvent).where(
+        DossierEvent.dossier_id == ev.dossier_id, DossierEvent.id != ev.id,
+        (DossierEvent.recorded_at > anchor.recorded_at)
+        | ((DossierEvent.recorded_at == anchor.recorded_at) & (DossierEvent.id > anchor.id))
+    ).order_by(DossierEvent.recorded_at, DossierEvent.id)).first()
+    step = timedelta(microseconds=1)
+    if nxt is None:
+        ev.recorded_at = max(ev.recorded_at, anchor.recorded_at + step)
+    elif nxt.recorded_at - anchor.recorded_at >= 2 * step:
+        ev.recorded_at = anchor.recorded_at + (nxt.recorded_at - anchor.recorded_at) / 2
+    else:
+        ev.recorded_at = anchor.recorded_at
+    s.add(ev)
+    s.flush()

@@ -1,0 +1,111 @@
+"""The wire protocol both sides share: envelope, limits, digests, signatures, event encoding.
+
+Pure (stdlib only) so the district server and the desk client agree byte for byte.
+
+Request signing (RFC 9421 in spirit, kept small): the body's ``Content-Digest`` and an HMAC-SHA256
+over ``method\\npath?query\\ndigest\\ntimestamp\\nnonce`` keyed with a key derived from the office
+token. The bearer token authenticates, the signature binds the body, the nonce blocks replays.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import hmac
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+API = "desk-district/1"  # every reply of the district API carries {"api": API}
+SCHEMA_V = 2  # events: "a" is epoch seconds (v1 sent an ISO string)
+MIN_SCHEMA_V = 1  # N-1 is upcast on ingest; below this the batch is quarantined with 426
+MAX_EVENTS = 200
+MAX_BODY = 64 * 1024  # compressed
+MAX_INFLATED = 4 * 1024 * 1024
+PULL_LIMIT = 500
+SKEW_SECONDS = 600  # signature timestamp window; the client corrects its offset on "clock_skew"
+
+H_TS = "X-Desk-Timestamp"
+H_NONCE = "X-Desk-Nonce"
+H_SIG = "X-Desk-Signature"
+H_DIGEST = "Content-Digest"
+H_APP = "X-App-Version"
+
+
+def canonical(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def event_digest(event: dict[str, Any]) -> str:
+    """The fingerprint of an event's content: equal ⇔ same bytes when canonicalised."""
+    return sha256_hex(canonical(event))
+
+
+def token_hash(token: str) -> str:
+    return sha256_hex(token.encode())
+
+
+def signing_key(token: str) -> str:
+    """The HMAC key both sides derive from the token (the server stores it, not the token)."""
+    return hmac.new(token.encode(), b"desk-sign-v1", hashlib.sha256).hexdigest()
+
+
+def content_digest(body: bytes) -> str:
+    return "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
+
+
+def signature(key: str, method: str, target: str, digest: str, ts: str, nonce: str) -> str:
+    msg = "\n".join((method.upper(), target, digest, ts, nonce)).encode()
+    return hmac.new(key.encode(), msg, hashlib.sha256).hexdigest()
+
+
+def compress(obj: Any) -> bytes:
+    return gzip.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(),
+                         compresslevel=9, mtime=0)
+
+
+def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
+    """gunzip with a ceiling (a small body must not inflate into gigabytes)."""
+    import zlib
+
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = d.decompress(body, limit + 1)
+    if len(out) > limit or d.unconsumed_tail:
+        raise ValueError("inflated body too large")
+    return out
+
+
+def is_envelope(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("api") == API
+
+
+def epoch_s(dt: datetime) -> int:
+    return int(dt.timestamp())
+
+
+def from_epoch(s: int) -> datetime:
+    return datetime.fromtimestamp(s, UTC)
+
+
+def wire_event(*, event_id: str, seq: int, hlc: int, kind: str, entity: str, at: datetime,
+               base_version: int, payload: dict[str, Any],
+               schema_v: int = SCHEMA_V) -> dict[str, Any]:
+    """One event as it travels (short keys: every byte counts on 2G)."""
+    a: int | str = epoch_s(at) if schema_v >= 2 else at.astimezone(UTC).isoformat()
+    ev: dict[str, Any] = {"i": event_id, "s": seq, "h": hlc, "t": kind, "e": entity, "a": a,
+                          "v": base_version}
+    if payload:
+        ev["p"] = payload
+    return ev
+
+
+def upcast(event: dict[str, Any], schema_v: int) -> dict[str, Any]:
+    """An event of an older schema in today's form (the digest is taken before this)."""
+    if schema_v < 2 and isinstance(event.get("a"), str):
+        event = {**event, "a": epoch_s(datetime.fromisoformat(event["a"]))}
+    return event

@@ -1,0 +1,43 @@
+"""What `desk sync status` and the screens show: the outbox by state, the last sync, conflicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import select
+
+
+def _iso(dt: Any, ctx: Any) -> str | None:
+    return dt.astimezone(ctx.tz).isoformat(timespec="seconds") if dt else None
+
+
+def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
+    from storage.engine import read_session
+    from storage.tables.sync import OutboxEvent, SyncConflict, SyncState
+
+    with read_session(ctx.engine) as s:
+        by_state = dict(s.exec(select(OutboxEvent.state, func.count()).group_by(
+            OutboxEvent.state)).all())
+        st = s.get(SyncState, 1)
+        open_conflicts = list(s.exec(select(SyncConflict).where(
+            SyncConflict.resolved_at.is_(None)  # type: ignore[union-attr]
+        ).order_by(SyncConflict.created_at.desc()).limit(conflicts_limit)))  # type: ignore[attr-defined]
+        n_conflicts = s.exec(select(func.count()).select_from(SyncConflict).where(
+            SyncConflict.resolved_at.is_(None))).one()  # type: ignore[union-attr]
+    return {
+        "pending": by_state.get("pending", 0) + by_state.get("sent", 0),
+        "acked": by_state.get("acked", 0),
+        "rejected": by_state.get("rejected", 0),
+        "conflicts": int(n_conflicts),
+        "last_sync": _iso(st.last_success_at, ctx) if st else None,
+        "last_attempt": _iso(st.last_attempt_at, ctx) if st else None,
+        "last_error": st.last_error if st else "",
+        "cursor": st.pull_cursor if st else "",
+        "device_id": st.device_id if st else None,
+        "last_seq": st.last_seq if st else 0,
+        "conflict_list": [{"dossier": c.entity_id, "reason": c.reason,
+                           "local": c.local.get("type"), "server": c.server,
+                           "event_id": c.event_id.hex if c.event_id else None,
+                           "at": _iso(c.created_at, ctx)} for c in open_conflicts],
+    }

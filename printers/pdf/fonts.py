@@ -1,0 +1,93 @@
+"""The serif font of the A4 documents: Noto Serif (OFL) from the PyPI package
+`fontpkg-noto-serif`, which ships it as a variable font.
+
+fpdf2 can instance a variable font itself, but that costs 6–8 s per document, so the
+regular, bold and italic instances are made once (subset to Latin + Vietnamese first, about
+1.5 s each), kept in the user cache folder (`DESK_FONT_CACHE` overrides it) and looked up
+from memory afterwards. Without the package, the Debian DejaVu Serif files are used.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["FAMILY", "font_files"]
+
+log = logging.getLogger(__name__)
+FAMILY = "DeskSerif"
+_STYLES = {"": ("", 400), "B": ("", 700), "I": ("-Italic", 400)}
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+_DEJAVU_FILES = {"": "DejaVuSerif.ttf", "B": "DejaVuSerif-Bold.ttf", "I": "DejaVuSerif-Italic.ttf"}
+_UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x300, 0x330),
+             *range(0x1EA0, 0x1EFA), *range(0x2010, 0x2050), 0x20AB, 0x2116, 0x2122]
+_lock = threading.Lock()
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("DESK_FONT_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("desk", appauthor=False) / "fonts"
+
+
+def _instance(source: Path, weight: int, target: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    font = TTFont(source)
+    opts = subset.Options()
+    opts.layout_features = ["*"]
+    opts.name_IDs = ["*"]
+    opts.notdef_outline = True
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=_UNICODES)
+    sub.subset(font)
+    static = instantiateVariableFont(font, {"wght": weight, "wdth": 100})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    static.save(tmp)
+    os.replace(tmp, target)
+
+
+@lru_cache(maxsize=1)
+def font_files() -> dict[str, Path]:
+    """Style ("", "B", "I") → a static TTF with every Vietnamese letter."""
+    with _lock:
+        try:
+            import fontpkg_noto_serif as pkg
+        except ModuleNotFoundError:
+            pkg = None
+        if pkg is not None:
+            try:
+                version = getattr(pkg, "__version__", "") or _version()
+                out = {}
+                for style, (suffix, weight) in _STYLES.items():
+                    source = Path(pkg.ROOT) / "files" / f"NotoSerif{suffix}[wdth,wght].ttf"
+                    target = _cache_dir() / f"NotoSerif-{version}-{style or 'R'}{weight}.ttf"
+                    if not target.is_file():
+                        _instance(source, weight, target)
+                    out[style] = target
+                return out
+            except Exception:  # a broken cache folder must not stop printing
+                log.exception("cannot prepare Noto Serif; falling back to DejaVu Serif")
+        files = {s: _DEJAVU / f for s, f in _DEJAVU_FILES.items()}
+        if all(p.is_file() for p in files.values()):
+            log.warning("fontpkg-noto-serif not installed; using DejaVu Serif")
+            return files
+        raise RuntimeError("no Vietnamese serif font: pip install fontpkg-noto-serif")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("fontpkg-noto-serif")
+    except PackageNotFoundError:
+        return "0"

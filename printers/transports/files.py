@@ -1,0 +1,74 @@
+"""Files instead of printers: `file:PATH` appends every job to one file; `dir:PATH` writes
+one `<job-id>.bin` per job plus a `.txt` transcript from the ESC/POS decoder (the demo
+default, so an office without a printer still sees what would have printed). PDF jobs are
+saved as `<job-id>.pdf`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from printers.escpos.profiles import PrinterProfile
+from printers.transports.base import Transport, TransportError
+
+__all__ = ["DirTransport", "FileTransport"]
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data[:5] == b"%PDF-"
+
+
+class FileTransport(Transport):
+    def __init__(self, url: str, path: Path) -> None:
+        self.url, self.path = url, path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise TransportError(f"cannot create {path.parent}: {e.strerror}") from None
+
+    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+        try:
+            with self.path.open("ab") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as e:
+            raise TransportError(f"cannot write {self.path}: {e.strerror}") from None
+        return len(data)
+
+
+class DirTransport(Transport):
+    def __init__(self, url: str, folder: Path, profile: PrinterProfile | None) -> None:
+        self.url, self.folder, self.profile = url, folder, profile
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise TransportError(f"cannot create {folder}: {e.strerror}") from None
+        self.last_path: Path | None = None
+
+    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+        from datetime import datetime
+
+        stem = name or datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        pdf = _is_pdf(data)
+        path = self.folder / f"{stem}.{'pdf' if pdf else 'bin'}"
+        try:
+            _atomic_write(path, data)
+            if not pdf:
+                from printers.escpos.decode import decode_text
+
+                text = decode_text(data, self.profile)
+                _atomic_write(path.with_suffix(".txt"), (text + "\n").encode("utf-8"))
+        except OSError as e:
+            raise TransportError(f"cannot write {path}: {e.strerror}") from None
+        self.last_path = path
+        return len(data)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,149 @@
+"""The supervisor's dashboard: one day at a glance — the queue, dossiers received, results due,
+overdue, the on-time rate of the month against the 98 % goal, the sync state. F2 another day,
+F3 today, F6 the month's report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid
+from textual.widgets import Footer, Header, Static
+
+from desk.i18n import t
+from screens.base import DeskScreen
+
+TILES = ("q_issued", "q_served", "q_waiting", "q_mean", "received", "due", "overdue", "on_time",
+         "sync")
+
+
+class DashboardScreen(DeskScreen):
+    DEFAULT_CSS = """
+    DashboardScreen #dash-title { height: 1; padding: 0 1; text-style: bold; }
+    DashboardScreen .dash-section { height: 1; padding: 0 1; margin-top: 1; color: $accent;
+        text-style: bold; }
+    DashboardScreen .dash-grid { grid-size: 4; grid-gutter: 0 1; height: 6; padding: 0 1; }
+    DashboardScreen .dash-tile { border: round $primary; height: 6; content-align: center
+        middle; text-align: center; }
+    DashboardScreen .dash-tile.-alert { border: round $error; }
+    DashboardScreen .dash-tile.-good { border: round $success; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "pick_day", "dash.key.day", id="dash.day", tooltip="dash.key.day.tip"),
+        Binding("f3", "today", "dash.key.today", id="dash.today", tooltip="dash.key.today.tip"),
+        Binding("f5", "refresh_data", "dash.key.refresh", id="dash.refresh",
+                tooltip="dash.key.refresh.tip"),
+        Binding("f6", "open_report", "dash.key.report", id="dash.report",
+                tooltip="dash.key.report.tip"),
+    ]
+
+    def __init__(self, day: date | None = None) -> None:
+        super().__init__()
+        self.day = day
+        self.glance: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="dash-title")
+        yield Static(t("dash.queue"), classes="dash-section")
+        with Grid(classes="dash-grid"):
+            for key in TILES[:4]:
+                yield Static(id=f"dash-{key}", classes="dash-tile")
+        yield Static(t("dash.dossiers"), classes="dash-section")
+        with Grid(classes="dash-grid"):
+            for key in TILES[4:8]:
+                yield Static(id=f"dash-{key}", classes="dash-tile")
+        yield Static(t("dash.sync"), classes="dash-section")
+        with Grid(classes="dash-grid"):
+            yield Static(id="dash-sync", classes="dash-tile")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.day is None:
+            self.day = self.ctx.local_now().date()
+        self.action_refresh_data()
+
+    @work(thread=True, exclusive=True, group="dash", exit_on_error=False)
+    def action_refresh_data(self) -> None:
+        from desk.services.reports import glance, queue_day, sync_summary
+
+        assert self.day is not None
+        g = glance(self.ctx, self.day)
+        q = queue_day(self.ctx, self.day)
+        try:
+            sync = sync_summary(self.ctx)
+        except Exception as e:  # a sync fault must not hide the rest of the day
+            sync = {"last_error": str(e), "last_sync": None}
+        self.app.call_from_thread(self._show, g, q, sync)
+
+    def _tile(self, key: str, label: str, value: str, cls: str | None = None) -> None:
+        tile = self.query_one(f"#dash-{key}", Static)
+        tile.update(f"{escape(label)}\n[b]{value}[/b]")
+        tile.set_class(cls == "alert", "-alert")
+        tile.set_class(cls == "good", "-good")
+
+    def _show(self, g: Any, q: Any, sync: dict[str, Any] | None) -> None:
+        from desk.domain.statistics import percent
+
+        self.glance = g
+        self.query_one("#dash-title", Static).update(t("dash.title", date=f"{g.day:%d/%m/%Y}"))
+        if q is None:
+            for key in TILES[:4]:
+                self._tile(key, t("dash.queue"), t("dash.queue.none"))
+        else:
+            mean = q.wait.mean
+            self._tile("q_issued", t("dash.queue.issued"), str(q.issued))
+            self._tile("q_served", t("dash.queue.served"), str(q.served))
+            self._tile("q_waiting", t("dash.queue.waiting"), str(q.waiting))
+            self._tile("q_mean", t("dash.queue.mean"), "—" if mean is None else
+                       t("dash.queue.minutes", n=f"{mean / 60:.1f}"))
+        self._tile("received", t("dash.received"), str(g.received))
+        self._tile("due", t("dash.due"), str(g.due), "alert" if g.due else None)
+        self._tile("overdue", t("dash.overdue"), str(g.overdue), "alert" if g.overdue else None)
+        rate = percent(g.month_on_time_rate) if g.month_on_time_rate is not None \
+            else t("report.na")
+        value = t("dash.on_time.value", rate=rate, goal=percent(g.goal, 0))
+        ok = g.month_on_time_rate is None or g.month_on_time_rate >= g.goal
+        self._tile("on_time", t("dash.on_time"),
+                   f"{value}\n[/b]{t('dash.on_time.count', n=g.month_resolved)}[b]",
+                   "good" if ok and g.month_resolved else "alert" if not ok else None)
+        if sync is None:
+            self._tile("sync", t("dash.sync"), t("dash.sync.none"))
+        elif sync.get("last_error"):
+            self._tile("sync", t("dash.sync"),
+                       t("dash.sync.error", error=escape(str(sync["last_error"])[:60])), "alert")
+        elif sync.get("last_sync"):
+            at = str(sync["last_sync"])[:16].replace("T", " ")
+            self._tile("sync", t("dash.sync"), t("dash.sync.ok", at=at), "good")
+        else:
+            self._tile("sync", t("dash.sync"), t("dash.sync.never"))
+
+    def action_today(self) -> None:
+        self.day = self.ctx.local_now().date()
+        self.action_refresh_data()
+
+    def action_pick_day(self) -> None:
+        from screens.counter_queue import AskModal
+        from screens.queue_supervisor import parse_day
+
+        def answered(text: str | None) -> None:
+            if not text:
+                return
+            d = parse_day(text)
+            if d is None:
+                self.notify(t("dash.bad_day", value=text), severity="error")
+                return
+            self.day = d
+            self.action_refresh_data()
+
+        self.app.push_screen(AskModal(t("dash.ask_day"), f"{self.day:%d/%m/%Y}"), answered)
+
+    def action_open_report(self) -> None:
+        from screens.report import ReportScreen, month_of
+
+        first, last = month_of(self.day or self.ctx.local_now().date())
+        self.app.push_screen(ReportScreen(first, last))

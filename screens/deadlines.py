@@ -1,0 +1,253 @@
+"""Deadline watch: the dossiers overdue, due today and due soon, oldest risk first.
+
+Keys: F3/F4/F5 sort by due time / field / handling agency; Enter opens the dossier; F2 issues
+the apology letter of the selected row (form: ↑↓ reason, Enter), after which the cursor goes to
+the next overdue dossier without a letter — so a supervisor can go through all of them with
+the keyboard alone; F6 jumps to that next one; F7 reloads. The list and the counts are read
+in thread workers from desk.services.deadlines; the letter is desk.services.apology.issue.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from desk.domain.errors import DomainError
+from desk.i18n import render_error, t
+from screens.base import DeskScreen
+from screens.widgets.deadline_badge import DeadlineBadge
+
+if TYPE_CHECKING:
+    from desk.services.actor import Actor
+
+COLUMNS = ("state", "due", "code", "applicant", "procedure", "field", "agency", "letter")
+STATE_STYLE = {"overdue": "bold red", "due_today": "bold yellow", "due_soon": "yellow",
+               "ok": ""}
+
+
+class DeadlinesScreen(DeskScreen):
+    DEFAULT_CSS = """
+    DeadlinesScreen #dl-title {
+        padding: 0 1;
+        text-style: bold;
+    }
+    DeadlinesScreen #dl-empty {
+        padding: 1 2;
+        color: $success;
+    }
+    DeadlinesScreen DataTable {
+        height: 1fr;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "apology", "deadlines.key.apology", id="deadlines.apology",
+                tooltip="deadlines.key.apology.tip"),
+        Binding("f3", "sort('due')", "deadlines.key.sort_due", id="deadlines.sort_due",
+                tooltip="deadlines.key.sort_due.tip"),
+        Binding("f4", "sort('field')", "deadlines.key.sort_field", id="deadlines.sort_field",
+                tooltip="deadlines.key.sort_field.tip"),
+        Binding("f5", "sort('agency')", "deadlines.key.sort_agency", id="deadlines.sort_agency",
+                tooltip="deadlines.key.sort_agency.tip"),
+        Binding("f6", "next_without_letter", "deadlines.key.next", id="deadlines.next",
+                tooltip="deadlines.key.next.tip"),
+        Binding("f7", "reload", "deadlines.key.refresh", id="deadlines.refresh",
+                tooltip="deadlines.key.refresh.tip"),
+        Binding("enter", "open", "deadlines.key.open", id="deadlines.open",
+                tooltip="deadlines.key.open.tip", show=False),
+        Binding("escape", "back", "deadlines.key.back", id="deadlines.back",
+                tooltip="deadlines.key.back.tip"),
+    ]
+    AUTO_FOCUS = "#dl-table"
+
+    def __init__(self, actor: Actor | None = None, sort: str = "due") -> None:
+        super().__init__()
+        self.actor = actor
+        self.sort = sort
+        self.rows: list[dict[str, Any]] = []
+        self.loaded = 0  # how many times the list was shown (tests wait on it)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DeadlineBadge()
+        yield Static(id="dl-title")
+        yield DataTable(id="dl-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="dl-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#dl-table", DataTable)
+        for c in COLUMNS:
+            table.add_column(t(f"deadlines.col.{c}"), key=c)
+        self.load()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="deadlines-list")
+    def load(self, keep: str | None = None) -> None:
+        from desk.services.deadlines import watch_list
+
+        rows = watch_list(self.ctx, self.sort)
+        self.app.call_from_thread(self._show, rows, keep)
+
+    def _show(self, rows: list[dict[str, Any]], keep: str | None) -> None:
+        table = self.query_one("#dl-table", DataTable)
+        if keep is None and self.rows and table.row_count:
+            keep = self.current_code()
+        self.rows = rows
+        table.clear()
+        for r in rows:
+            table.add_row(*self._cells(r), key=r["code"])
+        sort = t("deadlines.sorted_by", sort=t(f"deadlines.sort.{self.sort}"))
+        self.query_one("#dl-title", Static).update(f"{t('deadlines.title')} — {sort}")
+        self.query_one("#dl-empty", Static).update(t("deadlines.empty") if not rows else "")
+        if keep is None and not self.loaded:  # start where the work is: the first row
+            keep = self.next_without_letter(None)  # overdue without a letter
+        if keep is not None:
+            index = next((i for i, r in enumerate(rows) if r["code"] == keep), None)
+            if index is not None:
+                table.move_cursor(row=index)
+        self.loaded += 1
+
+    def _cells(self, r: dict[str, Any]) -> list[Any]:
+        state = Text(t(f"deadline.state.{r['state']}"), style=STATE_STYLE.get(r["state"], ""))
+        due = _hm_dmy(r["effective_due_at"])
+        if r["overdue_working_days"]:
+            due += f" ({t('deadlines.overdue_days', days=_num(r['overdue_working_days']))})"
+        letter = t("deadlines.letter_yes") if r["apologised"] else (
+            t("deadlines.letter_no") if r["state"] == "overdue" else "")
+        return [state, due, r["code"], Text(r["applicant"]),
+                Text(_cut(r["procedure_name"] or r["procedure"], 30)),
+                Text(_cut(r["field_name"] or r["field"], 16)),
+                Text(_cut(r["agency"], 24) or "—"),
+                Text(letter, style="bold red" if r["needs_letter"] else "")]
+
+    # -- selection -------------------------------------------------------------------------
+
+    def current_code(self) -> str | None:
+        table = self.query_one("#dl-table", DataTable)
+        if not self.rows or table.cursor_row is None or table.cursor_row >= len(self.rows):
+            return None
+        return str(self.rows[table.cursor_row]["code"])
+
+    def next_without_letter(self, after: str | None) -> str | None:
+        """The next row (wrapping) after `after` that is overdue and has no letter."""
+        codes = [r["code"] for r in self.rows]
+        start = codes.index(after) + 1 if after in codes else 0
+        for r in self.rows[start:] + self.rows[:start]:
+            if r["needs_letter"] and r["code"] != after:
+                return str(r["code"])
+        return None
+
+    def _move_to(self, code: str) -> None:
+        index = next((i for i, r in enumerate(self.rows) if r["code"] == code), None)
+        if index is not None:
+            self.query_one("#dl-table", DataTable).move_cursor(row=index)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_sort(self, sort: str) -> None:
+        self.sort = sort
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+        self.query_one(DeadlineBadge).refresh_counts()
+
+    def action_next_without_letter(self) -> None:
+        code = self.next_without_letter(self.current_code())
+        if code is None:
+            self.notify(t("deadlines.all_done"))
+        else:
+            self._move_to(code)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    @on(DataTable.RowSelected, "#dl-table")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        code = self.current_code()
+        if code is None:
+            self.notify(t("deadlines.no_row"))
+            return
+        try:
+            from screens.dossier import DossierScreen  # type: ignore[import-not-found]
+        except ImportError:
+            self.notify(t("deadlines.no_dossier_screen", code=code))
+            return
+        self.app.push_screen(DossierScreen(code))
+
+    def _actor(self) -> Actor | None:
+        return self.actor or getattr(self.app, "actor", None)
+
+    def action_apology(self) -> None:
+        from desk.services.apology import check_can_issue
+
+        code = self.current_code()
+        if code is None:
+            self.notify(t("deadlines.no_row"))
+            return
+        row = next(r for r in self.rows if r["code"] == code)
+        if row["apologised"]:
+            self.notify(t("deadlines.has_letter", code=code), severity="warning")
+            return
+        actor = self._actor()
+        if actor is None:
+            self.notify(t("deadlines.no_actor"), severity="error")
+            return
+        try:
+            check_can_issue(actor)
+        except DomainError as e:
+            self.notify(render_error(e), severity="error", timeout=8)
+            return
+        self._open_form(code, actor)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="deadlines-draft")
+    def _open_form(self, code: str, actor: Actor) -> None:
+        from desk.services.apology import draft
+
+        try:
+            d = draft(self.ctx, code)
+        except DomainError as e:
+            self.app.call_from_thread(self.notify, render_error(e), severity="error")
+            return
+        self.app.call_from_thread(self._push_form, d, actor)
+
+    def _push_form(self, d: Any, actor: Actor) -> None:
+        from desk.services.apology import issue
+        from screens.apology_form import ApologyForm
+
+        def submit(reason: str, day: date) -> dict[str, Any]:
+            return issue(self.ctx, d.code, actor, reason, day)
+
+        def done(result: dict[str, Any] | None) -> None:
+            if result is None:
+                return
+            self.notify(t("deadlines.issued", letter_no=result["letter_no"], code=result["code"],
+                          new=_hm_dmy(result["new_due_at"])))
+            target = self.next_without_letter(result["code"])
+            self.load(keep=target)
+            self.query_one(DeadlineBadge).refresh_counts()
+
+        self.app.push_screen(ApologyForm(d, submit), done)
+
+
+def _hm_dmy(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "—"
+
+
+def _num(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

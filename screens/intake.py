@@ -1,0 +1,636 @@
+"""Intake at the counter, in the order of the paper: procedure → documents → applicant →
+channel, sets, notes → F8 receives. Keyboard only; Enter moves to the next field.
+
+An incomplete dossier is not received: saving offers the supplement request (Form 02)
+instead, and nothing gets a code. Unsaved input is a draft kept in memory and in
+data_dir/drafts/intake.json, so neither Escape nor a crash loses it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from desk.domain.errors import DomainError
+from desk.i18n import render_error, t
+from screens.base import DeskScreen
+from screens.widgets.choice_bar import ChoiceBar
+from screens.widgets.confirm import Confirm
+from screens.widgets.telex_input import InputMethodIndicator, TelexInput
+
+CHANNELS = ("direct", "postal", "online")
+TEXT_FIELDS = ("procedure", "lookup", "name", "id_number", "phone", "birth_date", "address",
+               "sets", "notes")
+# Which field shows a service error, by the error key's prefix.
+ERROR_FIELD = {"intake.no_name": "name", "id.": "id_number", "phone.": "phone",
+               "intake.no_procedure": "procedure", "intake.bad_sets": "sets",
+               "intake.bad_channel": "channel", "intake.bad_birth": "birth_date",
+               "intake.future": "procedure"}
+
+
+class DocChecklist(SelectionList[str]):
+    """The procedure's required documents: Space ticks one, A ticks all, Enter goes on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "check_all", "intake.check_all", id="intake.check_all",
+                tooltip="intake.check_all.tip"),
+        Binding("enter", "screen.next_field", "intake.next", id="intake.doc_next",
+                tooltip="intake.next.tip", show=False),
+    ]
+
+    def action_check_all(self) -> None:
+        self.select_all()
+
+
+def format_money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def format_moment(moment: datetime) -> str:
+    return t("screens.moment", time=f"{moment:%H:%M}", weekday=t(f"weekday.{moment.weekday()}"),
+             date=f"{moment:%d/%m/%Y}")
+
+
+class IntakeScreen(DeskScreen):
+    CSS_PATH = "counter.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f8", "save", "intake.save", id="intake.save", tooltip="intake.save.tip",
+                priority=True),
+        Binding("ctrl+l", "clear", "intake.clear", id="intake.clear",
+                tooltip="intake.clear.tip"),
+        Binding("escape", "close_list", "intake.close_list", id="intake.close_list",
+                tooltip="intake.close_list.tip", show=False),
+        Binding("down", "list_move(1)", show=False),
+        Binding("up", "list_move(-1)", show=False),
+    ]
+    AUTO_FOCUS = "#procedure"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.procedures: list[dict[str, Any]] = []
+        self.procedure: dict[str, Any] | None = None
+        self.citizens: list[dict[str, Any]] = []
+        self.last_result: dict[str, Any] | None = None
+        self._draft_timer: Timer | None = None
+        self._restoring = False
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="intake-top", classes="screen-top"):
+            yield Static(id="intake-who", classes="who")
+            yield InputMethodIndicator()
+        with VerticalScroll(id="intake-form", can_focus=False):
+            yield Label(t("intake.procedure"), classes="section")
+            yield TelexInput(id="procedure", placeholder=t("intake.procedure.placeholder"))
+            yield Static(classes="field-error", id="err-procedure")
+            yield OptionList(id="procedure-list")
+            yield Static(id="procedure-info")
+            yield Label(t("intake.documents"), classes="section")
+            yield DocChecklist(id="documents")
+            yield Label(t("intake.applicant"), classes="section")
+            yield Input(id="lookup", placeholder=t("intake.lookup.placeholder"))
+            yield Static(id="lookup-info")
+            yield OptionList(id="citizen-list")
+            yield from self._field("name", TelexInput(id="name"))
+            yield from self._field("id_number", Input(id="id_number", max_length=12,
+                                                      restrict=r"[0-9 ]*"))
+            yield from self._field("phone", Input(id="phone", max_length=16))
+            yield from self._field("birth_date", Input(
+                id="birth_date", placeholder=t("intake.birth_date.placeholder"), max_length=10))
+            yield from self._field("address", TelexInput(id="address"))
+            yield Label(t("intake.channel"), classes="section")
+            yield ChoiceBar([(c, t(f"channel.{c}")) for c in CHANNELS], id="channel")
+            yield Static(classes="field-error", id="err-channel")
+            yield from self._field("sets", Input("1", id="sets", max_length=2,
+                                                 restrict=r"[0-9]*"))
+            yield from self._field("notes", TelexInput(id="notes"))
+        yield Static(id="intake-result")
+        yield Footer()
+
+    def _field(self, name: str, widget: Input) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(t(f"intake.{name}"), classes="field-label")
+            yield widget
+        yield Static(classes="field-error", id=f"err-{name}")
+
+    def on_mount(self) -> None:
+        actor = getattr(self.app, "actor", None)
+        who = ""
+        if actor is not None:
+            who = (t("intake.who", name=actor.name, counter=actor.counter) if actor.counter
+                   else t("intake.who_no_counter", name=actor.name))
+        self.query_one("#intake-who", Static).update(Text(f"{t('mode.intake')}  {who}"))
+        for widget_id in ("#procedure-list", "#citizen-list", "#intake-result"):
+            self.query_one(widget_id).display = False
+        for widget in self.query(".field-error"):
+            widget.display = False
+        form = self.query_one("#intake-form", VerticalScroll)
+        self.call_after_refresh(form.scroll_home, animate=False)
+        self.load_catalog()
+        self.set_interval(30, self._show_procedure_info)  # the appointment stays current
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="intake-catalog")
+    def load_catalog(self) -> None:
+        from desk.services.catalog import list_procedures
+
+        procedures = list_procedures(self.ctx)
+        self.app.call_from_thread(self._catalog_loaded, procedures)
+
+    def _catalog_loaded(self, procedures: list[dict[str, Any]]) -> None:
+        self.procedures = procedures
+        draft = self._read_draft()
+        if draft:
+            self.restore(draft)
+            self.notify(t("intake.draft_restored"))
+        elif self.procedure is None:  # typed before the catalog arrived
+            self._show_matches(self.query_one("#procedure", Input).value)
+
+    # -- procedure ----------------------------------------------------------------------
+
+    def _procedure_matches(self, text: str) -> list[dict[str, Any]]:
+        from desk.domain.text import fold, matches
+
+        q = text.strip()
+        if not q:
+            return []
+        code_hits = [p for p in self.procedures if p["code"].startswith(q)]
+        q_fold = fold(q)
+        name_hits = [p for p in self.procedures
+                     if p not in code_hits and (matches(q, p["name"]) or q_fold in fold(p["name"]))]
+        return (code_hits + name_hits)[:8]
+
+    @on(Input.Changed, "#procedure")
+    def _procedure_typed(self, event: Input.Changed) -> None:
+        if self._restoring:
+            return
+        if self.procedure is not None and event.value == self._procedure_text(self.procedure):
+            return
+        if self.procedure is not None:
+            self._set_procedure(None)
+        self._show_matches(event.value)
+        self._draft_changed()
+
+    def _show_matches(self, text: str) -> None:
+        found = self._procedure_matches(text)
+        options = self.query_one("#procedure-list", OptionList)
+        options.clear_options()
+        for p in found:
+            options.add_option(Option(Text(f"{p['code']}  {p['name']}"), id=p["code"]))
+        options.display = bool(found)
+        if found:
+            options.highlighted = 0
+        self._error("procedure", t("intake.no_match")
+                    if text.strip() and self.procedures and not found else "")
+
+    def _procedure_text(self, p: dict[str, Any]) -> str:
+        return f"{p['code']} — {p['name']}"
+
+    @on(Input.Submitted, "#procedure")
+    def _procedure_submitted(self) -> None:
+        options = self.query_one("#procedure-list", OptionList)
+        if options.display and options.highlighted is not None:
+            self._pick_procedure(options.get_option_at_index(options.highlighted).id)
+        elif self.procedure is not None:
+            self.action_next_field()
+
+    @on(OptionList.OptionSelected, "#procedure-list")
+    def _procedure_clicked(self, event: OptionList.OptionSelected) -> None:
+        self._pick_procedure(event.option.id)
+
+    def _pick_procedure(self, code: str | None) -> None:
+        p = next((p for p in self.procedures if p["code"] == code), None)
+        if p is None:
+            return
+        self._set_procedure(p)
+        self._restoring = True
+        self.query_one("#procedure", Input).value = self._procedure_text(p)
+        self._restoring = False
+        self.query_one("#procedure-list").display = False
+        self._error("procedure", "")
+        docs = self.query_one("#documents", DocChecklist)
+        (docs if p["documents"] else self.query_one("#lookup")).focus()
+        self._draft_changed()
+
+    def _set_procedure(self, p: dict[str, Any] | None) -> None:
+        self.procedure = p
+        docs = self.query_one("#documents", DocChecklist)
+        docs.clear_options()
+        for i, name in enumerate(p["documents"] if p else []):
+            docs.add_option((Text(name), str(i)))
+        self._show_procedure_info()
+
+    def _show_procedure_info(self) -> None:
+        info = self.query_one("#procedure-info", Static)
+        p = self.procedure
+        if p is None:
+            info.update("")
+            return
+        from desk.domain.deadline import TimeLimit
+
+        limit = p["time_limit"]
+        due = self.ctx.calendar.due(self.ctx.now(), TimeLimit(limit["value"], limit["unit"]))
+        fee = p["fee"]
+        fee_text = (t("intake.fee", amount=format_money(fee["amount"])) if fee["amount"]
+                    else t("intake.no_fee"))
+        if fee.get("note"):
+            fee_text += f" ({fee['note']})"
+        lines = [
+            f"[b]{escape(p['name'])}[/b]  [dim]{escape(p.get('field_name') or p['field'])}[/dim]",
+            f"{t('intake.fee_label')}: {escape(fee_text)}",
+            f"{t('intake.time_limit')}: {t('calendar.unit.' + limit['unit'], value=limit['value'])}"
+            f"   {t('intake.appointment')}: [b]{format_moment(due.astimezone(self.ctx.tz))}[/b]"
+            if due else "",
+        ]
+        info.update("\n".join(line for line in lines if line))
+
+    # -- applicant ----------------------------------------------------------------------
+
+    @on(Input.Submitted, "#lookup")
+    def _lookup_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.lookup_citizen(event.value)
+        else:
+            self.query_one("#name").focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="intake-lookup")
+    def lookup_citizen(self, query: str) -> None:
+        from desk.services.citizens import lookup
+
+        found = lookup(self.ctx, query)
+        self.app.call_from_thread(self._looked_up, query, found)
+
+    def _looked_up(self, query: str, found: list[dict[str, Any]]) -> None:
+        info = self.query_one("#lookup-info", Static)
+        citizens = self.query_one("#citizen-list", OptionList)
+        self.citizens = found
+        citizens.clear_options()
+        citizens.display = False
+        if not found:
+            digits = "".join(ch for ch in query if ch.isdigit())
+            target = "id_number" if len(digits) in (9, 12) else "phone"
+            self.query_one(f"#{target}", Input).value = query.strip()
+            info.update(Text(t("intake.new_citizen")))
+            self.query_one("#name").focus()
+            return
+        if len(found) == 1:
+            self._fill_citizen(found[0])
+            return
+        info.update(Text(t("intake.many_citizens", count=len(found))))
+        for c in found:
+            citizens.add_option(Option(Text(self._citizen_line(c)), id=c["id"]))
+        citizens.display = True
+        citizens.highlighted = 0
+        citizens.focus()
+
+    def _citizen_line(self, c: dict[str, Any]) -> str:
+        parts = [c["name"], c.get("id_number") or "", c.get("phone") or "",
+                 _dmy(c.get("birth_date")), c.get("address") or ""]
+        return " · ".join(p for p in parts if p)
+
+    @on(OptionList.OptionSelected, "#citizen-list")
+    def _citizen_picked(self, event: OptionList.OptionSelected) -> None:
+        c = next((c for c in self.citizens if c["id"] == event.option.id), None)
+        if c is not None:
+            self.query_one("#citizen-list").display = False
+            self._fill_citizen(c)
+
+    def _fill_citizen(self, c: dict[str, Any]) -> None:
+        values = {"name": c["name"], "id_number": c.get("id_number") or "",
+                  "phone": c.get("phone") or "", "birth_date": _dmy(c.get("birth_date")),
+                  "address": c.get("address") or ""}
+        for name, value in values.items():
+            self.query_one(f"#{name}", Input).value = value
+            self._error(name, "")
+        self.query_one("#lookup-info", Static).update(
+            Text(t("intake.returning", line=self._citizen_line(c))))
+        self.query_one("#channel").focus()
+
+    @on(Input.Blurred, "#id_number")
+    @on(Input.Blurred, "#phone")
+    @on(Input.Blurred, "#birth_date")
+    def _check_field(self, event: Input.Blurred) -> None:
+        from desk.domain.identity import normalize_phone, validate_personal_id
+
+        name = event.input.id or ""
+        value = event.value.strip()
+        try:
+            if value and name == "id_number":
+                validate_personal_id(value)
+            elif value and name == "phone":
+                normalize_phone(value)
+            elif name == "birth_date":
+                parse_date(value)
+        except DomainError as e:
+            self._error(name, render_error(e))
+            return
+        self._error(name, "")
+
+    # -- moving between fields ----------------------------------------------------------
+
+    @on(Input.Submitted, "#name, #id_number, #phone, #birth_date, #address, #sets, #notes")
+    def _next_from_input(self) -> None:
+        self.action_next_field()
+
+    @on(ChoiceBar.Submitted, "#channel")
+    def _next_from_channel(self) -> None:
+        self.action_next_field()
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_list_move(self, step: int) -> None:
+        """↑/↓ in the procedure field move in its list; elsewhere they move the focus."""
+        focused = self.focused
+        options = self.query_one("#procedure-list", OptionList)
+        if focused is self.query_one("#procedure") and options.display:
+            if step > 0:
+                options.action_cursor_down()
+            else:
+                options.action_cursor_up()
+        elif isinstance(focused, (Input, ChoiceBar)):
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
+
+    def action_close_list(self) -> None:
+        """Escape closes an open list; it never clears what was typed."""
+        for widget_id in ("#procedure-list", "#citizen-list"):
+            self.query_one(widget_id).display = False
+
+    # -- the draft ------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        values: dict[str, Any] = {f: self.query_one(f"#{f}", Input).value for f in TEXT_FIELDS}
+        values["procedure_code"] = self.procedure["code"] if self.procedure else None
+        values["documents"] = list(self.query_one("#documents", DocChecklist).selected)
+        values["channel"] = self.query_one("#channel", ChoiceBar).value
+        return values
+
+    def has_unsaved(self) -> bool:
+        v = self.snapshot()
+        return bool(any(v[f] for f in TEXT_FIELDS if f != "sets") or v["procedure_code"]
+                    or v["sets"] not in ("", "1") or v["channel"] != "direct")
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        self._restoring = True
+        try:
+            code = draft.get("procedure_code")
+            p = next((p for p in self.procedures if p["code"] == code), None)
+            self._set_procedure(p)
+            for f in TEXT_FIELDS:
+                self.query_one(f"#{f}", Input).value = str(draft.get(f) or "")
+            if p is not None:
+                self.query_one("#procedure", Input).value = self._procedure_text(p)
+            docs = self.query_one("#documents", DocChecklist)
+            for value in draft.get("documents") or []:
+                docs.select(str(value))
+            if draft.get("channel") in CHANNELS:
+                self.query_one("#channel", ChoiceBar).value = draft["channel"]
+        finally:
+            self._restoring = False
+
+    def _draft_path(self) -> Path:
+        """Beside the office database (data_dir by default), one file per clerk: two
+        terminals of one office never share a draft."""
+        actor = getattr(self.app, "actor", None)
+        name = f"intake-{actor.id}.json" if actor is not None and actor.id else "intake.json"
+        return self.ctx.settings.database_path.parent / "drafts" / name
+
+    def _read_draft(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self._draft_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    @on(Input.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(ChoiceBar.Changed)
+    def _draft_changed(self) -> None:
+        if self._restoring or not self.is_mounted:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(0.5, self._save_draft)
+
+    def _save_draft(self) -> None:
+        self.write_draft(self.snapshot() if self.has_unsaved() else None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="intake-draft")
+    def write_draft(self, draft: dict[str, Any] | None) -> None:
+        path = self._draft_path()
+        try:
+            if draft is None:
+                path.unlink(missing_ok=True)
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass  # the draft in memory is still there
+
+    # -- save ---------------------------------------------------------------------------
+
+    def _request(self) -> Any:
+        from desk.services.citizens import ApplicantIn
+        from desk.services.intake import IntakeIn
+
+        v = self.snapshot()
+        if self.procedure is None:
+            raise DomainError("intake.pick_procedure")
+        sets_text = v["sets"].strip() or "1"
+        applicant = ApplicantIn(name=v["name"], id_number=v["id_number"] or None,
+                                phone=v["phone"] or None, birth_date=parse_date(v["birth_date"]),
+                                address=v["address"])
+        docs = [self.procedure["documents"][int(i)] for i in v["documents"]]
+        return IntakeIn(procedure_code=self.procedure["code"], applicant=applicant,
+                        channel=v["channel"], sets=int(sets_text), notes=v["notes"],
+                        documents_present=docs)
+
+    def action_save(self) -> None:
+        for name in ("procedure", "name", "id_number", "phone", "birth_date", "sets", "channel"):
+            self._error(name, "")
+        try:
+            req = self._request()
+        except DomainError as e:
+            self._field_error(e)
+            return
+        self.receive(req)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
+    def receive(self, req: Any) -> None:
+        from desk.services.intake import missing_documents, receive
+
+        try:
+            view = receive(self.ctx, req, self.actor)
+        except DomainError as e:
+            if e.key == "intake.incomplete" and self.procedure is not None:
+                missing = missing_documents(self.procedure["documents"], req.documents_present)
+                self.app.call_from_thread(self._offer_form02, req, missing)
+            else:
+                self.app.call_from_thread(self._field_error, e)
+            return
+        self.app.call_from_thread(self._received, view)
+
+    def _field_error(self, e: DomainError) -> None:
+        key = e.key
+        field = next((f for prefix, f in ERROR_FIELD.items() if key.startswith(prefix)), None)
+        message = render_error(e)
+        if field is None:
+            self.notify(message, severity="error")
+            return
+        self._error(field, message)
+        self.query_one(f"#{field}").focus()
+
+    def _received(self, view: dict[str, Any]) -> None:
+        self.last_result = view
+        due = datetime.fromisoformat(view["due_at"])
+        box = self.query_one("#intake-result", Static)
+        receipt = t("intake.receipt_queued") if view.get("receipt_job") else \
+            t("intake.receipt_not_queued")
+        box.update(Text.assemble(
+            (t("intake.received_code"), "bold"), " ", (view["code"], "bold reverse"), "\n",
+            (t("intake.appointment"), "bold"), ": ", (format_moment(due), "bold"), "   ",
+            (view["applicant"]["name"], ""), "\n", (receipt, "italic")))
+        box.display = True
+        self.notify(t("intake.received_note", code=view["code"]), title=t("mode.intake"))
+        self.reset_form()
+
+    def _offer_form02(self, req: Any, missing: list[str]) -> None:
+        question = t("intake.form02.question", missing="; ".join(missing))
+
+        def answered(issue: bool | None) -> None:
+            if issue:
+                self.issue_form02(req, missing)
+            else:
+                self.query_one("#documents").focus()
+
+        self.app.push_screen(Confirm(question, yes="intake.form02.issue",
+                                     no="intake.form02.back"), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
+    def issue_form02(self, req: Any, missing: list[str]) -> None:
+        printed = queue_form02(self.ctx, self.procedure or {}, req, missing, self.actor)
+        self.app.call_from_thread(self._form02_done, req.applicant.name, printed)
+
+    def _form02_done(self, name: str, printed: bool) -> None:
+        key = "intake.form02.done" if printed else "intake.form02.done_no_print"
+        self.notify(t(key, name=name), title=t("intake.form02.title"), severity="warning",
+                    timeout=10)
+        self.reset_form()
+
+    def reset_form(self) -> None:
+        self._restoring = True
+        try:
+            for f in TEXT_FIELDS:
+                self.query_one(f"#{f}", Input).value = "1" if f == "sets" else ""
+            self._set_procedure(None)
+            self.query_one("#channel", ChoiceBar).value = "direct"
+            self.query_one("#lookup-info", Static).update("")
+            self.action_close_list()
+            for f in ("procedure", "name", "id_number", "phone", "birth_date", "sets",
+                      "channel"):
+                self._error(f, "")
+        finally:
+            self._restoring = False
+        self.write_draft(None)
+        self.query_one("#intake-form", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#procedure").focus()
+
+    def action_clear(self) -> None:
+        if not self.has_unsaved():
+            self.reset_form()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.reset_form()
+
+        self.app.push_screen(Confirm(t("intake.clear.question"), yes="intake.clear.yes",
+                                     no="confirm.stay"), answered)
+
+    def _error(self, field: str, message: str) -> None:
+        widget = self.query_one(f"#err-{field}", Static)
+        widget.update(Text(message))
+        widget.display = bool(message)
+
+    @property
+    def actor(self) -> Any:
+        from desk.services.actor import SYSTEM
+
+        return getattr(self.app, "actor", None) or SYSTEM
+
+
+def parse_date(text: str) -> date | None:
+    """dd/mm/yyyy (also d-m-yyyy, d.m.yyyy) → date; '' → None; DomainError otherwise."""
+    raw = text.strip()
+    if not raw:
+        return None
+    for sep in "-.":
+        raw = raw.replace(sep, "/")
+    try:
+        d, m, y = (int(x) for x in raw.split("/"))
+        return date(y, m, d)
+    except ValueError:
+        raise DomainError("intake.bad_birth", text=text.strip()) from None
+
+
+def _dmy(iso: str | None) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+
+def queue_form02(ctx: Any, procedure: dict[str, Any], req: Any, missing: list[str],
+                 actor: Any) -> bool:
+    """Print Form 02 for an incomplete dossier (no code: it is not received). Returns whether
+    the form was queued; a printing problem is logged, never raised.
+
+    TODO(lead): this belongs in a service (e.g. desk/services/supplement.py) once there is a
+    table for counter-side Form 02 records; it only composes the layout and queues it."""
+    import logging
+
+    log = logging.getLogger("desk.intake")
+    log.info("form 02 at counter %s by %s: %s, missing %s", actor.counter, actor.name,
+             procedure.get("code"), missing)
+    try:
+        from desk.services import printing
+        from printers.document import Barcode, KeyValue
+        from printers.layouts.supplement import SupplementData, build_supplement
+    except ImportError:
+        return False
+    now = ctx.local_now()
+    try:
+        doc = build_supplement(SupplementData(
+            office_name=ctx.settings.office.name, number="", dossier_code=_NO_CODE,
+            applicant_name=req.applicant.name.strip(), procedure_name=procedure.get("name", ""),
+            received_at=now, requests=tuple(t("intake.form02.line", document=d) for d in missing),
+            clerk_name=actor.name, issued_at=now))
+        doc.blocks = [b for b in doc.blocks
+                      if not (isinstance(b, Barcode | KeyValue) and _block_value(b) == _NO_CODE)]
+        printing.submit(ctx, doc, printer="receipt", kind="form", ref="")
+    except Exception:  # the clerk can write the form by hand; never lose the screen
+        log.exception("form 02 not queued")
+        return False
+    return True
+
+
+_NO_CODE = "-"  # the layout wants a code; an unreceived dossier has none: both lines dropped
+
+
+def _block_value(block: Any) -> str:
+    return str(getattr(block, "data", None) or getattr(block, "value", "") or "")

@@ -1,0 +1,128 @@
+"""The App's wiring for the counter: modes (home, F2 intake, F3 search), the login at
+start, F9 Telex/VNI, and the barcode scanner. DeskApp mixes `DeskModes` in, so the App
+itself stays a few lines.
+
+Leaving a screen that has unsaved input (`has_unsaved()`) asks first; the input is kept
+either way, since each mode keeps its own screen stack.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from desk.i18n import t
+from screens.scanner import ScanBuffer, scanned_code, take_back
+
+if TYPE_CHECKING:
+    from desk.services.actor import Actor
+
+
+def _home() -> Screen[Any]:
+    from screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+def _intake() -> Screen[Any]:
+    from screens.intake import IntakeScreen
+
+    return IntakeScreen()
+
+
+def _search() -> Screen[Any]:
+    from screens.search import SearchScreen
+
+    return SearchScreen()
+
+
+MODES: dict[str, Any] = {"home": _home, "intake": _intake, "search": _search}
+READY = frozenset({"F2", "F3"})  # the keys of screens/home.py's list that work now
+MODE_BINDINGS: list[BindingType] = [
+    Binding("f2", "goto('intake')", "mode.intake.key", id="mode.intake", tooltip="mode.intake.tip"),
+    Binding("f3", "goto('search')", "mode.dossiers.key", id="mode.search",
+            tooltip="mode.dossiers.tip"),
+    Binding("f9", "cycle_input_method", "telex.key", id="telex", tooltip="telex.key.tip",
+            priority=True),
+]
+
+
+class DeskModes:
+    """Mixin for DeskApp (put it before App in the bases)."""
+
+    MODES: ClassVar[dict[str, Any]] = MODES
+    DEFAULT_MODE: ClassVar[str] = "home"
+    actor: Actor | None = None
+    _scanner: ScanBuffer | None = None
+
+    def start_login(self) -> None:
+        """Show the login unless someone is logged in already (tests set `actor`)."""
+        from screens.login import LoginScreen
+
+        app: Any = self
+        if self.actor is None:
+            app.push_screen(LoginScreen(), self._logged_in)
+
+    def _logged_in(self, actor: Actor | None) -> None:
+        app: Any = self
+        if actor is None:
+            return
+        self.actor = actor
+        counter = t("login.counter_of", counter=actor.counter) if actor.counter else ""
+        app.sub_title = " — ".join(x for x in (app.ctx.settings.office.name, actor.name, counter)
+                                   if x)
+        app.notify(t("login.welcome", name=actor.name), markup=False)
+        app.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "goto" and self.actor is None)  # modes open after login
+
+    def action_goto(self, mode: str) -> None:
+        from screens.widgets.confirm import Confirm
+
+        app: Any = self
+        if mode == app.current_mode:
+            while len(app.screen_stack) > 1 and not isinstance(app.screen, ModalScreen):
+                app.pop_screen()
+            return
+        has_unsaved = getattr(app.screen, "has_unsaved", None)
+        if callable(has_unsaved) and has_unsaved():
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    app.switch_mode(mode)
+
+            app.push_screen(Confirm(t("leave.question"), yes="leave.yes", no="leave.no"),
+                            answered)
+            return
+        app.switch_mode(mode)
+
+    def action_cycle_input_method(self) -> None:
+        from screens.widgets.telex_input import cycle_method, method_label
+
+        app: Any = self
+        method = cycle_method(app)
+        app.notify(t("telex.now", method=method_label(method)), timeout=2)
+
+    def open_dossier(self, code: str) -> None:
+        from screens.dossier import DossierScreen
+
+        app: Any = self
+        current = app.screen
+        if isinstance(current, DossierScreen) and current.code == code:
+            return
+        app.push_screen(DossierScreen(code))
+
+    async def on_event(self, event: events.Event) -> None:
+        app: Any = self
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._scanner is None:
+                self._scanner = ScanBuffer()
+            typed = self._scanner.observe(event)
+            if typed and self.actor is not None and not isinstance(app.screen, ModalScreen):
+                take_back(app.focused, typed)
+                self.open_dossier(scanned_code(typed))
+                return  # the scanner's Enter goes no further
+        await super().on_event(event)  # type: ignore[misc]

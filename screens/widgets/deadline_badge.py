@@ -1,0 +1,72 @@
+"""The four deadline counts in one line, refreshed every minute, for any screen.
+
+    ⏰ Đến hạn hôm nay 1 · Sắp đến hạn 2 · Quá hạn 4 · Chưa xin lỗi 3
+
+Docked to the top (under the Header) so a screen can simply mount it; the counts come from
+desk.services.deadlines in a thread worker (one indexed query), never on the UI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.widgets import Static
+
+from desk.i18n import t
+
+REFRESH_SECONDS = 60.0
+ORDER = ("due_today", "due_soon", "overdue", "overdue_no_letter")
+
+
+class DeadlineBadge(Static):
+    DEFAULT_CSS = """
+    DeadlineBadge {
+        dock: top;
+        height: 1;
+        width: 100%;
+        padding: 0 1;
+        background: $boost;
+        color: $text-muted;
+    }
+    DeadlineBadge.-warn {
+        color: $warning;
+    }
+    DeadlineBadge.-alert {
+        color: $error;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, *, interval: float = REFRESH_SECONDS, id: str | None = "deadline-badge",
+                 classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes)
+        self.interval = interval
+        self.counts: dict[str, int] | None = None
+        self.tooltip = t("badge.tip")
+
+    def on_mount(self) -> None:
+        self.refresh_counts()
+        self.set_interval(self.interval, self.refresh_counts)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="deadline-badge")
+    def refresh_counts(self) -> None:
+        from desk.services.deadlines import counts
+
+        c = counts(self.app.ctx)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.show_counts, c.as_dict())
+
+    def show_counts(self, counts: dict[str, Any]) -> None:
+        self.counts = {k: int(counts.get(k, 0)) for k in ORDER}
+        line = Text("⏰ ")
+        for i, key in enumerate(ORDER):
+            if i:
+                line.append(" · ")
+            n = self.counts[key]
+            line.append(f"{t('deadline.count.' + key)} ")
+            line.append(str(n), style="bold" if n else "")
+        self.update(line)
+        self.set_class(bool(self.counts["overdue_no_letter"]), "-alert")
+        self.set_class(not self.counts["overdue_no_letter"] and bool(
+            self.counts["overdue"] or self.counts["due_today"]), "-warn")

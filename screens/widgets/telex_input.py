@@ -1,0 +1,118 @@
+"""An Input that types Vietnamese with Telex or VNI when the terminal has no input method.
+
+One setting for the whole app cycles Telex → VNI → off (F9, `cycle_input_method`); every
+`TelexInput` reads it on each key, and `InputMethodIndicator` shows it. With the method off
+(the default: most counters have Unikey/EVKey) the widget is a plain Input.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.signal import Signal
+from textual.widgets import Input, Static
+
+from desk.domain.telex import Composer
+from desk.i18n import t
+
+CYCLE = ("off", "telex", "vni")
+_ATTR = "desk_input_method"
+_SIGNAL = "desk_input_method_signal"
+
+
+def current_method(app: App[Any]) -> str:
+    return str(getattr(app, _ATTR, "off"))
+
+
+def method_signal(app: App[Any]) -> Signal[str]:
+    signal: Signal[str] | None = getattr(app, _SIGNAL, None)
+    if signal is None:
+        signal = Signal(app, "input-method")
+        setattr(app, _SIGNAL, signal)
+    return signal
+
+
+def set_method(app: App[Any], method: str) -> None:
+    if method not in CYCLE:
+        raise ValueError(method)
+    setattr(app, _ATTR, method)
+    method_signal(app).publish(method)
+
+
+def cycle_method(app: App[Any]) -> str:
+    """Telex → VNI → off → Telex; returns the new method."""
+    now = current_method(app)
+    new = CYCLE[(CYCLE.index(now) + 1) % len(CYCLE)]
+    set_method(app, new)
+    return new
+
+
+def method_label(method: str) -> str:
+    return t(f"telex.method.{method}")
+
+
+class TelexInput(Input):
+    """Input whose letters and digits pass through the Telex/VNI composer when it is on.
+
+    Keys are composed into the text before the cursor; text after the cursor is kept.
+    `compose_keys=False` makes it a plain Input (numbers, PINs)."""
+
+    def __init__(self, *args: Any, compose_keys: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.compose_keys = compose_keys
+        self._composer: Composer | None = None
+
+    def _composer_for(self, method: str) -> Composer | None:
+        if not self.compose_keys or method not in ("telex", "vni"):
+            return None
+        if self._composer is None or self._composer.method != method:
+            self._composer = Composer(method)  # type: ignore[arg-type]
+        return self._composer
+
+    async def on_key(self, event: events.Key) -> None:
+        char = event.character
+        if not event.is_printable or char is None:
+            return
+        composer = self._composer_for(current_method(self.app))
+        if composer is None or not self.selection.is_empty:
+            return
+        cursor = self.cursor_position
+        head, tail = self.value[:cursor], self.value[cursor:]
+        new_head = composer.feed(head, char)
+        if self.max_length and len(new_head) + len(tail) > self.max_length:
+            return
+        event.stop()
+        event.prevent_default()  # Input._on_key must not insert the key again
+        self.value = new_head + tail
+        self.cursor_position = len(new_head)
+
+    def on_blur(self, _event: events.Blur) -> None:
+        if self._composer is not None:
+            self._composer.reset()
+
+
+class InputMethodIndicator(Static):
+    """`Bộ gõ: Telex (F9)` — the app's input method, updated when it changes."""
+
+    DEFAULT_CSS = """
+    InputMethodIndicator {
+        width: auto;
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    InputMethodIndicator.-on {
+        color: $text;
+        background: $accent 30%;
+    }
+    """
+
+    def on_mount(self) -> None:
+        method_signal(self.app).subscribe(self, self._show)
+        self._show(current_method(self.app))
+
+    def _show(self, method: str) -> None:
+        self.update(t("telex.indicator", method=method_label(method)))
+        self.set_class(method != "off", "-on")

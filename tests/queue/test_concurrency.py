@@ -1,0 +1,52 @@
+"""Two processes pressing "call next" at the same instant never get the same ticket."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from pathlib import Path
+from typing import Any
+
+from desk.services import queue
+from desk.services.context import DeskContext
+from tests.conftest import local
+from tests.queue.conftest import MovingClock, queue_settings
+
+TICKETS = 120
+
+
+def _counter_worker(db: str, counter: int, barrier: Any, out: Any) -> None:
+    ctx = DeskContext(queue_settings(Path(db)), clock=MovingClock(local(2026, 11, 23, 9, 0)))
+    got: list[str] = []
+    barrier.wait()
+    while True:
+        v = queue.call_next(ctx, counter)
+        if v is None:
+            break
+        got.append(v.label)
+        queue.finish(ctx, counter)
+    ctx.close()
+    out.put((counter, got))
+
+
+def test_two_processes_never_get_the_same_ticket(tmp_path: Path) -> None:
+    db = tmp_path / "shared.sqlite3"
+    ctx = DeskContext(queue_settings(db), clock=MovingClock(local(2026, 11, 23, 8, 0)))
+    for _ in range(TICKETS):
+        queue.issue(ctx, "HT", print_ticket=False)  # counters 1 and 2 both serve HT
+    ctx.close()
+    spawn = mp.get_context("spawn")
+    barrier = spawn.Barrier(2)
+    out = spawn.Queue()
+    procs = [spawn.Process(target=_counter_worker, args=(str(db), c, barrier, out))
+             for c in (1, 2)]
+    for p in procs:
+        p.start()
+    results = dict(out.get(timeout=120) for _ in procs)
+    for p in procs:
+        p.join(timeout=30)
+        assert p.exitcode == 0
+    one, two = results[1], results[2]
+    assert one and two, "both counters should have served someone"
+    assert not set(one) & set(two)
+    assert len(one) + len(two) == TICKETS
+    assert sorted(one + two) == [f"A{n:03d}" for n in range(1, TICKETS + 1)]
