@@ -1,8 +1,9 @@
-"""Opening the Textual app (the only place the CLI imports it)."""
+"""Opening a Textual app (the only place the CLI imports one)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -14,12 +15,17 @@ def run_tui(args: argparse.Namespace) -> int:
 
 
 def run_app(ctx: Any) -> int:
-    from desk.i18n import t
-
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CommandError(t("cli.no_tty"), 2)
     from desk.app import DeskApp
 
-    app = DeskApp(ctx)
+    return run_textual(DeskApp(ctx))
+
+
+def run_textual(app: Any) -> int:
+    """Run `app` in this terminal, or in a browser tab when textual-serve started us."""
+    from desk.i18n import t
+
+    served = bool(os.environ.get("TEXTUAL_DRIVER"))  # set by textual-serve for its web driver
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CommandError(t("cli.no_tty"), 2)
     app.run()
     return int(app.return_code or 0)

@@ -1,0 +1,61 @@
+"""`desk serve`: the desk in a browser through textual-serve, for counters and the waiting-room
+TV on the office LAN. Each browser tab runs its own desk process; the display needs no login,
+every other app still asks for the clerk's PIN. See docs/deploy.md for TLS behind a proxy."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from typing import Any
+
+APPS = {"main": [], "display": ["display"], "kiosk": ["kiosk"]}
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    en = h.get("usage_error") == "usage error"
+    p = sub.add_parser("serve", help=_H["serve"][en], description=_H["serve"][en])
+    p.add_argument("--app", choices=tuple(APPS), default="main", help=_H["app"][en])
+    p.add_argument("--host", default="127.0.0.1", help=_H["host"][en])
+    p.add_argument("--port", type=int, default=8000, help=_H["port"][en])
+    p.add_argument("--public-url", help=_H["public_url"][en])
+    p.set_defaults(handler=serve)
+
+
+_H = {
+    "serve": ("mở Một Cửa Desk trong trình duyệt (textual-serve) cho mạng nội bộ",
+              "serve the desk to browsers on the office LAN (textual-serve)"),
+    "app": ("ứng dụng: main (quầy, cần đăng nhập), display (màn hình phòng chờ), kiosk",
+            "which app: main (counter, asks for the PIN), display (waiting room), kiosk"),
+    "host": ("địa chỉ lắng nghe (mặc định 127.0.0.1; dùng 0.0.0.0 cho cả mạng LAN)",
+             "address to listen on (default 127.0.0.1; 0.0.0.0 for the whole LAN)"),
+    "port": ("cổng (mặc định 8000)", "port (default 8000)"),
+    "public_url": ("địa chỉ công khai khi đặt sau proxy TLS, ví dụ https://desk.xa.gov.vn",
+                   "public address behind a TLS proxy, e.g. https://desk.example"),
+}
+
+
+def app_command(app: str, config: str | None) -> str:
+    """The shell command textual-serve starts for every browser tab."""
+    argv = [sys.executable, "-m", "desk.cli"]
+    if config:
+        argv += ["--config", os.path.abspath(config)]
+    argv += APPS[app]
+    if os.name == "nt":
+        return subprocess.list2cmdline(argv)
+    import shlex
+
+    return shlex.join(argv)
+
+
+def serve(args: argparse.Namespace) -> int:
+    from textual_serve.server import Server
+
+    from desk.config import find_config
+
+    config = args.config or (str(find_config()) if find_config() else None)
+    server = Server(app_command(args.app, config), host=args.host, port=args.port,
+                    title="Một Cửa Desk", public_url=args.public_url)
+    server.serve()
+    return 0
