@@ -195,12 +195,9 @@ def stats_(args: argparse.Namespace) -> int:
 
 
 def _run(app: Any) -> int:
-    from desk.i18n import t
+    from desk.commands.tui import run_textual
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CommandError(t("cli.no_tty"), 2)
-    app.run()
-    return int(app.return_code or 0)
+    return run_textual(app)
 
 
 def kiosk_app(args: argparse.Namespace) -> int:

@@ -1,0 +1,85 @@
+"""`desk audit verify`, `desk audit list [--citizen ID] [--clerk NAME] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desk.commands.base import CommandError, context, emit
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    p = sub.add_parser("audit", help=h["audit"], description=h["audit"])
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = asub.add_parser("verify", help=h["audit.verify"], description=h["audit.verify"])
+    v.add_argument("--json", action="store_true", help=h["json"])
+    v.set_defaults(handler=verify_)
+    ls = asub.add_parser("list", help=h["audit.list"], description=h["audit.list"])
+    ls.add_argument("--citizen", metavar="ID", help=h["audit.citizen"])
+    ls.add_argument("--clerk", metavar="NAME", help=h["audit.clerk"])
+    ls.add_argument("--action", metavar="ACTION", help=h["audit.action"])
+    ls.add_argument("--limit", type=int, default=200, help=h["audit.limit"])
+    ls.add_argument("--json", action="store_true", help=h["json"])
+    ls.set_defaults(handler=list_)
+
+
+def anchor_for(ctx: Any) -> tuple[int, str] | None:
+    """The audit head recorded by the newest backup of this database's current epoch."""
+    from sqlalchemy import text
+
+    from desk.services.backup import list_backups
+
+    with ctx.engine.connect() as conn:
+        epoch = conn.execute(text(
+            "SELECT value FROM device_state WHERE key='device_epoch'")).scalar()
+    epoch_n = int(epoch) if epoch and str(epoch).isdigit() else 1
+    for b in list_backups(ctx):
+        if b.audit_head is not None and (b.device_epoch or 1) == epoch_n:
+            return b.audit_head
+    return None
+
+
+def verify_(args: argparse.Namespace) -> int:
+    from desk.i18n import t
+    from desk.services import audit
+
+    ctx = context(args)
+    verdict = audit.verify(ctx.engine, anchor=anchor_for(ctx))
+    audit.log(ctx, _cli_actor(), audit.VERIFY, target_type="audit",
+              detail={"ok": verdict.ok, "checked": verdict.checked,
+                      "broken_seq": verdict.broken_seq})
+    if args.json:
+        emit(verdict.as_dict(), True)
+        return 0 if verdict.ok else 1
+    if verdict.ok:
+        print(t("audit.ok", count=verdict.checked))
+        return 0
+    raise CommandError(t("audit.broken", seq=verdict.broken_seq, checked=verdict.checked,
+                         problem=t(f"audit.problem.{verdict.problem}")), 1)
+
+
+def _cli_actor() -> Any:
+    from desk.commands.backup import _cli_actor as actor
+
+    return actor()
+
+
+def list_(args: argparse.Namespace) -> int:
+    from desk.i18n import t
+    from desk.services import audit
+
+    ctx = context(args)
+    rows = audit.entries(ctx, citizen=args.citizen, clerk=args.clerk, action=args.action,
+                         limit=args.limit)
+    if args.json:
+        emit(rows, True)
+        return 0
+    if not rows:
+        print(t("audit.none"))
+    for r in rows:
+        who = r["actor_name"] + (f" ({t('role.name.' + r['actor_role'])})"
+                                 if r["actor_role"] else "")
+        what = t(f"audit.action.{r['action']}")
+        target = f"{r['target_type']} {r['target_id']}".strip()
+        print(f"{r['seq']:>6}  {r['at']}  {what:<18} {who:<36} {target}")
+    return 0

@@ -1,0 +1,99 @@
+"""`desk citizen export ID [--out FILE]`, `desk citizen purge --before DATE [--dry-run]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from desk.commands.base import CommandError, context, emit, fail, parse_date
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    p = sub.add_parser("citizen", help=h["citizen"], description=h["citizen"])
+    csub = p.add_subparsers(dest="citizen_command", metavar="ACTION", required=True)
+    ex = csub.add_parser("export", help=h["citizen.export"], description=h["citizen.export"])
+    ex.add_argument("who", metavar="ID", help=h["citizen.id"])
+    ex.add_argument("--out", metavar="FILE", help=h["citizen.out"])
+    ex.add_argument("--clerk", metavar="NAME", help=h["citizen.clerk"])
+    ex.set_defaults(handler=export_)
+    pu = csub.add_parser("purge", help=h["citizen.purge"], description=h["citizen.purge"])
+    pu.add_argument("--before", required=True, metavar="DATE", help=h["citizen.before"])
+    pu.add_argument("--dry-run", action="store_true", help=h["citizen.dry_run"])
+    pu.add_argument("--json", action="store_true", help=h["json"])
+    pu.set_defaults(handler=purge_)
+
+
+def actor_for(ctx: Any, name: str | None) -> Any:
+    """The clerk named `name`, or the command line's administrator when no name is given."""
+    from sqlmodel import select
+
+    from desk.commands.backup import _cli_actor
+    from desk.i18n import t
+    from desk.services.actor import Actor
+    from storage.engine import read_session
+    from storage.tables import Clerk
+
+    if not name:
+        return _cli_actor()
+    with read_session(ctx.engine) as s:
+        c = s.exec(select(Clerk).where(Clerk.name == " ".join(name.split()))).first()
+    if c is None:
+        raise CommandError(t("dossier.no_clerk", name=name), 1)
+    return Actor(id=c.id, name=c.name, role=c.role, counter=c.counter_number)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to a new or replaced file readable by its owner only (0600 on POSIX)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    from desk.services.backup import secure_file
+
+    secure_file(path)
+
+
+def export_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.personal_data import export_citizen
+
+    ctx = context(args)
+    try:
+        data = export_citizen(ctx, args.who, actor_for(ctx, args.clerk))
+    except DomainError as e:
+        raise fail(e) from None
+    if not args.out:
+        emit(data, True)
+        return 0
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    try:
+        write_private(Path(args.out), text)
+    except OSError as e:
+        raise CommandError(t("citizen.write_failed", file=args.out,
+                             error=e.strerror or str(e)), 1) from None
+    print(t("citizen.exported", file=args.out, dossiers=len(data["dossiers"])))
+    return 0
+
+
+def purge_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.personal_data import purge
+
+    ctx = context(args)
+    before = parse_date(args.before)
+    try:
+        found = purge(ctx, before, actor_for(ctx, None), dry_run=args.dry_run)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit({"dry_run": args.dry_run, "citizens": found}, True)
+        return 0
+    for c in found:
+        print(f"{c['name']:<28} {c['id_number'] or '—':<14} {c['dossiers']}")
+    print(t("citizen.purge_dry" if args.dry_run else "citizen.purged", count=len(found)))
+    return 0
