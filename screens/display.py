@@ -46,9 +46,10 @@ class DisplayScreen(DeskScreen):
         border: heavy $primary; padding: 1 2; }
     DisplayScreen #dsp-call.-fresh { border: heavy $warning; background: $warning 20%; }
     DisplayScreen .dsp-caption { width: 100%; content-align: center middle; text-style: bold; }
-    DisplayScreen #dsp-number, DisplayScreen #dsp-counter { width: auto; text-style: bold; }
-    DisplayScreen #dsp-number-text, DisplayScreen #dsp-counter-text { width: auto;
+    DisplayScreen #dsp-number, DisplayScreen #dsp-counter { width: 100%; text-align: center;
         text-style: bold; }
+    DisplayScreen #dsp-number-text, DisplayScreen #dsp-counter-text { width: 100%;
+        content-align: center middle; text-style: bold; }
     DisplayScreen #dsp-side { width: 1fr; height: 100%; padding: 0 1; }
     DisplayScreen #dsp-recent { height: auto; }
     DisplayScreen #dsp-waiting { height: auto; margin-top: 1; }
