@@ -39,6 +39,7 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
     insert = _insert(engine)
     results: list[str] = []
     conflicts: dict[str, Any] = {}
+    done: list[dict[str, str]] = []
     with write(engine) as s:
         for raw in batch["events"]:
             digest = P.event_digest(raw)
@@ -55,9 +56,7 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
             if s.execute(stmt).first() is None:
                 results.append(_again(s, office_id, ev, digest, conflicts))
                 continue
-            st = s.exec(select(DossierState).where(
-                DossierState.office_id == office_id, DossierState.code == ev["e"]
-            ).with_for_update()).first()
+            st = s.get(DossierState, (office_id, ev["e"]), with_for_update=True)
             result, save = apply_event(st, office_id, ev)
             if save is not None:
                 s.add(save)
@@ -65,9 +64,11 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
                 conflicts[ev["i"]] = state_view(st)
                 s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
                                reason="superseded", local=raw, server=state_view(st)))
-            s.execute(update(Event).where(Event.event_id == ev["i"]).values(result=result))
             s.flush()
+            done.append({"event_id": ev["i"], "result": result})
             results.append(result)
+        if done:
+            s.execute(update(Event), done)
     return {"results": results, "conflicts": conflicts,
             "max_contiguous_seq": _contiguous(batch["events"], results)}
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import select
 
 from desk.domain.errors import DomainError
+from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
 
 ROLES = ("clerk", "supervisor", "admin")
@@ -36,10 +37,13 @@ def validate_pin(pin: str) -> str:
 
 
 def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
-              counter: int | None = None) -> dict[str, Any]:
+              counter: int | None = None, actor: Actor = SYSTEM) -> dict[str, Any]:
+    from desk.services import audit
+    from desk.services.roles import require
     from storage.engine import write_session
     from storage.tables import Clerk
 
+    require(ctx, actor, "clerk.manage")
     name = " ".join((name or "").split())
     if not name:
         raise DomainError("clerk.no_name")
@@ -51,6 +55,8 @@ def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
             raise DomainError("clerk.exists", name=name)
         clerk = Clerk(name=name, role=role, pin_hash=hash_pin(pin), counter_number=counter)
         s.add(clerk)
+        audit.write(s, actor, audit.CHANGE, target_type="clerk", target_id=clerk.id,
+                    at=ctx.now(), detail={"added": _public(clerk)})
     return _public(clerk)
 
 

@@ -49,6 +49,9 @@ class DeskContext:
             from desk.services.store import open_store
 
             self._engine = open_store(self.settings.database_path)
+            from desk.sync import enable_outbox
+
+            enable_outbox()  # every dossier event gets its outbox row in the same transaction
         return self._engine
 
     @cached_property

@@ -45,10 +45,12 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
     from desk.services.codes import take_dossier_code
     from desk.services.events import record
     from desk.services.projection import rebuild
+    from desk.services.roles import require
     from desk.services.views import dossier_view
     from storage.engine import write_session
     from storage.tables import Dossier, Procedure
 
+    require(ctx, actor, "dossier.intake")
     if req.channel not in CHANNELS:
         raise DomainError("intake.bad_channel", channel=req.channel, channels=", ".join(CHANNELS))
     if not 1 <= req.sets <= 99:

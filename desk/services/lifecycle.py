@@ -58,9 +58,11 @@ def act(ctx: DeskContext, code: str, action: str, actor: Actor = SYSTEM, *,
     from desk.domain.states import Action, DossierStatus, next_status
     from desk.services.events import record
     from desk.services.projection import rebuild
+    from desk.services.roles import require
     from desk.services.views import dossier_view, get_dossier
     from storage.engine import write_session
 
+    require(ctx, actor, "dossier.act", target=code)
     try:
         act_ = Action(action)
     except ValueError:

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
 
 
@@ -73,15 +74,21 @@ def get_dossier(session: Session, code: str) -> Any:
     return session.exec(select(Dossier).where(Dossier.code == code.strip().upper())).first()
 
 
-def show(ctx: DeskContext, code: str) -> dict[str, Any]:
+def show(ctx: DeskContext, code: str, actor: Actor = SYSTEM) -> dict[str, Any]:
+    """The dossier `code` as screens show it; the view of the citizen's record is audited."""
     from desk.domain.errors import DomainError
+    from desk.services.audit import log_view
+    from desk.services.roles import require
     from storage.engine import read_session
 
+    require(ctx, actor, "dossier.view")
     with read_session(ctx.engine) as s:
         d = get_dossier(s, code)
         if d is None:
             raise DomainError("dossier.not_found", code=code)
-        return dossier_view(s, d, ctx)
+        view, citizen_id = dossier_view(s, d, ctx), d.citizen_id
+    log_view(ctx, actor, citizen_id=citizen_id, target_type="dossier", target_id=view["code"])
+    return view
 
 
 def list_dossiers(ctx: DeskContext, *, status: str | None = None,

@@ -44,34 +44,43 @@ def _set_kind(s: Session, event_id: Any, kind: str) -> Any:
     return s.get(Dossier, ev.dossier_id)
 
 
-def apply_results(s: Session, cal: Any, rows: list[Any], data: dict[str, Any]) -> dict[str, int]:
+def apply_results(s: Session, cal: Any, ids: list[Any], data: dict[str, Any]) -> dict[str, int]:
     """Record the district's per-event answer; re-project the dossiers it touched."""
+    from storage.tables import DossierEvent
     from storage.tables.common import utcnow
+    from storage.tables.sync import OutboxEvent
 
     counts: dict[str, int] = {}
     touched: dict[Any, Any] = {}
     conflicts = data.get("conflicts") or {}
-    for row, result in zip(rows, data["results"], strict=True):
-        key = result.split(":", 1)[0]
-        counts[key] = counts.get(key, 0) + 1
-        row.server_result = result
-        if key in ("accepted", "duplicate"):
-            row.state, row.acked_at, row.last_error = "acked", utcnow(), ""
-            d = _set_kind(s, row.event_id, row.type)  # undo a local neutralisation
-        elif key == "superseded":
-            row.state, row.acked_at, row.last_error = "acked", utcnow(), ""
-            _conflict(s, row, "superseded", conflicts.get(row.event_id.hex, {}))
-            d = _set_kind(s, row.event_id, PREFIX + row.type)
-        elif key == "rejected":
-            row.state, row.last_error = "rejected", result
-            _conflict(s, row, result, {})
+    with s.no_autoflush:
+        rows = {r.event_id: r for r in s.exec(select(OutboxEvent).where(
+            OutboxEvent.event_id.in_(ids)))}  # type: ignore[attr-defined]
+        neutral = set(s.exec(select(DossierEvent.id).where(
+            DossierEvent.id.in_(ids), DossierEvent.kind.startswith(PREFIX))))  # type: ignore[attr-defined]
+        now = utcnow()
+        for event_id, result in zip(ids, data["results"], strict=True):
+            row = rows[event_id]
+            key = result.split(":", 1)[0]
+            counts[key] = counts.get(key, 0) + 1
+            row.server_result = result
             d = None
-        else:  # an answer this client does not know: keep it queued
-            row.state, row.last_error = "pending", result
-            d = None
-        if d is not None:
-            touched[d.id] = d
-        s.add(row)
+            if key in ("accepted", "duplicate"):
+                row.state, row.acked_at, row.last_error = "acked", now, ""
+                if event_id in neutral:  # undo a local neutralisation: the district took it
+                    d = _set_kind(s, event_id, row.type)
+            elif key == "superseded":
+                row.state, row.acked_at, row.last_error = "acked", now, ""
+                _conflict(s, row, "superseded", conflicts.get(event_id.hex, {}))
+                d = _set_kind(s, event_id, PREFIX + row.type)
+            elif key == "rejected":
+                row.state, row.last_error = "rejected", result
+                _conflict(s, row, result, {})
+            else:  # an answer this client does not know: keep it queued
+                row.state, row.last_error = "pending", result
+            if d is not None:
+                touched[d.id] = d
+            s.add(row)
     s.flush()
     for d in touched.values():
         refold(s, cal, d)

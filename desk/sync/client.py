@@ -140,8 +140,7 @@ class SyncClient:
             report.bytes_up += len(body)
             report.events_up += len(rows)
             with write_session(self.ctx.engine) as s:
-                fresh = [s.merge(r) for r in rows]
-                counts = apply_results(s, self.ctx.calendar, fresh, data)
+                counts = apply_results(s, self.ctx.calendar, [r.event_id for r in rows], data)
                 crash_point("push_mid_mark")
             for k, v in counts.items():
                 report.pushed[k] = report.pushed.get(k, 0) + v
@@ -150,17 +149,15 @@ class SyncClient:
                 raise Offline("no_progress")
 
     def _mark_sent(self, rows: list[Any]) -> None:
+        from sqlalchemy import update
+
         from storage.engine import write_session
         from storage.tables.sync import OutboxEvent
 
         with write_session(self.ctx.engine) as s:
-            for r in rows:
-                row = s.get(OutboxEvent, r.event_id)
-                if row is not None:
-                    row.state, row.attempts = "sent", row.attempts + 1
-                    s.add(row)
-                    r.attempts = row.attempts
-                    r.state = "sent"
+            s.execute(update(OutboxEvent).where(
+                OutboxEvent.event_id.in_([r.event_id for r in rows])  # type: ignore[attr-defined]
+            ).values(state="sent", attempts=OutboxEvent.attempts + 1))
 
     # -- pull -------------------------------------------------------------------------------
     def pull(self, report: SyncReport) -> None:

@@ -33,7 +33,8 @@ def enable_outbox() -> None:
 def sync_state(session: Session) -> Any:
     from storage.tables.sync import SyncState
 
-    st = session.get(SyncState, 1)
+    with session.no_autoflush:
+        st = session.get(SyncState, 1)
     if st is None:
         st = SyncState(id=1, device_id=uuid.uuid4().hex)
         session.add(st)
@@ -56,7 +57,8 @@ def base_version(session: Session, dossier_id: Any, before: Any) -> int:
         DossierEvent.id != before.id,
         (DossierEvent.recorded_at < before.recorded_at)
         | ((DossierEvent.recorded_at == before.recorded_at) & (DossierEvent.id < before.id)))
-    return int(session.exec(q).one())
+    with session.no_autoflush:
+        return int(session.exec(q).one())
 
 
 def outbox_hook(session: Session, dossier: Any, event: Any) -> None:

@@ -2,7 +2,8 @@
 
     ⏰ Đến hạn hôm nay 1 · Sắp đến hạn 2 · Quá hạn 4 · Chưa xin lỗi 3
 
-Docked to the top (under the Header) so a screen can simply mount it; the counts come from
+One line in the normal flow (not docked: a docked line would sit on the Header): yield it
+right after the Header, or mount it as the screen's first child. The counts come from
 desk.services.deadlines in a thread worker (one indexed query), never on the UI thread.
 """
 
@@ -23,7 +24,6 @@ ORDER = ("due_today", "due_soon", "overdue", "overdue_no_letter")
 class DeadlineBadge(Static):
     DEFAULT_CSS = """
     DeadlineBadge {
-        dock: top;
         height: 1;
         width: 100%;
         padding: 0 1;

@@ -175,13 +175,12 @@ def bulk_history(ctx: Any, days: int, per_day: int) -> int:
     """Many dossiers fast: one transaction per day, events through events.record (the hook)."""
     from desk.services.actor import Actor
     from desk.services.events import record
-    from desk.services.projection import rebuild
     from storage.engine import write_session
     from storage.tables import Dossier
 
     clerk = Actor(id=None, name="Nguyễn Thị Lan")
     start = datetime(2026, 10, 1, 8, 0, tzinfo=TZ)
-    cal, n = ctx.calendar, 0
+    n = 0
     for day in range(days):
         with write_session(ctx.engine) as s:
             for i in range(per_day):
@@ -201,7 +200,7 @@ def bulk_history(ctx: Any, days: int, per_day: int) -> int:
                     record(s, d, "note", at + timedelta(minutes=40), clerk,
                            payload={"text": "Đã gọi điện hẹn công dân"})
                     n += 1
-                rebuild(s, d, cal)
+                d.status = "TRANSFERRED"  # what rebuild gives, without the calendar
     return n
 
 
