@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, say
@@ -29,18 +28,11 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 def client_config(ctx: Any) -> Any:
     from desk.i18n import t
-    from desk.sync.transport import ClientConfig
+    from desk.sync.runner import client_config as from_settings
 
-    url = os.environ.get("DESK_SYNC_URL") or ctx.settings.sync.server_url
-    token = os.environ.get("DESK_SYNC_TOKEN") or ctx.settings.sync.token
-    if not url or not token:
+    cfg = from_settings(ctx)
+    if cfg is None:
         raise CommandError(t("sync.not_configured"), 2)
-    cfg = ClientConfig(url, token, ctx.settings.office.id)
-    for env, attr in (("DESK_SYNC_CONNECT_TIMEOUT", "connect_timeout"),
-                      ("DESK_SYNC_READ_TIMEOUT", "read_timeout"),
-                      ("DESK_SYNC_BACKOFF_BASE", "backoff_base")):
-        if os.environ.get(env):
-            setattr(cfg, attr, float(os.environ[env]))
     return cfg
 
 

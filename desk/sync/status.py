@@ -41,3 +41,16 @@ def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
                            "event_id": c.event_id.hex if c.event_id else None,
                            "at": _iso(c.created_at, ctx)} for c in open_conflicts],
     }
+
+
+def outbox_rows(ctx: Any, states: tuple[str, ...], limit: int = 50) -> list[dict[str, Any]]:
+    """The oldest outbox events in `states` (waiting: pending/sent; rejected), for the screen."""
+    from storage.engine import read_session
+    from storage.tables.sync import OutboxEvent
+
+    with read_session(ctx.engine) as s:
+        rows = s.exec(select(OutboxEvent).where(OutboxEvent.state.in_(states))  # type: ignore[attr-defined]
+                      .order_by(OutboxEvent.seq).limit(limit)).all()
+    return [{"seq": r.seq, "type": r.type, "dossier": r.entity_id, "state": r.state,
+             "attempts": r.attempts, "error": r.last_error or r.server_result,
+             "at": _iso(r.created_at, ctx)} for r in rows]

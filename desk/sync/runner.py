@@ -1,0 +1,88 @@
+"""Syncing from inside the desk: the client's settings, and a background thread that syncs
+whenever the server answers (and at once when asked), never blocking the counter."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+
+def client_config(ctx: Any) -> Any | None:
+    """The client settings from `[sync]` or `DESK_SYNC_URL`/`DESK_SYNC_TOKEN`; None when
+    the office has no district server configured."""
+    from desk.sync.transport import ClientConfig
+
+    url = os.environ.get("DESK_SYNC_URL") or ctx.settings.sync.server_url
+    token = os.environ.get("DESK_SYNC_TOKEN") or ctx.settings.sync.token
+    if not url or not token:
+        return None
+    cfg = ClientConfig(url, token, ctx.settings.office.id)
+    for env, attr in (("DESK_SYNC_CONNECT_TIMEOUT", "connect_timeout"),
+                      ("DESK_SYNC_READ_TIMEOUT", "read_timeout"),
+                      ("DESK_SYNC_BACKOFF_BASE", "backoff_base")):
+        if os.environ.get(env):
+            setattr(cfg, attr, float(os.environ[env]))
+    return cfg
+
+
+class BackgroundSync:
+    """One daemon thread: sync, then wait the interval (or the backoff) or until `sync_now`.
+
+    `on_result(ok: bool, detail: str)` is called from the thread after every attempt; the UI
+    re-reads `sync_status` then.
+    """
+
+    def __init__(self, ctx: Any, on_result: Callable[[bool, str], None] | None = None) -> None:
+        self.ctx = ctx
+        self.on_result = on_result
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.online: bool | None = None
+
+    @property
+    def configured(self) -> bool:
+        return client_config(self.ctx) is not None
+
+    def start(self) -> None:
+        if self._thread is None and self.configured:
+            self._thread = threading.Thread(target=self._loop, name="desk-sync", daemon=True)
+            self._thread.start()
+
+    def sync_now(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def _loop(self) -> None:
+        from desk.sync.client import SyncClient, backoff_delay
+        from desk.sync.transport import SyncError
+
+        attempt = 0
+        while not self._stop.is_set():
+            cfg = client_config(self.ctx)
+            if cfg is None:
+                return
+            client = SyncClient(self.ctx, cfg)
+            try:
+                client.sync_once()
+                self.online, detail, attempt = True, "", 0
+                delay = float(self.ctx.settings.sync.interval_seconds)
+            except SyncError as e:
+                self.online, detail = False, f"{e.code}:{e.detail}"
+                delay = backoff_delay(attempt, cfg.backoff_base, cfg.backoff_cap)
+                attempt += 1
+            except Exception as e:  # the counter keeps working whatever the link does
+                self.online, detail = False, type(e).__name__
+                delay = backoff_delay(attempt, cfg.backoff_base, cfg.backoff_cap)
+                attempt += 1
+            finally:
+                client.close()
+            if self.on_result:
+                self.on_result(bool(self.online), detail)
+            self._wake.wait(delay)
+            self._wake.clear()
