@@ -54,6 +54,7 @@ class OfficeConfig(_Strict):
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
     status_url: str = ""
+    apology_extension_days: int | None = Field(default=None, ge=1, le=60)  # None: the limit
 
     @field_validator("cutoff", mode="before")
     @classmethod
@@ -151,6 +152,7 @@ class QueueConfig(_Strict):
         CounterConfig(number=3, name="Quầy 3"),
     )
     max_priority_in_row: int = Field(default=2, ge=1)
+    clips_dir: Path | None = None  # recorded call clips (*.wav); else espeak-ng, else silent
 
     @model_validator(mode="after")
     def _unique(self) -> QueueConfig:

@@ -220,6 +220,7 @@ class IntakeScreen(DeskScreen):
         self.query_one("#procedure", Input).value = self._procedure_text(p)
         self._restoring = False
         self.query_one("#procedure-list").display = False
+        self.query_one("#intake-result").display = False  # the previous citizen's code
         self._error("procedure", "")
         docs = self.query_one("#documents", DocChecklist)
         (docs if p["documents"] else self.query_one("#lookup")).focus()
@@ -231,6 +232,8 @@ class IntakeScreen(DeskScreen):
         docs.clear_options()
         for i, name in enumerate(p["documents"] if p else []):
             docs.add_option((Text(name), str(i)))
+        if docs.option_count:
+            docs.highlighted = 0  # Space ticks the first document straight away
         self._show_procedure_info()
 
     def _show_procedure_info(self) -> None:

@@ -35,7 +35,8 @@ def _vietnamese() -> Iterator[None]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings.model_validate({"storage": {"database": str(tmp_path / "desk.sqlite3")}})
+    return Settings.model_validate({"storage": {"database": str(tmp_path / "desk.sqlite3"),
+                                                "data_dir": str(tmp_path / "data")}})
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def ctx(settings: Settings) -> Iterator[DeskContext]:
 def demo_ctx(ctx: DeskContext) -> DeskContext:
     from desk.services.demo import seed_demo
 
-    seed_demo(ctx)
+    seed_demo(ctx, dossiers=False)  # the office without its demo dossiers
     return ctx
 
 

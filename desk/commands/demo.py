@@ -11,6 +11,7 @@ from desk.commands.base import context, emit, say
 def register(sub: Any, h: dict[str, str]) -> None:
     p = sub.add_parser("demo", help=h["demo"], description=h["demo"])
     p.add_argument("--no-tui", action="store_true", help=h["demo.no_tui"])
+    p.add_argument("--no-dossiers", action="store_true", help=h["demo.no_dossiers"])
     p.add_argument("--json", action="store_true", help=h["json"])
     p.set_defaults(handler=demo)
 
@@ -19,7 +20,7 @@ def demo(args: argparse.Namespace) -> int:
     from desk.services.demo import seed_demo
 
     ctx = context(args)
-    result = seed_demo(ctx)
+    result = seed_demo(ctx, dossiers=not args.no_dossiers)
     if args.json:
         emit(result, True)
     else:

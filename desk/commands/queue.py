@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date
+from desk.commands.base import context, emit, fail, parse_date
 
 ACTIONS = ("call", "recall", "start", "finish", "no_show", "hold", "transfer")
 
@@ -209,8 +209,9 @@ def kiosk_app(args: argparse.Namespace) -> int:
 def display_app(args: argparse.Namespace) -> int:
     from desk.queue_apps import DisplayApp
 
-    clips = Path(args.clips) if args.clips else None
-    return _run(DisplayApp(context(args), clips_dir=clips, sound=not args.mute))
+    ctx = context(args)
+    clips = Path(args.clips) if args.clips else ctx.settings.queue.clips_dir
+    return _run(DisplayApp(ctx, clips_dir=clips, sound=not args.mute))
 
 
 def counter_app(args: argparse.Namespace) -> int:

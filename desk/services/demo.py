@@ -19,7 +19,7 @@ DEMO_CLERKS = (
 )
 
 
-def seed_demo(ctx: DeskContext) -> dict[str, Any]:
+def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> dict[str, Any]:
     from desk.services import calendar, catalog, clerks, office
     from storage.engine import read_session
     from storage.tables import Clerk
@@ -35,8 +35,13 @@ def seed_demo(ctx: DeskContext) -> dict[str, Any]:
     for name, role, pin, counter in DEMO_CLERKS:
         if name not in existing:
             clerks.add_clerk(ctx, name, role, pin, counter=counter)
+    from desk.services.demo_dossiers import seed_demo_dossiers
+
+    # one dossier in every deadline state, relative to today
+    seeded = seed_demo_dossiers(ctx) if dossiers else {}
     return {
         "office": ctx.settings.office.name,
+        "demo_dossiers": len(seeded),
         "database": str(ctx.settings.database_path),
         "catalog_version": imported["version"],
         "procedures": imported["procedures"],

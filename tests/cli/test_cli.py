@@ -136,7 +136,7 @@ def test_usage_errors_are_not_tracebacks(run_desk) -> None:  # type: ignore[no-u
 
 
 def test_dossier_commands(run_desk) -> None:  # type: ignore[no-untyped-def]
-    run_desk("demo", "--no-tui")
+    run_desk("demo", "--no-tui", "--no-dossiers")
     env = {"DESK_NOW": "2026-11-23 09:00"}
     r = run_desk("dossier", "receive", "--procedure", "1.004873", "--name", "Nguyễn Văn Hiệp",
                  "--id", "040095000123", "--phone", "0912345678", "--json", env=env)

@@ -41,7 +41,7 @@ def office(office_settings: Settings) -> Iterator[Callable[..., DeskContext]]:
         if not made:
             from desk.services.demo import seed_demo
 
-            seed_demo(c)
+            seed_demo(c, dossiers=False)
         made.append(c)
         return c
 

@@ -9,7 +9,7 @@ NOW = {"DESK_NOW": "2026-11-23 09:00"}  # Monday; Tue 24/11 is a holiday
 
 
 def _setup(run_desk) -> str:  # type: ignore[no-untyped-def]
-    assert run_desk("demo", "--no-tui", env=NOW).returncode == 0
+    assert run_desk("demo", "--no-tui", "--no-dossiers", env=NOW).returncode == 0
     r = run_desk("dossier", "receive", "--procedure", "1.004873", "--name", "Nguyễn Văn Hiệp",
                  "--phone", "0912345678", "--received", "2026-11-17 09:00", "--no-print",
                  "--json", env=NOW)

@@ -40,7 +40,7 @@ def office(tmp_path: Path) -> Path:
     config = _config(tmp_path)
     ctx = DeskContext(load_file(config))
     try:
-        seed_demo(ctx)
+        seed_demo(ctx, dossiers=False)
         received = local(2026, 11, 23, 9, 0)
         with write_session(ctx.engine) as s:
             clerk = s.exec(select(Clerk).where(Clerk.role == "clerk")).first()

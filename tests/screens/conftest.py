@@ -52,3 +52,15 @@ def still_cursor(app: Any) -> None:
     """No blinking cursor in snapshots."""
     for inp in app.screen.query(Input):
         inp.cursor_blink = False
+
+
+async def wait_until(pilot: Pilot[Any], predicate: Any, timeout: float = 10.0) -> None:
+    """Pause until `predicate()` holds (timers and workers finish at their own pace)."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise AssertionError("the screen never reached the expected state")
+        await pilot.pause(0.05)
+    await settle(pilot)

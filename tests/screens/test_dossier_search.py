@@ -14,7 +14,7 @@ from screens.dossier import DossierScreen
 from screens.scanner import ScanBuffer
 from screens.search import PAGE_SIZE, SearchScreen
 from screens.widgets.action_form import ActionForm
-from tests.screens.conftest import intake, settle
+from tests.screens.conftest import intake, settle, wait_until
 
 
 async def test_return_of_result_by_keys(app: DeskApp, demo_ctx: DeskContext) -> None:
@@ -76,13 +76,13 @@ async def test_search_as_you_type(app: DeskApp, demo_ctx: DeskContext) -> None:
         assert table.row_count == 2  # empty box: the newest first
         before = screen.searches
         await pilot.press(*"nguyen van hiep")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_until(pilot, lambda: len(screen.rows) == 1)
         assert screen.searches - before <= 3  # debounced, not one search per key
         assert [r["applicant"] for r in screen.rows] == ["Nguyễn Văn Hiệp"]
-        await pilot.press(*["backspace"] * 15, *"0912")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await pilot.press(*["backspace"] * 15)
+        await wait_until(pilot, lambda: len(screen.rows) == 2)
+        await pilot.press(*"0912")
+        await wait_until(pilot, lambda: len(screen.rows) == 1)
         assert [r["applicant"] for r in screen.rows] == ["Nguyễn Văn Hiệp"]
         await pilot.press("enter")
         await settle(pilot)

@@ -10,14 +10,15 @@ from textual.pilot import Pilot
 from desk.app import DeskApp
 from desk.services.context import DeskContext
 from desk.services.lifecycle import act
-from tests.screens.conftest import intake, settle, still_cursor
+from tests.screens.conftest import intake, settle, still_cursor, wait_until
 
 
 def test_login_snapshot(snap_compare: Any, demo_ctx: DeskContext) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
+        await wait_until(pilot, lambda: pilot.app.screen.query("#clerks").first().option_count)
         await pilot.press(*"lan", "enter")
-        await settle(pilot)
+        await wait_until(pilot, lambda: pilot.app.screen.query_one("#counter").value == "1")
         still_cursor(pilot.app)
 
     assert snap_compare(DeskApp(demo_ctx), terminal_size=(100, 30), run_before=run_before)
@@ -30,8 +31,9 @@ def test_intake_snapshot(snap_compare: Any, app: DeskApp, demo_ctx: DeskContext)
         await settle(pilot)
         await pilot.press("f2")
         await settle(pilot)
+        await wait_until(pilot, lambda: pilot.app.screen.procedures)
         await pilot.press(*"xac nhan hon", "enter", "a", "enter", *"0912345678", "enter")
-        await settle(pilot)
+        await wait_until(pilot, lambda: pilot.app.screen.query_one("#name").value)
         still_cursor(pilot.app)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
@@ -46,7 +48,7 @@ def test_dossier_snapshot(snap_compare: Any, app: DeskApp, demo_ctx: DeskContext
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         pilot.app.open_dossier(code)  # type: ignore[attr-defined]
-        await settle(pilot)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "view", None))
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
 
@@ -61,8 +63,7 @@ def test_search_snapshot(snap_compare: Any, app: DeskApp, demo_ctx: DeskContext)
         await pilot.press("f3")
         await settle(pilot)
         await pilot.press(*"nguyen")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_until(pilot, lambda: len(pilot.app.screen.rows) == 2)
         still_cursor(pilot.app)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

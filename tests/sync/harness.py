@@ -141,7 +141,7 @@ def desk_ctx(tmp: Path, district: District | None = None, url: str | None = None
     settings = Settings.model_validate({"storage": {"database": str(tmp / "desk.sqlite3")},
                                         "sync": sync})
     ctx = DeskContext(settings, clock=fixed_clock(datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))
-    seed_demo(ctx)
+    seed_demo(ctx, dossiers=False)
     return ctx
 
 

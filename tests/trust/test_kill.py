@@ -43,7 +43,7 @@ def _office(folder: Path) -> Path:
     from desk.services.demo import seed_demo
 
     ctx = DeskContext(load_file(config))
-    seed_demo(ctx)
+    seed_demo(ctx, dossiers=False)
     ctx.close()
     return config
 
