@@ -8,6 +8,7 @@ number can use BEGIN IMMEDIATE and never deadlock on a lock upgrade.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,8 @@ def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
     """An engine on the SQLite file at `path` (created with its folder if missing)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() and os.name != "nt":  # citizens' data: readable by the office only
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     engine = create_engine(
         f"sqlite:///{path}",
         echo=echo,

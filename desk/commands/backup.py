@@ -68,10 +68,9 @@ def read_passphrase(from_stdin: bool, *, confirm: bool) -> str | None:
 
 
 def _cli_actor() -> Any:
-    from desk.i18n import t
-    from desk.services.actor import Actor
+    from desk.commands.base import actor_for
 
-    return Actor(id=None, name=t("dossier.cli_actor"), role="admin")
+    return actor_for(None, None)
 
 
 def _print_info(info: Any) -> None:

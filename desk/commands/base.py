@@ -124,7 +124,10 @@ def _write_crash_log(exc: BaseException) -> str:
         folder = Path(tempfile.gettempdir())
     path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
     try:
-        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        from desk.domain.masking import mask_text
+
+        # tracebacks can quote a citizen's ID or phone: they are masked like every log
+        path.write_text(mask_text("".join(traceback.format_exception(exc))), encoding="utf-8")
     except OSError:
         return "-"
     return str(path)
@@ -158,3 +161,23 @@ def parse_local_datetime(value: str, tz: str) -> Any:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=ZoneInfo(tz))
     return dt
+
+
+def actor_for(ctx: Any, name: str | None) -> Any:
+    """Who a command acts as: the clerk named `--clerk NAME` (their role is checked by the
+    services), or, without a name, the administrator who runs the office PC's command line."""
+    from desk.i18n import t
+    from desk.services.actor import Actor
+
+    if not name:
+        return Actor(id=None, name=t("dossier.cli_actor"), role="admin")
+    from sqlmodel import select
+
+    from storage.engine import read_session
+    from storage.tables import Clerk
+
+    with read_session(ctx.engine) as s:
+        c = s.exec(select(Clerk).where(Clerk.name == " ".join(name.split()))).first()
+    if c is None:
+        raise CommandError(t("dossier.no_clerk", name=name), 1)
+    return Actor(id=c.id, name=c.name, role=c.role, counter=c.counter_number)

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date
+from desk.commands.base import CommandError, actor_for, context, emit, fail, parse_date
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -24,25 +24,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
     pu.add_argument("--dry-run", action="store_true", help=h["citizen.dry_run"])
     pu.add_argument("--json", action="store_true", help=h["json"])
     pu.set_defaults(handler=purge_)
-
-
-def actor_for(ctx: Any, name: str | None) -> Any:
-    """The clerk named `name`, or the command line's administrator when no name is given."""
-    from sqlmodel import select
-
-    from desk.commands.backup import _cli_actor
-    from desk.i18n import t
-    from desk.services.actor import Actor
-    from storage.engine import read_session
-    from storage.tables import Clerk
-
-    if not name:
-        return _cli_actor()
-    with read_session(ctx.engine) as s:
-        c = s.exec(select(Clerk).where(Clerk.name == " ".join(name.split()))).first()
-    if c is None:
-        raise CommandError(t("dossier.no_clerk", name=name), 1)
-    return Actor(id=c.id, name=c.name, role=c.role, counter=c.counter_number)
 
 
 def write_private(path: Path, text: str) -> None:

@@ -65,7 +65,7 @@ def deadlines_(args: argparse.Namespace) -> int:
 
 
 def apology_(args: argparse.Namespace) -> int:
-    from desk.commands.dossier import _actor
+    from desk.commands.base import actor_for as _actor
     from desk.domain.errors import DomainError
     from desk.i18n import t
     from desk.services import apology

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date, parse_local_datetime
+from desk.commands.base import (
+    actor_for,
+    context,
+    emit,
+    fail,
+    parse_date,
+    parse_local_datetime,
+)
 
 ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_received",
            "refuse", "result_ready", "return_result", "withdraw", "stop")
@@ -73,21 +80,7 @@ def _common(p: argparse.ArgumentParser, h: dict[str, str], clerk: bool = True) -
     p.add_argument("--json", action="store_true", help=h["json"])
 
 
-def _actor(ctx: Any, name: str | None) -> Any:
-    from sqlmodel import select
-
-    from desk.i18n import t
-    from desk.services.actor import Actor
-    from storage.engine import read_session
-    from storage.tables import Clerk
-
-    if not name:
-        return Actor(id=None, name=t("dossier.cli_actor"), role="admin")
-    with read_session(ctx.engine) as s:
-        c = s.exec(select(Clerk).where(Clerk.name == name)).first()
-    if c is None:
-        raise CommandError(t("dossier.no_clerk", name=name), 1)
-    return Actor(id=c.id, name=c.name, role=c.role, counter=c.counter_number)
+_actor = actor_for
 
 
 def _print_view(v: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ VI = {
     "report.to": "ngày cuối kỳ YYYY-MM-DD (tính cả ngày này)",
     "report.format": "định dạng: table (bảng trên màn hình), csv, xlsx, json, pdf; sổ theo "
                      "dõi: xlsx hoặc pdf",
+    "report.clerk": "họ tên cán bộ thực hiện (quyền được kiểm tra; mặc định: quản trị)",
     "report.out": "tệp ghi ra (bắt buộc với xlsx và pdf; csv, json, table: mặc định in ra màn "
                   "hình)",
     "report.epilog": "Ví dụ:\n  desk report --from 2026-11-01 --to 2026-11-30\n"
@@ -23,6 +24,7 @@ EN = {
     "report.from": "first day YYYY-MM-DD (included)",
     "report.to": "last day YYYY-MM-DD (included)",
     "report.format": "format: table (on screen), csv, xlsx, json, pdf; the book: xlsx or pdf",
+    "report.clerk": "acting clerk's name (their role is checked; default: administrator)",
     "report.out": "file to write (required for xlsx and pdf; csv, json, table: printed by "
                   "default)",
     "report.epilog": "Examples:\n  desk report --from 2026-11-01 --to 2026-11-30\n"

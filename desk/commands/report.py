@@ -33,6 +33,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     p.add_argument("--format", dest="fmt", choices=REPORT_FORMATS, default=None,
                    help=h["report.format"])
     p.add_argument("--out", metavar="FILE", help=h["report.out"])
+    p.add_argument("--clerk", metavar="NAME", help=h["report.clerk"])
     p.set_defaults(handler=report_)
 
 
@@ -51,8 +52,15 @@ def report_(args: argparse.Namespace) -> int:
     if fmt in ("xlsx", "pdf") and not args.out:
         raise CommandError(t("report.need_out", format=fmt), 2)
     ctx = context(args)
+    from desk.commands.base import actor_for
+    from desk.services.roles import require
+
+    actor = actor_for(ctx, args.clerk)
     try:
-        data = _book(ctx, first, last, fmt) if book else _summary(ctx, first, last, fmt)
+        if args.out:
+            require(ctx, actor, "report.export")
+        data = (_book(ctx, first, last, fmt, actor) if book
+                else _summary(ctx, first, last, fmt, actor))
     except DomainError as e:
         raise fail(e) from None
     if args.out:
@@ -63,15 +71,15 @@ def report_(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(ctx: Any, first: Any, last: Any, fmt: str) -> bytes:
+def _summary(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
     from desk.services.exports import render_report
     from desk.services.reports import period_report
 
-    return render_report(period_report(ctx, first, last), fmt)
+    return render_report(period_report(ctx, first, last, actor=actor), fmt)
 
 
-def _book(ctx: Any, first: Any, last: Any, fmt: str) -> bytes:
+def _book(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
     from desk.services.book import book_head, book_rows
     from desk.services.exports import render_book
 
-    return render_book(book_rows(ctx, first, last), book_head(ctx, first, last), fmt)
+    return render_book(book_rows(ctx, first, last, actor), book_head(ctx, first, last), fmt)

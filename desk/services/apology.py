@@ -66,6 +66,14 @@ def check_can_issue(actor: Actor) -> None:
                           role=t(f"apology.role_name.{actor.role}"))
 
 
+def require_issuer(ctx: DeskContext, actor: Actor, code: str) -> None:
+    """The role rule, checked (and a refusal audited) by desk.services.roles."""
+    from desk.services.roles import require
+
+    check_can_issue(actor)  # the apology's own wording for the common case
+    require(ctx, actor, "apology.issue", target=code)
+
+
 def extension_days(ctx: DeskContext, limit_value: int, limit_unit: str) -> int:
     """N working days a letter adds by default."""
     setting = getattr(ctx.settings.office, "apology_extension_days", None)
@@ -192,7 +200,7 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
     from desk.services.views import dossier_view, get_dossier
     from storage.engine import write_session
 
-    check_can_issue(actor)
+    require_issuer(ctx, actor, code)
     reason = clean_text(reason, 500)
     if not reason:
         raise DomainError("apology.reason_required")

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desk.i18n import t
+from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
 
 __all__ = ["BookRow", "book_head", "book_rows"]
@@ -38,8 +39,14 @@ class BookRow:
     signature: str = ""
 
 
-def book_rows(ctx: DeskContext, first: date, last: date) -> list[BookRow]:
+def book_rows(ctx: DeskContext, first: date, last: date,
+              actor: Actor = SYSTEM) -> list[BookRow]:
+    """Form 06 rows for the dossiers received first..last (a supervisor's right)."""
     from sqlalchemy import func, select
+
+    from desk.services.roles import require
+
+    require(ctx, actor, "report.view")
 
     from desk.services.reports import bounds
     from storage.engine import read_session

@@ -106,8 +106,12 @@ def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "rece
     row = PrintJob(printer=printer, kind=kind, ref=ref, profile=profile, created_at=now,
                    data=data, transcript=transcript, reprint_of=reprint_of,
                    expires_at=now + TICKET_TTL if kind == "ticket" else None)
+    from desk.services import audit
+    from desk.services.actor import SYSTEM
+
     with write_session(ctx.engine) as s:
         s.add(row)
+        audit.write(s, SYSTEM, audit.PRINT, target_type=kind, target_id=ref)  # prints are audited
     _wake(printer)
     return row.id
 

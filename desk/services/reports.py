@@ -36,6 +36,7 @@ from desk.domain.statistics import (
     score,
     sum_figures,
 )
+from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
 
 __all__ = ["Glance", "Group", "PeriodReport", "bounds", "glance", "period_report"]
@@ -100,9 +101,12 @@ def _offset(ctx: DeskContext, at: datetime) -> str:
 
 
 def period_report(ctx: DeskContext, first: date, last: date, *,
-                  with_satisfaction: bool = True) -> PeriodReport:
+                  with_satisfaction: bool = True, actor: Actor = SYSTEM) -> PeriodReport:
     """The report of the local dates first..last (inclusive)."""
+    from desk.services.roles import require
     from storage.engine import read_session
+
+    require(ctx, actor, "report.view")
 
     start, end = bounds(ctx, first, last)
     off = _offset(ctx, start)
