@@ -10,6 +10,7 @@ Style commands are emitted only when the style changes.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 import qrcode
 from PIL import Image
@@ -33,6 +34,15 @@ def qr_matrix(data: str) -> list[list[bool]]:
     qr.add_data(data.encode("utf-8"))
     qr.make(fit=True)
     return qr.get_matrix()
+
+
+@lru_cache(maxsize=256)
+def qr_modules(data: str) -> int:
+    """Modules per side of the smallest QR for `data`, without building its matrix: a native
+    QR only needs the size, and masking a matrix costs ~20 ms a receipt on an old PC."""
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    qr.add_data(data.encode("utf-8"))
+    return int(qr.best_fit()) * 4 + 17
 
 
 def render_qr_image(data: str, size: int, border: int = QR_BORDER) -> Image.Image:
@@ -119,7 +129,7 @@ class _Renderer:
         self.out += image_to_raster(render_barcode_image(item.data, module, item.height))
 
     def qr(self, item: QR) -> None:
-        count = len(qr_matrix(item.data))
+        count = qr_modules(item.data)
         size = max(1, min(item.size, 16, self.p.dots // (count + 2 * QR_BORDER)))
         self.set_align(1)
         if not self.p.native_qr:
