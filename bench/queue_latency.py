@@ -45,7 +45,7 @@ def caller(tmp: str, n: int, out: Any) -> None:
     out.put(stamps)
 
 
-async def main(n: int) -> None:
+async def measure(n: int) -> dict[str, float]:
     from desk.queue_apps import DisplayApp
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,10 +66,16 @@ async def main(n: int) -> None:
         proc.join()
         ctx.close()
     lat = sorted((shown[label] - at) * 1000 for label, at in stamps.items() if label in shown)
-    missed = n - len(lat)
-    print(f"calls {n}  shown {len(lat)}  missed {missed}")
-    print(f"latency ms: median {statistics.median(lat):.0f}  p90 "
-          f"{lat[int(0.9 * len(lat)) - 1]:.0f}  worst {max(lat):.0f}  best {min(lat):.0f}")
+    return {"calls": n, "shown": len(lat), "missed": n - len(lat),
+            "median": statistics.median(lat), "p90": lat[int(0.9 * len(lat)) - 1],
+            "worst": max(lat), "best": min(lat)}
+
+
+async def main(n: int) -> None:
+    r = await measure(n)
+    print(f"calls {r['calls']}  shown {r['shown']}  missed {r['missed']}")
+    print(f"latency ms: median {r['median']:.0f}  p90 {r['p90']:.0f}  worst {r['worst']:.0f}"
+          f"  best {r['best']:.0f}")
 
 
 if __name__ == "__main__":

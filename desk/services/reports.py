@@ -137,9 +137,10 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
 
 def _per_procedure(s: Any, start: datetime, end: datetime,
                    off: str) -> dict[tuple[str, str], Figures]:
-    from sqlalchemy import and_, case, func, not_, or_, select
+    from sqlalchemy import and_, case, func, literal_column, not_, or_, select, type_coerce
 
     from storage.tables import Dossier as D
+    from storage.tables.common import UTCDateTime
     from storage.tables import DossierEvent as E
 
     def ev(agg: Any, *cond: Any) -> Any:
@@ -161,7 +162,9 @@ def _per_procedure(s: Any, start: datetime, end: datetime,
                    D.due_at, D.result_at, D.returned_at, D.return_method,
                    closed_at.label("closed_at"), last_pause.label("last_pause"),
                    last_resume.label("last_resume"), apologies.label("apologies"))
-            .where(D.received_at < end,  # type: ignore[operator]
+            # "+dossier.received_at": not that index (almost every row was received before
+            # the end); walk the returned_at index instead: the open and the recently returned
+            .where(type_coerce(literal_column("+dossier.received_at"), UTCDateTime) < end,
                    or_(D.returned_at.is_(None), D.returned_at >= start))  # type: ignore[union-attr,operator]
             .subquery())
     r = rows.c

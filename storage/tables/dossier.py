@@ -20,6 +20,8 @@ class Dossier(SQLModel, table=True):
     __table_args__ = (
         Index("ix_dossier_status_due", "status", "due_at"),
         Index("ix_dossier_received", "received_at"),
+        Index("ix_dossier_returned", "returned_at"),  # period reports (migration 0008)
+        Index("ix_dossier_result", "result_at"),
     )
     id: uuid.UUID = Col(default_factory=new_id, primary_key=True)
     code: str = Col(unique=True, max_length=60)
