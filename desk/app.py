@@ -1,10 +1,11 @@
 """The Textual App: modes, global keys, command palette. Thin: screens do the work, services
-hold the rules."""
+hold the rules, and the background services (printing, sync, backups) start here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -21,19 +22,62 @@ class DeskApp(DeskModes, App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
         Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),
         Binding("f10", "quit", "key.quit", id="quit", tooltip="key.quit.tip"),
-        *MODE_BINDINGS,  # F2 intake, F3 search, F9 Telex/VNI (screens/modes.py)
+        *MODE_BINDINGS,  # F2 intake … F7 sync, F9 Telex/VNI (screens/modes.py)
     ]
+    show_status = True  # the deadline and sync line under every screen's header
 
-    def __init__(self, ctx: DeskContext) -> None:
+    def __init__(self, ctx: DeskContext, *, background: bool = True) -> None:
         super().__init__()
         self.ctx = ctx
+        self.background = background  # tests drive the app without threads behind it
+        self.print_pool: Any = None
+        self.background_sync: Any = None
         from desk.i18n import t
 
         self.title = t("app.title")
         self.sub_title = ctx.settings.office.name
 
     def on_mount(self) -> None:
+        from desk import STARTED_AT
+
+        self.log(f"ready after {self._ready_time(STARTED_AT):.0f} ms")
         self.start_login()  # the home screen is the "home" mode's base, under the login
+        if self.background:
+            self.start_background()
+
+    @staticmethod
+    def _ready_time(started: float) -> float:
+        import time
+
+        return (time.perf_counter() - started) * 1000
+
+    @work(thread=True, exit_on_error=False, group="start")
+    def start_background(self) -> None:
+        """After the first paint: check the file, log, back up, print, sync."""
+        from desk.services import backup
+        from desk.services.logging_setup import setup_logging
+
+        health = backup.quick_check(self.ctx)
+        if not health.ok:  # say it plainly and touch nothing; the admin restores
+            from desk.i18n import t
+
+            self.call_from_thread(self.notify, health.message(), title=t("app.damaged"),
+                                  severity="error", timeout=3600)
+            return
+        setup_logging(self.ctx)
+        from desk.services import print_worker
+        from desk.sync.runner import BackgroundSync
+
+        self.print_pool = print_worker.start(self.ctx)
+        self.background_sync = BackgroundSync(self.ctx)
+        self.background_sync.start()
+        backup.auto_backup_if_due(self.ctx)  # what is at risk today is said at login
+
+    def on_unmount(self) -> None:
+        if self.print_pool is not None:
+            self.print_pool.stop()
+        if self.background_sync is not None:
+            self.background_sync.stop()
 
     def action_show_keys(self) -> None:
         if self.screen.query("KeyPanel"):

@@ -31,6 +31,18 @@ class DeskScreen(Screen[Any]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings)
 
+    def on_mount(self) -> None:
+        # The counter app's status line (deadlines, sync) sits under the header of every
+        # screen; the waiting-room display and the kiosk do not set `show_status`.
+        if getattr(self.app, "show_status", False) and not self.query("DeadlineBadge"):
+            from textual.widgets import Header
+
+            from screens.widgets.status_line import StatusLine
+
+            headers = self.query(Header)
+            if headers:
+                self.mount(StatusLine(), after=headers.first())
+
     @property
     def ctx(self) -> DeskContext:
         return self.app.ctx  # type: ignore[attr-defined,no-any-return]

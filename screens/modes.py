@@ -39,12 +39,53 @@ def _search() -> Screen[Any]:
     return SearchScreen()
 
 
-MODES: dict[str, Any] = {"home": _home, "intake": _intake, "search": _search}
-READY = frozenset({"F2", "F3"})  # the keys of screens/home.py's list that work now
+def _queue() -> Screen[Any]:
+    from textual.app import active_app
+
+    from screens.counter_queue import CounterQueueScreen
+
+    actor = getattr(active_app.get(), "actor", None)
+    counter = actor.counter if actor is not None and actor.counter else 1
+    return CounterQueueScreen(counter, clerk=actor.name if actor else "")
+
+
+def _deadlines() -> Screen[Any]:
+    from screens.deadlines import DeadlinesScreen
+
+    return DeadlinesScreen()
+
+
+def _reports() -> Screen[Any]:
+    from screens.dashboard import DashboardScreen
+
+    return DashboardScreen()
+
+
+def _sync() -> Screen[Any]:
+    from screens.sync import SyncScreen
+
+    return SyncScreen()
+
+
+MODES: dict[str, Any] = {"home": _home, "intake": _intake, "search": _search,
+                         "queue": _queue, "deadlines": _deadlines, "reports": _reports,
+                         "sync": _sync}
+READY = frozenset({"F2", "F3", "F4", "F5", "F6", "F7"})  # screens/home.py's list
+SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [
     Binding("f2", "goto('intake')", "mode.intake.key", id="mode.intake", tooltip="mode.intake.tip"),
     Binding("f3", "goto('search')", "mode.dossiers.key", id="mode.search",
             tooltip="mode.dossiers.tip"),
+    Binding("f4", "goto('queue')", "mode.queue.key", id="mode.queue", tooltip="mode.queue.tip"),
+    Binding("f5", "goto('deadlines')", "mode.deadlines.key", id="mode.deadlines",
+            tooltip="mode.deadlines.tip"),
+    Binding("f6", "goto('reports')", "mode.reports.key", id="mode.reports",
+            tooltip="mode.reports.tip"),
+    Binding("f7", "goto('sync')", "mode.sync.key", id="mode.sync", tooltip="mode.sync.tip"),
+    # Screens may use F-keys for their own work (the counter's call keys): there, Esc goes
+    # back to the home screen, where every mode key works.
+    Binding("escape", "goto('home')", "mode.home.key", id="mode.home", tooltip="mode.home.tip",
+            show=False),
     Binding("f9", "cycle_input_method", "telex.key", id="telex", tooltip="telex.key.tip",
             priority=True),
 ]
@@ -76,9 +117,25 @@ class DeskModes:
                                    if x)
         app.notify(t("login.welcome", name=actor.name), markup=False)
         app.refresh_bindings()
+        app.run_worker(self._say_at_risk, thread=True, exit_on_error=False, group="login")
+
+    def _say_at_risk(self) -> None:
+        """At login the desk says what is at risk today (deadlines)."""
+        from desk.services.deadlines import at_risk_summary
+
+        app: Any = self
+        text = at_risk_summary(app.ctx)
+        if text:
+            app.call_from_thread(app.notify, text, timeout=10, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action == "goto" and self.actor is None)  # modes open after login
+        if action != "goto":
+            return True
+        if self.actor is None:
+            return False  # modes open after login
+        if parameters and parameters[0] in SUPERVISOR_MODES:
+            return self.actor.role in ("supervisor", "admin")
+        return True
 
     def action_goto(self, mode: str) -> None:
         from screens.widgets.confirm import Confirm

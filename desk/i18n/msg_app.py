@@ -32,3 +32,29 @@ EN = {
     "mode.reports": "Reports",
     "mode.sync": "Sync with the district",
 }
+
+VI.update({
+    "mode.queue.key": "Gọi số",
+    "mode.queue.tip": "Gọi số thứ tự đến quầy của bạn",
+    "mode.deadlines.key": "Hạn",
+    "mode.deadlines.tip": "Hồ sơ sắp đến hạn, quá hạn; phiếu xin lỗi",
+    "mode.reports.key": "Báo cáo",
+    "mode.reports.tip": "Bảng theo dõi trong ngày và báo cáo (lãnh đạo)",
+    "mode.sync.key": "Đồng bộ",
+    "mode.sync.tip": "Trạng thái đồng bộ với cấp trên, sự kiện chờ gửi, xung đột",
+    "app.damaged": "CƠ SỞ DỮ LIỆU CÓ VẤN ĐỀ",
+})
+EN.update({
+    "mode.queue.key": "Queue",
+    "mode.queue.tip": "Call numbers to your counter",
+    "mode.deadlines.key": "Deadlines",
+    "mode.deadlines.tip": "Due and overdue dossiers; apology letters",
+    "mode.reports.key": "Reports",
+    "mode.reports.tip": "Today at a glance and reports (supervisors)",
+    "mode.sync.key": "Sync",
+    "mode.sync.tip": "Sync with the district: waiting events, conflicts",
+    "app.damaged": "DATABASE PROBLEM",
+})
+
+VI.update({"mode.home.key": "Màn hình chính", "mode.home.tip": "Về màn hình chính"})
+EN.update({"mode.home.key": "Home", "mode.home.tip": "Back to the home screen"})

@@ -50,3 +50,8 @@ EN = {
                         "Last successful sync: {last} · Last error: {error}",
     "syncscreen.badge": "Sync: {state} · {pending} waiting",
 }
+
+VI.update({"status.online": "trực tuyến", "status.offline": "mất kết nối",
+           "status.checking": "đang kiểm tra", "status.conflicts": "{n} xung đột"})
+EN.update({"status.online": "online", "status.offline": "offline",
+           "status.checking": "checking", "status.conflicts": "{n} conflicts"})

@@ -57,15 +57,21 @@ class DeadlineBadge(Static):
         c = counts(self.app.ctx)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show_counts, c.as_dict())
 
-    def show_counts(self, counts: dict[str, Any]) -> None:
-        self.counts = {k: int(counts.get(k, 0)) for k in ORDER}
-        line = Text("⏰ ")
+    def line_for(self, counts: dict[str, int]) -> Text:
+        line = Text()  # no emoji: Windows consoles draw them two cells wide or not at all
         for i, key in enumerate(ORDER):
             if i:
                 line.append(" · ")
-            n = self.counts[key]
+            n = counts[key]
             line.append(f"{t('deadline.count.' + key)} ")
             line.append(str(n), style="bold" if n else "")
+        return line
+
+    def show_counts(self, counts: dict[str, Any], extra: Text | None = None) -> None:
+        self.counts = {k: int(counts.get(k, 0)) for k in ORDER}
+        line = self.line_for(self.counts)
+        if extra is not None:
+            line.append_text(extra)
         self.update(line)
         self.set_class(bool(self.counts["overdue_no_letter"]), "-alert")
         self.set_class(not self.counts["overdue_no_letter"] and bool(

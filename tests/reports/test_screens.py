@@ -13,7 +13,7 @@ from tests.reports.conftest import History
 def _app(ctx: DeskContext):  # type: ignore[no-untyped-def]
     from desk.app import DeskApp
 
-    return DeskApp(ctx)
+    return DeskApp(ctx, background=False)
 
 
 def _ratings(ctx: DeskContext) -> list[tuple[str, str | None, int | None]]:

@@ -25,7 +25,7 @@ def lan(demo_ctx: DeskContext) -> Actor:
 @pytest.fixture
 def app(demo_ctx: DeskContext, lan: Actor) -> DeskApp:
     """The app with Lan already logged in at counter 1 (the login has its own tests)."""
-    a = DeskApp(demo_ctx)
+    a = DeskApp(demo_ctx, background=False)
     a.actor = lan
     return a
 

@@ -128,7 +128,7 @@ async def test_leaving_with_unsaved_input_asks_and_keeps_the_draft(
         await settle(pilot)
         assert app.screen is screen and screen.query_one("#name", Input).value == "Hoa"
     # a new app (after a crash) restores it
-    again = DeskApp(demo_ctx)
+    again = DeskApp(demo_ctx, background=False)
     again.actor = app.actor
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -59,7 +59,7 @@ async def _type_pin(pilot, pin: str) -> None:  # type: ignore[no-untyped-def]
 
 
 async def test_login_screen_wrong_pin_thrice_locks(demo_ctx: DeskContext) -> None:
-    app = DeskApp(demo_ctx)
+    app = DeskApp(demo_ctx, background=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen)
@@ -76,7 +76,7 @@ async def test_login_screen_wrong_pin_thrice_locks(demo_ctx: DeskContext) -> Non
 
 
 async def test_login_then_home_then_modes(demo_ctx: DeskContext) -> None:
-    app = DeskApp(demo_ctx)
+    app = DeskApp(demo_ctx, background=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press(*"minh", "enter", *"2345", "enter")

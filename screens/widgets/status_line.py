@@ -1,0 +1,50 @@
+"""The counter's status line under the header: the four deadline counts and the sync state.
+
+Shown on every screen of the counter app (not on the waiting-room display or the kiosk):
+screens/base.DeskScreen mounts it after the Header when the app sets `show_status`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+
+from desk.i18n import t
+from screens.widgets.deadline_badge import ORDER, DeadlineBadge
+
+
+class StatusLine(DeadlineBadge):
+    def __init__(self) -> None:
+        super().__init__(id="status-line")
+        self.sync: dict[str, Any] | None = None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="status-line")
+    def refresh_counts(self) -> None:
+        from desk.services.deadlines import counts
+
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        c = counts(ctx).as_dict()
+        sync = None
+        runner = getattr(self.app, "background_sync", None)
+        if runner is not None and runner.configured:
+            from desk.sync.status import sync_status
+
+            st = sync_status(ctx, conflicts_limit=0)
+            sync = {"online": runner.online, "pending": st["pending"],
+                    "conflicts": st["conflicts"]}
+        self.app.call_from_thread(self._show, c, sync)
+
+    def _show(self, counts: dict[str, Any], sync: dict[str, Any] | None) -> None:
+        self.sync = sync
+        extra = None
+        if sync is not None:
+            state = {True: t("status.online"), False: t("status.offline"),
+                     None: t("status.checking")}[sync["online"]]
+            extra = Text("   │ " + t("syncscreen.badge", state=state, pending=sync["pending"]))
+            if sync["conflicts"]:
+                extra.append(" · " + t("status.conflicts", n=sync["conflicts"]), style="bold")
+        self.show_counts(counts, extra)
+
+__all__ = ["ORDER", "StatusLine"]
