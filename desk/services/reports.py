@@ -140,8 +140,8 @@ def _per_procedure(s: Any, start: datetime, end: datetime,
     from sqlalchemy import and_, case, func, literal_column, not_, or_, select, type_coerce
 
     from storage.tables import Dossier as D
-    from storage.tables.common import UTCDateTime
     from storage.tables import DossierEvent as E
+    from storage.tables.common import UTCDateTime
 
     def ev(agg: Any, *cond: Any) -> Any:
         return select(agg).where(E.dossier_id == D.id, *cond).scalar_subquery()

@@ -21,7 +21,8 @@ def test_login_snapshot(snap_compare: Any, demo_ctx: DeskContext) -> None:
         await wait_until(pilot, lambda: pilot.app.screen.query_one("#counter").value == "1")
         still_cursor(pilot.app)
 
-    assert snap_compare(DeskApp(demo_ctx, background=False), terminal_size=(100, 30), run_before=run_before)
+    app = DeskApp(demo_ctx, background=False)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
 
 
 def test_intake_snapshot(snap_compare: Any, app: DeskApp, demo_ctx: DeskContext) -> None:
