@@ -3,6 +3,7 @@ hold the rules, and the background services (printing, sync, backups) start here
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 class DeskApp(DeskModes, App[int]):
     TITLE = "Một Cửa Desk"
-    CSS_PATH = "../screens/app.tcss"
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "screens" / "app.tcss")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
         Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
@@ -33,19 +34,22 @@ class HomeScreen(DeskScreen):
         self.query_one("#office", Static).update(
             f"[b]{_escape(office.name)}[/b]\n{t('home.office_id')}: {_escape(office.id)}"
         )
-        now = self.ctx.local_now()
-        info = self.ctx.calendar.day_info(now.date())
-        kind = t("cli.working") if info.working else t("cli.not_working")
-        reason = t(info.reason_key, note=info.note, date=now.date().isoformat())
-        self.query_one("#today", Static).update(
-            f"{t('home.today')}: {now:%d/%m/%Y %H:%M} — {kind} ({_escape(reason)})"
-        )
         from screens.modes import READY
 
         lines = [f"[b]{key}[/b]  {t(name)}" + ("" if key in READY else
                                                 f"  [dim]({t('home.coming')})[/dim]")
                  for key, name in MODES]
         self.query_one("#modes", Static).update("\n".join(lines))
+        self.call_after_refresh(self._load_today)  # database and holidays after the first paint
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home")
+    def _load_today(self) -> None:
+        now = self.ctx.local_now()
+        info = self.ctx.calendar.day_info(now.date())
+        kind = t("cli.working") if info.working else t("cli.not_working")
+        reason = t(info.reason_key, note=info.note, date=now.date().isoformat())
+        text = f"{t('home.today')}: {now:%d/%m/%Y %H:%M} — {kind} ({_escape(reason)})"
+        self.app.call_from_thread(self.query_one("#today", Static).update, text)
 
 
 def _escape(text: str) -> str:

@@ -56,7 +56,7 @@ class LoginScreen(DeskScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load_clerks()
+        self.call_after_refresh(self.load_clerks)  # after the first paint
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def load_clerks(self) -> None:

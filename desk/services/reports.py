@@ -166,7 +166,8 @@ def _per_procedure(s: Any, start: datetime, end: datetime,
             # the end); walk the returned_at index instead: the open and the recently returned
             .where(type_coerce(literal_column("+dossier.received_at"), UTCDateTime) < end,
                    or_(D.returned_at.is_(None), D.returned_at >= start))  # type: ignore[union-attr,operator]
-            .subquery())
+            # materialised: each correlated subquery runs once a row, not once a reference
+            .cte("period_rows").prefix_with("MATERIALIZED"))
     r = rows.c
 
     def n(*cond: Any) -> Any:

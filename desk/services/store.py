@@ -10,10 +10,13 @@ from desk.domain.errors import DomainError
 
 
 def open_store(path: Path, *, upgrade: bool = True) -> Engine:
-    from storage import migrate
     from storage.engine import make_engine
 
     engine = make_engine(path)
+    if _applied(engine) == _known_heads():
+        return engine  # the everyday case: no Alembic import at all
+    from storage import migrate
+
     if migrate.is_current(engine):
         return engine
     unknown = [r for r in migrate.current_revisions(engine) if not migrate.is_known(r)]
@@ -23,6 +26,23 @@ def open_store(path: Path, *, upgrade: bool = True) -> Engine:
     if upgrade:
         migrate.upgrade(engine)
     return engine
+
+
+def _known_heads() -> frozenset[str]:
+    from storage.schema_heads import HEADS
+
+    return HEADS
+
+
+def _applied(engine: Engine) -> frozenset[str]:
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with engine.connect() as conn:
+            return frozenset(r[0] for r in conn.execute(text(
+                "SELECT version_num FROM alembic_version")))
+    except OperationalError:  # a new file: no table yet
+        return frozenset()
 
 
 def check(engine: Engine) -> dict[str, object]:

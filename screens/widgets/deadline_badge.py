@@ -47,7 +47,7 @@ class DeadlineBadge(Static):
         self.tooltip = t("badge.tip")
 
     def on_mount(self) -> None:
-        self.refresh_counts()
+        self.call_after_refresh(self.refresh_counts)  # the database loads after the first paint
         self.set_interval(self.interval, self.refresh_counts)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadline-badge")
