@@ -25,5 +25,11 @@ def run() -> list[Row]:
                     "ms", 100))
     rows.append(Row("overdue filter first page",
                     pct(timed(lambda: search(ctx, "", scope="overdue"), 10), 50), "ms", 100))
+    from desk.services.deadlines import counts, watch_list
+
+    rows.append(Row("deadline watch: the four counts", pct(timed(lambda: counts(ctx), 10), 50),
+                    "ms", 100))
+    rows.append(Row("deadline watch: first page of the list",
+                    pct(timed(lambda: watch_list(ctx, limit=20), 10), 50), "ms", 100))
     ctx.close()
     return rows
