@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 class QueueApp(App[int]):
     TITLE = "Một Cửa Desk"
-    CSS_PATH = "../screens/app.tcss"
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "screens" / "app.tcss")
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
         Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),
