@@ -12,9 +12,9 @@ from desk.district.changes import append_change, changes_since, decide
 from desk.district.db import write
 from tests.sync.harness import OFFICE, bulk_history, check, client
 
-# A busy commune's month is ~10,000 events (DESK_SYNC_MONTH_PER_DAY=250, ~3-5 min on 2 cores);
-# the default keeps the suite fast and still spans many batches.
-PER_DAY = int(os.environ.get("DESK_SYNC_MONTH_PER_DAY", "60"))
+# A busy commune's month: 30 days × 143 dossiers × 2⅓ events ≈ 10,000 events, ~50 batches
+# (about a minute on 2 cores). DESK_SYNC_MONTH_PER_DAY scales it.
+PER_DAY = int(os.environ.get("DESK_SYNC_MONTH_PER_DAY", "143"))
 
 
 def test_thirty_days_offline(district_sqlite: Any, office: Any) -> None:
