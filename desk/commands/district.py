@@ -1,4 +1,5 @@
-"""`desk district serve|office add|office revoke|status|act` — the district server and its data."""
+"""`desk district serve|office add|office revoke|status|act|catalog publish|calendar publish`
+— the district server and its data."""
 
 from __future__ import annotations
 
@@ -50,6 +51,16 @@ def register(sub: Any, h: dict[str, str]) -> None:
     _db(ac, h)
     ac.add_argument("--json", action="store_true", help=h["json"])
     ac.set_defaults(handler=act_)
+
+    for what in ("catalog", "calendar"):
+        g = dsub.add_parser(what, help=h[f"district.{what}"], description=h[f"district.{what}"])
+        gsub = g.add_subparsers(dest=f"{what}_command", metavar="ACTION", required=True)
+        pub = gsub.add_parser("publish", help=h[f"district.{what}.publish"],
+                              description=h[f"district.{what}.publish"])
+        pub.add_argument("file", metavar="FILE", help=h[f"district.{what}.file"])
+        _db(pub, h)
+        pub.add_argument("--json", action="store_true", help=h["json"])
+        pub.set_defaults(handler=catalog_publish_ if what == "catalog" else calendar_publish_)
 
 
 def _db(p: argparse.ArgumentParser, h: dict[str, str]) -> None:
@@ -152,4 +163,57 @@ def act_(args: argparse.Namespace) -> int:
         emit(out, True)
     else:
         say("district.decided", **{k: out[k] for k in ("code", "status", "version")})
+    return 0
+
+
+def _read(path: str) -> bytes:
+    from pathlib import Path
+
+    from desk.i18n import t
+
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise CommandError(t("district.unreadable", file=path, error=e.strerror or str(e)),
+                           1) from None
+
+
+def catalog_publish_(args: argparse.Namespace) -> int:
+    from desk.district.publish import publish_catalog
+    from desk.domain.errors import DomainError
+    from desk.services.catalog import parse_catalog
+
+    raw = _read(args.file)
+    try:
+        out = publish_catalog(_engine(args), parse_catalog(raw, args.file))
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(out, True)
+    else:
+        say("district.catalog_published" if out["changed"] else "district.catalog_unchanged",
+            version=out["version"], procedures=out["procedures"])
+    return 0
+
+
+def calendar_publish_(args: argparse.Namespace) -> int:
+    from desk.district.publish import publish_calendar
+    from desk.domain.calendar import parse_exceptions_csv
+    from desk.domain.errors import DomainError
+
+    raw = _read(args.file)
+    try:
+        rows = parse_exceptions_csv(raw.decode("utf-8-sig"))
+        out = publish_calendar(_engine(args), rows)
+    except UnicodeDecodeError as e:
+        from desk.i18n import t
+
+        raise CommandError(t("district.unreadable", file=args.file, error=str(e)), 1) from None
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(out, True)
+    else:
+        say("district.calendar_published" if out["changed"] else "district.calendar_unchanged",
+            version=out["version"], days=out["days"])
     return 0

@@ -20,6 +20,14 @@ VI = {
     "district.action": "thao tác: start_processing, result_ready, refuse, stop, …",
     "district.reason": "lý do (bắt buộc khi từ chối, dừng)",
     "district.by": "người/cơ quan quyết định",
+    "district.catalog": "danh mục thủ tục gửi xuống các xã",
+    "district.catalog.publish": ("công bố một phiên bản danh mục (JSON hoặc CSV như khi nhập "
+                                 "danh mục); các xã nhận ở lần đồng bộ tới"),
+    "district.catalog.file": "tệp danh mục (có catalog_version)",
+    "district.calendar": "ngày nghỉ/làm bù gửi xuống các xã",
+    "district.calendar.publish": ("công bố một phiên bản ngày nghỉ/làm bù (CSV date,kind,note); "
+                                  "các xã nhận ở lần đồng bộ tới"),
+    "district.calendar.file": "tệp CSV date,kind,note (kind: OFF hoặc WORK)",
 }
 EN = {
     "district": "district server: receives the offices' data, sends decisions down",
@@ -40,6 +48,14 @@ EN = {
     "district.action": "action: start_processing, result_ready, refuse, stop, …",
     "district.reason": "reason (required to refuse or stop)",
     "district.by": "who decided",
+    "district.catalog": "the procedure catalog sent down to the offices",
+    "district.catalog.publish": ("publish a catalog version (JSON or CSV, as for a catalog "
+                                 "import); offices get it at their next sync"),
+    "district.catalog.file": "catalog file (with catalog_version)",
+    "district.calendar": "days off / make-up working days sent down to the offices",
+    "district.calendar.publish": ("publish a version of the calendar exceptions (CSV "
+                                  "date,kind,note); offices get it at their next sync"),
+    "district.calendar.file": "CSV file date,kind,note (kind: OFF or WORK)",
 }
 
 

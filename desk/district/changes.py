@@ -82,12 +82,14 @@ def decode_cursor(cursor: str) -> tuple[int, int]:
 
 def changes_since(engine: Engine, office_id: str, cursor: str, limit: int
                   ) -> dict[str, Any]:
+    """The office's changes after `cursor`, with what was published to every office ("*":
+    catalog versions, calendar exceptions) in the same order."""
     txid, row_id = decode_cursor(cursor)
     horizon = ("AND txid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint"
                if is_postgres(engine) else "")
     sql = text(f"""
         SELECT id, txid, change_id, kind, entity_id, payload FROM change_log
-        WHERE office_id = :office AND (txid > :txid OR (txid = :txid AND id > :row_id))
+        WHERE office_id IN (:office, '*') AND (txid > :txid OR (txid = :txid AND id > :row_id))
         {horizon}
         ORDER BY txid, id LIMIT :n""")
     with read(engine) as s:

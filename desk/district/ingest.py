@@ -3,10 +3,15 @@
 `INSERT … ON CONFLICT (event_id) DO NOTHING RETURNING` makes concurrent duplicates safe; a
 conflicting id is then compared by payload digest: same → `duplicate` (or the result it had),
 different → `rejected:id_reused` (never applied, logged as a conflict for a person).
+
+`DESK_DISTRICT_CRASH_AT=<point>` makes the server process die (SIGKILL to itself) at a named
+point of an ingest, for the server kill tests.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 from typing import Any
 
 from sqlalchemy import Engine, update
@@ -16,6 +21,14 @@ from desk.district.db import is_postgres, write
 from desk.district.rules import apply_event, state_view
 from desk.district.tables import Conflict, DossierState, Event
 from desk.sync import protocol as P
+
+CRASH_ENV = "DESK_DISTRICT_CRASH_AT"
+CRASH_POINTS = ("after_insert_before_commit", "after_commit_before_reply")
+
+
+def crash_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _insert(engine: Engine) -> Any:
@@ -69,6 +82,9 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
             results.append(result)
         if done:
             s.execute(update(Event), done)
+        s.flush()
+        crash_point("after_insert_before_commit")
+    crash_point("after_commit_before_reply")
     return {"results": results, "conflicts": conflicts,
             "max_contiguous_seq": _contiguous(batch["events"], results)}
 

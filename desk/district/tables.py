@@ -117,3 +117,25 @@ class Quarantine(DistrictModel, table=True):
     reason: str
     body: bytes
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PublishedCatalog(DistrictModel, table=True):
+    """A catalog version as published to every office: immutable, never edited in place."""
+
+    __tablename__ = "catalog_version"
+    version: int = Field(primary_key=True)
+    checksum: str
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    change_id: str = ""
+    published_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PublishedCalendar(DistrictModel, table=True):
+    """A numbered, immutable set of calendar exceptions (extra days off, make-up days)."""
+
+    __tablename__ = "calendar_version"
+    version: int = Field(primary_key=True)
+    checksum: str
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    change_id: str = ""
+    published_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -46,6 +46,21 @@ VI = {
         "{office}  {name}  sự kiện: {events}  hồ sơ: {dossiers}  liên lạc gần nhất: {last}{revoked}"
     ),
     "district.revoked_mark": "  [ĐÃ THU HỒI]",
+    "district.catalog_published": (
+        "Đã công bố danh mục phiên bản {version} ({procedures} thủ tục); các xã nhận ở lần "
+        "đồng bộ tới."
+    ),
+    "district.catalog_unchanged": (
+        "Danh mục phiên bản {version} đã được công bố, không có thay đổi."
+    ),
+    "district.calendar_published": (
+        "Đã công bố ngày nghỉ/làm bù phiên bản {version} ({days} ngày); các xã nhận ở lần "
+        "đồng bộ tới."
+    ),
+    "district.calendar_unchanged": (
+        "Ngày nghỉ/làm bù này trùng phiên bản {version} đã công bố, không có thay đổi."
+    ),
+    "district.unreadable": "Không đọc được tệp {file}: {error}",
     "action.superseded.transfer": "Chuyển xử lý (bị huyện thay thế)",
     "action.superseded.start_processing": "Bắt đầu xử lý (bị huyện thay thế)",
     "action.superseded.request_supplement": "Yêu cầu bổ sung (bị huyện thay thế)",
@@ -100,6 +115,19 @@ EN = {
         "{office}  {name}  events: {events}  dossiers: {dossiers}  last contact: {last}{revoked}"
     ),
     "district.revoked_mark": "  [REVOKED]",
+    "district.catalog_published": (
+        "Catalog version {version} published ({procedures} procedures); offices get it at "
+        "their next sync."
+    ),
+    "district.catalog_unchanged": "Catalog version {version} was already published; no change.",
+    "district.calendar_published": (
+        "Calendar exceptions version {version} published ({days} days); offices get it at "
+        "their next sync."
+    ),
+    "district.calendar_unchanged": (
+        "These calendar exceptions equal published version {version}; no change."
+    ),
+    "district.unreadable": "Cannot read {file}: {error}",
     "action.superseded.transfer": "Transfer (superseded by the district)",
     "action.superseded.start_processing": "Start processing (superseded by the district)",
     "action.superseded.request_supplement": "Request supplement (superseded by the district)",

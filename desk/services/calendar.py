@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from desk.domain.errors import DomainError
 
@@ -49,12 +49,21 @@ def _parse(text: str) -> dict[date, tuple[str, str]]:
 
 def set_exceptions(ctx: DeskContext, rows: dict[date, tuple[str, str]]) -> int:
     from storage.engine import write_session
-    from storage.tables import CalendarException
 
     with write_session(ctx.engine) as s:
-        for day, (kind, note) in rows.items():
-            s.merge(CalendarException(day=day, kind=kind, note=note))
+        set_exceptions_in(s, rows)
     ctx.refresh_calendar()
+    return len(rows)
+
+
+def set_exceptions_in(s: Session, rows: dict[date, tuple[str, str]]) -> int:
+    """`set_exceptions` inside the caller's write transaction; the caller refreshes the
+    context's calendar after the commit."""
+    from storage.tables import CalendarException
+
+    for day, (kind, note) in rows.items():
+        s.merge(CalendarException(day=day, kind=kind, note=note))
+    s.flush()
     return len(rows)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
@@ -158,43 +158,51 @@ def import_catalog(ctx: DeskContext, path: Path) -> dict[str, Any]:
 
 
 def apply_catalog(ctx: DeskContext, catalog: CatalogIn, source: str = "") -> dict[str, Any]:
-    from desk.domain.text import fold
     from storage.engine import write_session
+
+    with write_session(ctx.engine) as s:
+        return apply_catalog_in(s, catalog, source)
+
+
+def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[str, Any]:
+    """`apply_catalog` inside the caller's write transaction (the sync applies a pulled version
+    in the same transaction as its cursor). Raises DomainError before writing anything."""
+    from desk.domain.text import fold
     from storage.tables import CatalogVersion, Field, Procedure
 
     digest = checksum(catalog)
-    with write_session(ctx.engine) as s:
-        same = s.get(CatalogVersion, catalog.catalog_version)
-        if same is not None:
-            if same.checksum == digest:
-                return {"version": catalog.catalog_version, "procedures": same.procedures,
-                        "changed": False}
-            raise DomainError("catalog.version_reused", version=catalog.catalog_version)
-        newest = s.exec(select(CatalogVersion.version).order_by(
-            CatalogVersion.version.desc())).first()  # type: ignore[union-attr]
-        if newest is not None and newest > catalog.catalog_version:
-            raise DomainError("catalog.older", version=catalog.catalog_version, current=newest)
-        for f in catalog.fields:
-            s.merge(Field(code=f.code, name=f.name))
-        for f_code in {p.field for p in catalog.procedures} - {f.code for f in catalog.fields}:
-            if s.get(Field, f_code) is None:
-                s.add(Field(code=f_code, name=f_code))
-        s.flush()
-        seen = set()
-        for p in catalog.procedures:
-            seen.add(p.code)
-            s.merge(Procedure(
-                code=p.code, name=p.name, name_folded=fold(p.name), field_code=p.field,
-                time_limit_value=p.time_limit.value, time_limit_unit=p.time_limit.unit,
-                fee_amount=p.fee.amount, fee_note=p.fee.note, documents=p.documents,
-                level=p.level, url=p.url, code_verified=p.code_verified, active=True,
-                catalog_version=catalog.catalog_version))
-        for old in s.exec(select(Procedure).where(Procedure.active)):  # withdrawn procedures
-            if old.code not in seen:
-                old.active = False
-                s.add(old)
-        s.add(CatalogVersion(version=catalog.catalog_version, checksum=digest, source=source,
-                             procedures=len(catalog.procedures)))
+    same = s.get(CatalogVersion, catalog.catalog_version)
+    if same is not None:
+        if same.checksum == digest:
+            return {"version": catalog.catalog_version, "procedures": same.procedures,
+                    "changed": False}
+        raise DomainError("catalog.version_reused", version=catalog.catalog_version)
+    newest = s.exec(select(CatalogVersion.version).order_by(
+        CatalogVersion.version.desc())).first()  # type: ignore[union-attr]
+    if newest is not None and newest > catalog.catalog_version:
+        raise DomainError("catalog.older", version=catalog.catalog_version, current=newest)
+    for f in catalog.fields:
+        s.merge(Field(code=f.code, name=f.name))
+    for f_code in {p.field for p in catalog.procedures} - {f.code for f in catalog.fields}:
+        if s.get(Field, f_code) is None:
+            s.add(Field(code=f_code, name=f_code))
+    s.flush()
+    seen = set()
+    for p in catalog.procedures:
+        seen.add(p.code)
+        s.merge(Procedure(
+            code=p.code, name=p.name, name_folded=fold(p.name), field_code=p.field,
+            time_limit_value=p.time_limit.value, time_limit_unit=p.time_limit.unit,
+            fee_amount=p.fee.amount, fee_note=p.fee.note, documents=p.documents,
+            level=p.level, url=p.url, code_verified=p.code_verified, active=True,
+            catalog_version=catalog.catalog_version))
+    for old in s.exec(select(Procedure).where(Procedure.active)):  # withdrawn procedures
+        if old.code not in seen:
+            old.active = False
+            s.add(old)
+    s.add(CatalogVersion(version=catalog.catalog_version, checksum=digest, source=source,
+                         procedures=len(catalog.procedures)))
+    s.flush()
     return {"version": catalog.catalog_version, "procedures": len(catalog.procedures),
             "changed": True}
 

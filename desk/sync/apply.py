@@ -20,6 +20,8 @@ from desk.sync.outbox import APPLYING, sync_state
 
 PREFIX = "superseded."
 DISTRICT_ROLE = "district"
+KIND_CATALOG = "catalog_version"
+KIND_CALENDAR = "calendar_exceptions"
 
 
 def _conflict(s: Session, row: Any, reason: str, server: dict[str, Any]) -> None:
@@ -159,6 +161,10 @@ def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str)
             continue  # a replayed page
         if ch.get("k") == "decision":
             local, outcome = _decision(s, cal, ch)
+        elif ch.get("k") == KIND_CATALOG:
+            local, outcome = None, _catalog_version(s, ch.get("p") or {})
+        elif ch.get("k") == KIND_CALENDAR:
+            local, outcome = None, _calendar_exceptions(s, ch.get("p") or {})
         else:  # a kind this desk does not know yet: kept for a newer release
             local, outcome = None, "stored"
         s.add(AppliedChange(change_id=ch["id"], kind=str(ch.get("k")), entity_id=ch.get("e", ""),
@@ -169,6 +175,41 @@ def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str)
     st.pull_cursor = cursor
     s.add(st)
     return applied
+
+
+def _catalog_version(s: Session, p: dict[str, Any]) -> str:
+    """A published catalog version: applied with the cursor; the same version again is a no-op,
+    an older one is ignored, the same number with other content is kept as a conflict."""
+    from pydantic import ValidationError
+
+    from desk.services.catalog import CatalogIn, apply_catalog_in
+
+    try:
+        catalog = CatalogIn.model_validate(p.get("catalog") or {})
+    except ValidationError:
+        return "conflict:catalog.invalid"
+    try:
+        out = apply_catalog_in(s, catalog, source=f"district:{catalog.catalog_version}")
+    except DomainError as e:
+        return {"catalog.older": "ignored_older"}.get(e.key, "conflict:" + e.key)
+    return "applied" if out["changed"] else "unchanged"
+
+
+def _calendar_exceptions(s: Session, p: dict[str, Any]) -> str:
+    """A published set of calendar exceptions: applied if newer than the newest one applied."""
+    from datetime import date
+
+    from desk.services.calendar import set_exceptions_in
+    from storage.tables.sync import AppliedChange
+
+    version = int(p.get("version", 0))
+    seen = s.exec(select(AppliedChange).where(AppliedChange.kind == KIND_CALENDAR,
+                                              AppliedChange.outcome == "applied")).all()
+    if any(int((a.payload or {}).get("version", 0)) >= version for a in seen):
+        return "ignored_older"
+    set_exceptions_in(s, {date.fromisoformat(r["date"]): (r["kind"], r.get("note", ""))
+                          for r in p.get("exceptions") or []})
+    return "applied"
 
 
 def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:

@@ -178,6 +178,8 @@ class SyncClient:
                                             data["next_cursor"])
                 crash_point("pull_mid_apply")
             crash_point("pull_after_commit")
+            if any(ch.get("k") == "calendar_exceptions" for ch in data["changes"]):
+                self.ctx.refresh_calendar()
             report.pages += 1
             if not data.get("has_more"):
                 return
