@@ -102,6 +102,7 @@ class OfficeConfig(_Strict):
 class StorageConfig(_Strict):
     data_dir: Path | None = None  # default: platformdirs user data dir
     database: Path | None = None  # default: <data_dir>/desk.sqlite3
+    scanner_dir: Path | None = None  # default: <data_dir>/scans/inbox (scanned files to attach)
 
 
 class PrinterConfig(_Strict):

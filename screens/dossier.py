@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from desk.domain.errors import DomainError
@@ -80,8 +81,9 @@ def event_details(payload: dict[str, Any]) -> str:
             if key == "channel":
                 value = t(f"channel.{value}")
             parts.append(f"{t('detail.' + key)}: {value}")
-    if payload.get("method"):
+    if payload.get("method") and "amount" not in payload:
         parts.append(f"{t('form.method')}: {t('return.' + payload['method'])}")
+    parts.extend(fact_details(payload))
     if payload.get("documents") and payload.get("reason"):  # a supplement request's list
         parts.append(f"{t('detail.documents')}: {'; '.join(payload['documents'])}")
     if payload.get("restart"):
@@ -89,12 +91,123 @@ def event_details(payload: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-class DossierScreen(DeskScreen):
+class FactActions:
+    """The fee / scan / hand-over keys of the dossier screen (apart from the lifecycle)."""
+
+    view: dict[str, Any] | None
+    code: str
+    last_values: dict[str, dict[str, str]]
+
+    def action_fee(self: Any) -> None:
+        if self.view is None or not fact_allowed("fee", self.view):
+            return
+        fields = _fee_fields(self.view)
+        for f in fields:
+            f.default = self.last_values.get("fee", {}).get(f.name, f.default)
+        title = t("dossier.form_title", action=t("dossier.key.fee"), code=self.code)
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.last_values["fee"] = values
+                self.run_fact("fee", values)
+
+        self.app.push_screen(ActionForm(title, fields), done)
+
+    def action_step(self: Any) -> None:
+        if self.view is None or not fact_allowed("step", self.view):
+            return
+        current = open_step(self.view)
+        kind = "step_result" if current else "handover"
+        fields = _step_fields(self.view, _actor_of(self).name)
+        for f in fields:
+            f.default = self.last_values.get(kind, {}).get(f.name, f.default)
+        title = (t("step.result_title", agency=current["to_agency"], code=self.code)
+                 if current else
+                 t("dossier.form_title", action=t("action.handover"), code=self.code))
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self.last_values[kind] = values
+                self.run_fact(kind, values)
+
+        self.app.push_screen(ActionForm(title, fields), done)
+
+    def action_attach(self: Any) -> None:
+        from desk.services.attachments import list_scans, scanner_dir
+
+        if self.view is None:
+            return
+        picker = ScanPicker(self.code, list_scans(self.ctx), str(scanner_dir(self.ctx)),
+                            result_only=self.view["status"] in CLOSED)
+
+        def done(picked: tuple[str, str] | None) -> None:
+            if picked is not None:
+                self.run_fact("attach", {"path": picked[0], "kind": picked[1]})
+
+        self.app.push_screen(picker, done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-fact")
+    def run_fact(self: Any, kind: str, values: dict[str, str]) -> None:
+        from desk.services import attachments, fees, steps
+
+        actor = _actor_of(self)
+        try:
+            if kind == "fee":
+                if values.get("mode") == "exempt":
+                    view = fees.exempt(self.ctx, self.code, values.get("reason", ""), actor)
+                else:
+                    view = fees.pay(self.ctx, self.code, actor,
+                                    amount=_number(values.get("amount", ""),
+                                                   "form.amount_bad"),
+                                    method=values.get("method") or "cash",
+                                    receipt=values.get("receipt"))
+                message = t("fee.done", code=view["code"],
+                            status=t(f"fee.status.{view['fee']['status']}"))
+            elif kind == "handover":
+                view = steps.handover(self.ctx, self.code, values.get("to_agency", ""), actor,
+                                      days=_number(values.get("days", ""), "form.days_bad"),
+                                      giver=values.get("giver"),
+                                      receiver=values.get("receiver"),
+                                      note=values.get("note", ""))
+                message = t("step.done", code=view["code"])
+            elif kind == "step_result":
+                view = steps.step_result(self.ctx, self.code, actor,
+                                         note=values.get("note", ""))
+                message = t("step.done", code=view["code"])
+            else:
+                view = attachments.attach(self.ctx, self.code, values["path"], actor,
+                                          kind=values.get("kind", "document"))
+                a = view["attached"]
+                message = t("attach.done" if a["added"] else "attach.same", name=a["name"],
+                            code=view["code"])
+        except DomainError as e:
+            self.app.call_from_thread(self._fact_failed, kind, render_error(e))
+            return
+        self.app.call_from_thread(self._fact_done, kind, view, message)
+
+    def _fact_failed(self: Any, kind: str, message: str) -> None:
+        self.notify(message, severity="error", timeout=10)
+        if kind == "fee":
+            self.action_fee()
+        elif kind in ("handover", "step_result"):
+            self.action_step()
+
+    def _fact_done(self: Any, kind: str, view: dict[str, Any], message: str) -> None:
+        self.last_values.pop(kind, None)
+        self.notify(message)
+        self.show_view(view)
+
+
+class DossierScreen(FactActions, DeskScreen):
     CSS_PATH = "counter.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "dossier.back", id="dossier.back", tooltip="dossier.back.tip"),
         *[Binding(key, f"act('{action}')", f"dossier.key.{action}", id=f"dossier.{action}",
                   tooltip=f"dossier.{action}.tip") for action, key in ACTION_KEYS.items()],
+        Binding("p", "fee", "dossier.key.fee", id="dossier.fee", tooltip="dossier.fee.tip"),
+        Binding("s", "attach", "dossier.key.attach", id="dossier.attach",
+                tooltip="dossier.attach.tip"),
+        Binding("l", "step", "dossier.key.step", id="dossier.step", tooltip="dossier.step.tip"),
     ]
 
     def __init__(self, code: str) -> None:
@@ -164,6 +277,7 @@ class DossierScreen(DeskScreen):
                     f"{t('dossier.sets')}: {view['sets']}")
         if view.get("notes"):
             head.append(f"   {t('dossier.notes')}: {view['notes']}")
+        head.append_text(facts_text(view))
         self.query_one("#dossier-head", Static).update(head)
         table = self.query_one("#timeline", DataTable)
         table.clear()
@@ -181,6 +295,8 @@ class DossierScreen(DeskScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "act":
             return bool(self.view) and parameters[0] in self.view["actions"]  # type: ignore[index]
+        if action in ("fee", "attach", "step"):
+            return self.view is not None and fact_allowed(action, self.view)
         return True
 
     def action_back(self) -> None:
@@ -226,3 +342,200 @@ class DossierScreen(DeskScreen):
         self.notify(t("dossier.done", action=t(f"action.{action}"), code=view["code"],
                       status=t(f"status.{view['status']}")))
         self.show_view(view)
+
+
+# ------------------------------------------------------------------ fees, scans, liên thông
+
+CLOSED = ("RETURNED", "REFUSED", "WITHDRAWN", "STOPPED")
+FEE_MODES = (("pay", "fee.mode.pay"), ("exempt", "fee.mode.exempt"))
+FEE_METHODS = (("cash", "fee.method.cash"), ("transfer", "fee.method.transfer"),
+               ("online", "fee.method.online"))
+
+
+def open_step(view: dict[str, Any]) -> dict[str, Any] | None:
+    return next((st for st in reversed(view.get("steps") or []) if st["result"] is None), None)
+
+
+def fact_allowed(action: str, view: dict[str, Any]) -> bool:
+    """Whether the key for a fee, a scan or a hand-over is legal now: nothing but attaching
+    a result on a closed dossier (and closing a step still open)."""
+    closed = view["status"] in CLOSED
+    if action == "fee":
+        return not closed and view.get("fee", {}).get("status") in ("unpaid", "free")
+    if action == "step":
+        return open_step(view) is not None or not closed
+    return True  # attach: a closed dossier takes its result only
+
+
+def fact_details(payload: dict[str, Any]) -> list[str]:
+    """Timeline details of the facts: a fee, an attachment, a hand-over, a step result."""
+    from desk.services.fees import format_amount
+
+    parts = []
+    if "amount" in payload:
+        parts.append(format_amount(int(payload["amount"] or 0)))
+        if payload.get("method"):
+            parts.append(t(f"fee.method.{payload['method']}"))
+        if payload.get("receipt"):
+            parts.append(f"{t('form.fee_receipt')}: {payload['receipt']}")
+    if payload.get("sha256"):
+        parts.append(f"{payload.get('name', '')} ({t('attach.kind.' + payload['kind'])})"
+                     if payload.get("kind") in ("document", "result")
+                     else str(payload.get("name", "")))
+    if payload.get("to_agency"):
+        parts.append(f"{t('form.to_agency')}: {payload['to_agency']}")
+    if payload.get("result") in ("early", "on_time", "late"):
+        parts.append(t(f"steps.result.{payload['result']}"))
+    if payload.get("correction"):
+        parts.append(f"{t('detail.reason')}: {payload['correction']}")
+    if payload.get("note"):
+        parts.append(str(payload["note"]))
+    return parts
+
+
+def facts_text(view: dict[str, Any]) -> Text:
+    """The header's lines for the fee status, the digitised marks and the steps."""
+    from desk.services.fees import format_amount
+
+    out = Text()
+    fee = view.get("fee")
+    if fee:
+        out.append(f"\n{t('dossier.fee')}: ")
+        style = {"paid": "green", "exempt": "cyan", "unpaid": "yellow"}.get(fee["status"], "")
+        label = t(f"fee.status.{fee['status']}")
+        if fee["status"] == "paid":
+            label += f" {format_amount(fee['amount'])}"
+        elif fee["status"] == "unpaid":
+            label += f" ({format_amount(fee['due'])})"
+        elif fee["status"] == "exempt":
+            label += f": {fee['reason']}"
+        out.append(label, style=style)
+    if view.get("digitised"):
+        out.append(f"   ✓ {t('dossier.digitised')}", style="green")
+    if view.get("result_digitised"):
+        out.append(f"   ✓ {t('dossier.result_digitised')}", style="green")
+    for i, st in enumerate(view.get("steps") or [], 1):
+        out.append(f"\n{t('dossier.steps')} {i}: {st['giver']} → {st['to_agency']}"
+                   f"  {fmt_time(st['handed_at'])}")
+        if st.get("deadline"):
+            out.append(f"  {t('dossier.step.due')} {fmt_time(st['deadline'])}")
+        result = (t(f"steps.result.{st['result']}") if st.get("result")
+                  else t("steps.open"))
+        out.append(f"  [{result}]", style="red" if st.get("result") == "late" else "bold")
+    return out
+
+
+class ScanPicker(ModalScreen[tuple[str, str] | None]):
+    """The files in the scanner folder, picked by a digit or the arrows and Enter; K switches
+    the kind (document / result). Returns (path, kind) or None."""
+
+    DEFAULT_CSS = """
+    ScanPicker { align: center middle; }
+    ScanPicker > Vertical { width: 80; max-width: 98%; height: auto; max-height: 90%;
+                            border: thick $accent; background: $surface; padding: 0 1; }
+    ScanPicker #scan-title { text-style: bold; margin-bottom: 1; }
+    ScanPicker OptionList { height: auto; max-height: 16; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "kind", "attach.key.kind", id="attach.kind",
+                tooltip="attach.key.kind.tip"),
+        Binding("escape", "cancel", "attach.key.cancel", id="attach.cancel",
+                tooltip="attach.key.cancel.tip"),
+        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, code: str, files: list[dict[str, Any]], folder: str, *,
+                 result_only: bool = False) -> None:
+        super().__init__()
+        self.code = code
+        self.files = files
+        self.folder = folder
+        self.result_only = result_only
+        self.kind = "result" if result_only else "document"
+
+    @property
+    def active_bindings(self):  # type: ignore[no-untyped-def]
+        from screens.base import translate_bindings
+
+        return translate_bindings(super().active_bindings)
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+        from textual.widgets import OptionList
+
+        with Vertical():
+            yield Static(Text(t("attach.pick_title", code=self.code)), id="scan-title")
+            if not self.files:
+                yield Static(Text(t("attach.pick_empty", folder=self.folder)))
+            else:
+                yield Static(Text(t("attach.pick_help")))
+                yield Static(id="scan-kind")
+                yield OptionList(*[Text(f"{i}. {f['name']}  ({f['size']:,} B, "
+                                        f"{f['modified']:%H:%M %d/%m})")
+                                   if i <= 9 else Text(f"   {f['name']}")
+                                   for i, f in enumerate(self.files, 1)], id="scans")
+            yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_kind()
+        from textual.widgets import OptionList
+
+        for ol in self.query(OptionList):
+            ol.focus()
+
+    def _show_kind(self) -> None:
+        for w in self.query("#scan-kind"):
+            if isinstance(w, Static):
+                w.update(Text(t("attach.pick_kind", kind=t(f"attach.kind.{self.kind}")),
+                              style="bold"))
+
+    def action_kind(self) -> None:
+        if not self.result_only:
+            self.kind = "result" if self.kind == "document" else "document"
+            self._show_kind()
+
+    def action_pick(self, index: int) -> None:
+        if 0 <= index < len(self.files):
+            self.dismiss((self.files[index]["path"], self.kind))
+
+    def on_option_list_option_selected(self, event: Any) -> None:
+        event.stop()
+        self.action_pick(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _fee_fields(view: dict[str, Any]) -> list[FormField]:
+    fee = view.get("fee") or {}
+    return [FormField("mode", "form.fee_mode", default="pay", choices=FEE_MODES),
+            FormField("amount", "form.amount", default=str(fee.get("due") or ""),
+                      compose_keys=False),
+            FormField("method", "form.fee_method", default="cash", choices=FEE_METHODS),
+            FormField("receipt", "form.fee_receipt", compose_keys=False),
+            FormField("reason", "form.exempt_reason", placeholder="form.exempt_reason.hint")]
+
+
+def _step_fields(view: dict[str, Any], actor_name: str) -> list[FormField]:
+    if open_step(view) is not None:
+        return [FormField("note", "form.note")]
+    return [FormField("to_agency", "form.to_agency"),
+            FormField("days", "form.step_days", compose_keys=False),
+            FormField("giver", "form.giver", default=actor_name),
+            FormField("receiver", "form.step_receiver"),
+            FormField("note", "form.note")]
+
+
+def _number(text: str, error: str) -> int | None:
+    raw = text.strip().replace(".", "").replace(",", "").replace(" ", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise DomainError(error)
+    return int(raw)
+
+
+def _actor_of(screen: Any) -> Any:
+    from desk.services.actor import SYSTEM
+
+    return getattr(screen.app, "actor", None) or SYSTEM

@@ -1,4 +1,5 @@
-"""`desk dossier receive|show|list|search|act` — the services the screens use, for scripts."""
+"""`desk dossier receive|show|list|search|act|fee|attach|step|step-result` — the services the
+screens use, for scripts."""
 
 from __future__ import annotations
 
@@ -72,6 +73,46 @@ def register(sub: Any, h: dict[str, str]) -> None:
     a.add_argument("--at", metavar='"YYYY-MM-DD HH:MM"', help=h["dossier.at"])
     _common(a, h)
     a.set_defaults(handler=act_)
+    _register_facts(dsub, h)
+
+
+def _register_facts(dsub: Any, h: dict[str, str]) -> None:
+    """`desk dossier fee|attach|step|step-result` (fees, digitised copies, liên thông)."""
+    f = dsub.add_parser("fee", help=h["dossier.fee"], description=h["dossier.fee"])
+    f.add_argument("code", metavar="CODE")
+    f.add_argument("--amount", type=int, metavar="N", help=h["dossier.fee.amount"])
+    f.add_argument("--method", choices=("cash", "transfer", "online"), default="cash",
+                   help=h["dossier.fee.method"])
+    f.add_argument("--receipt", metavar="NO", help=h["dossier.fee.receipt"])
+    f.add_argument("--exempt", metavar="REASON", help=h["dossier.fee.exempt"])
+    f.add_argument("--correction", metavar="REASON", help=h["dossier.fee.correction"])
+    _common(f, h)
+    f.set_defaults(handler=fee_)
+
+    at = dsub.add_parser("attach", help=h["dossier.attach"], description=h["dossier.attach"])
+    at.add_argument("code", metavar="CODE")
+    at.add_argument("file", metavar="FILE", help=h["dossier.attach.file"])
+    at.add_argument("--result", action="store_true", help=h["dossier.attach.result"])
+    _common(at, h)
+    at.set_defaults(handler=attach_)
+
+    st = dsub.add_parser("step", help=h["dossier.step"], description=h["dossier.step"])
+    st.add_argument("code", metavar="CODE")
+    st.add_argument("--to", required=True, metavar="AGENCY", help=h["dossier.step.to"])
+    st.add_argument("--days", type=int, metavar="N", help=h["dossier.step.days"])
+    st.add_argument("--giver", metavar="NAME", help=h["dossier.step.giver"])
+    st.add_argument("--receiver", metavar="NAME", help=h["dossier.step.receiver"])
+    st.add_argument("--note", default="", metavar="TEXT", help=h["dossier.step.note"])
+    _common(st, h)
+    st.set_defaults(handler=step_)
+
+    sr = dsub.add_parser("step-result", help=h["dossier.step_result"],
+                         description=h["dossier.step_result"])
+    sr.add_argument("code", metavar="CODE")
+    sr.add_argument("--agency", required=True, metavar="AGENCY", help=h["dossier.step.agency"])
+    sr.add_argument("--note", default="", metavar="TEXT", help=h["dossier.step.note"])
+    _common(sr, h)
+    sr.set_defaults(handler=step_result_)
 
 
 def _common(p: argparse.ArgumentParser, h: dict[str, str], clerk: bool = True) -> None:
@@ -186,4 +227,94 @@ def act_(args: argparse.Namespace) -> int:
         emit(view, True)
     else:
         _print_view(view)
+    return 0
+
+
+def fee_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.fees import exempt, format_amount, pay
+
+    ctx = context(args)
+    actor = _actor(ctx, args.clerk)
+    try:
+        if args.exempt is not None:
+            view = exempt(ctx, args.code, args.exempt, actor, correction=args.correction)
+        else:
+            view = pay(ctx, args.code, actor, amount=args.amount, method=args.method,
+                       receipt=args.receipt, correction=args.correction)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+        return 0
+    fee = view["fee"]
+    if fee["status"] == "exempt":
+        print(t("fee.cli.exempt", code=view["code"], reason=fee["reason"]))
+    else:
+        receipt = t("fee.cli.receipt", receipt=fee["receipt"]) if fee["receipt"] else ""
+        print(t("fee.cli.paid", amount=format_amount(fee["amount"]), code=view["code"],
+                method=t(f"fee.method.{fee['method']}"), receipt=receipt))
+    return 0
+
+
+def attach_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.attachments import attach
+
+    ctx = context(args)
+    try:
+        view = attach(ctx, args.code, args.file, _actor(ctx, args.clerk),
+                      kind="result" if args.result else "document")
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+        return 0
+    a = view["attached"]
+    key = "attach.cli.added" if a["added"] else "attach.cli.same"
+    print(t(key, name=a["name"], kind=t(f"attach.kind.{a['kind']}"), size=a["size"],
+            code=view["code"]))
+    print(f"  {t('attach.sha256')}: {a['sha256']}")
+    return 0
+
+
+def step_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.steps import handover
+
+    ctx = context(args)
+    try:
+        view = handover(ctx, args.code, args.to, _actor(ctx, args.clerk), days=args.days,
+                        giver=args.giver, receiver=args.receiver, note=args.note)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+        return 0
+    step = view["steps"][-1]
+    print(t("steps.cli.handed", code=view["code"], agency=step["to_agency"],
+            deadline=step["deadline"]))
+    return 0
+
+
+def step_result_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.i18n import t
+    from desk.services.steps import step_result
+
+    ctx = context(args)
+    try:
+        view = step_result(ctx, args.code, _actor(ctx, args.clerk), agency=args.agency,
+                           note=args.note)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(view, True)
+        return 0
+    step = view["steps"][-1]
+    print(t("steps.cli.result", code=view["code"], agency=step["to_agency"],
+            result=t(f"steps.result.{step['result']}")))
     return 0

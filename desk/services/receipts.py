@@ -121,7 +121,7 @@ def _payload_items(v: DossierView, kinds: tuple[str, ...], keys: tuple[str, ...]
 def form_data(ctx: DeskContext, form: int, code: str) -> FormData:
     """The data of Form `form` (1–5) for the dossier `code`."""
     from printers.layouts.apology import ApologyData
-    from printers.layouts.control import ControlData, ControlStep
+    from printers.layouts.control import ControlData
     from printers.layouts.refusal import RefusalData
     from printers.layouts.supplement import SupplementData
 
@@ -156,13 +156,30 @@ def form_data(ctx: DeskContext, form: int, code: str) -> FormData:
             new_appointment=_local(ctx, d.extended_due_at or d.due_at),
             reason=items[0] if items else "…", late=ctx.now() > d.due_at)
     if form == 5:
-        steps = tuple(ControlStep(giver=e.clerk_name or office,
-                                  receiver=str(e.payload.get("to", "")) or str(e.kind),
-                                  handed_at=_local(ctx, e.at),
-                                  result=str(e.payload.get("result", "")))
-                      for e in v.events if str(e.kind) != "receive")
+        steps = _control_steps(ctx, v, office)
         return ControlData(
             office_name=office, dossier_code=d.code, applicant_name=d.applicant_name,
             procedure_name=proc, received_at=_local(ctx, d.received_at),
             appointment_at=_local(ctx, d.extended_due_at or d.due_at), steps=steps)
     raise DomainError("print.bad_form", form=form)
+
+
+STEP_RESULTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Trễ hạn"}
+
+
+def _control_steps(ctx: DeskContext, v: DossierView, office: str) -> tuple[Any, ...]:
+    """Form 05's rows: one per liên thông hand-over ("handover" / "step_result" events)."""
+    from desk.services.steps import steps_of
+    from printers.layouts.control import ControlStep
+
+    rows = []
+    for st in steps_of(v.events):
+        receiver = st["to_agency"]
+        if st["receiver"]:
+            receiver = f"{st['receiver']} ({receiver})"
+        result = STEP_RESULTS.get(st["result"] or "", "")
+        if st["result_note"]:
+            result = f"{result}: {st['result_note']}" if result else st["result_note"]
+        rows.append(ControlStep(giver=st["giver"] or st["clerk"] or office, receiver=receiver,
+                                handed_at=_local(ctx, st["handed_at"]), result=result))
+    return tuple(rows)

@@ -55,9 +55,27 @@ def dossier_view(session: Session, d: Any, ctx: DeskContext, *,
         "return_method": d.return_method,
         "actions": [a.value for a in allowed_actions(DossierStatus(d.status))],
     }
+    view.update(facts_view(session, d, ctx, proc))
     if with_timeline:
         view["timeline"] = timeline(session, d, ctx)
     return view
+
+
+def facts_view(session: Session, d: Any, ctx: DeskContext, proc: Any) -> dict[str, Any]:
+    """Fee status, digitised copies and liên thông steps, folded from the dossier's events."""
+    from desk.services.attachments import attachments_of
+    from desk.services.fees import fee_status
+    from desk.services.projection import load_events
+    from desk.services.steps import steps_view
+
+    events = load_events(session, d.id)
+    fee = fee_status(events, proc, d.sets)
+    fee["at"] = _iso(fee["at"], ctx)
+    files = attachments_of(events, ctx.tz)
+    return {"fee": fee, "attachments": files,
+            "digitised": any(f["kind"] == "document" for f in files),
+            "result_digitised": any(f["kind"] == "result" for f in files),
+            "steps": steps_view(events, ctx.tz)}
 
 
 def timeline(session: Session, d: Any, ctx: DeskContext) -> list[dict[str, Any]]:
