@@ -92,7 +92,7 @@ def receipt_data(ctx: DeskContext, code: str, view: DossierView | None = None) -
         appointment_at=_local(ctx, d.extended_due_at or d.due_at),
         collect_at=f"{ctx.settings.office.name}"
                    + (f" — lĩnh vực {v.field.name}" if v.field else ""),
-        clerk_name=v.clerk.name if v.clerk else "",
+        clerk_name=v.clerk.name if v.clerk else _receiver(v.events),
         status_url=f"{status_url}{d.code}" if status_url else None)
 
 
@@ -183,3 +183,9 @@ def _control_steps(ctx: DeskContext, v: DossierView, office: str) -> tuple[Any, 
         rows.append(ControlStep(giver=st["giver"] or st["clerk"] or office, receiver=receiver,
                                 handed_at=_local(ctx, st["handed_at"]), result=result))
     return tuple(rows)
+
+
+def _receiver(events: list[Any]) -> str:
+    """Who received the dossier, as its first event recorded it (also for script intakes)."""
+    first = next((e for e in events if e.kind == "receive"), None)
+    return first.clerk_name if first is not None else ""
