@@ -117,6 +117,18 @@ def create_app(engine: Engine) -> FastAPI:
     async def health() -> JSONResponse:
         return envelope(200, ok=True)
 
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return envelope(422, error="invalid_request")  # the API's own envelope, always
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return envelope(exc.status_code, error="not_found" if exc.status_code == 404
+                        else "http_error")
+
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
         log.exception("district request failed")

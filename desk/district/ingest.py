@@ -39,10 +39,19 @@ def _insert(engine: Engine) -> Any:
     return insert
 
 
+INT64 = 2**63 - 1
+EPOCH_MAX = 7_258_118_400  # 2200-01-01: later instants are a broken clock, not a dossier
+
+
 def _valid(ev: Any) -> bool:
-    return (isinstance(ev, dict) and isinstance(ev.get("i"), str) and len(ev["i"]) == 32
+    """Well-formed, and every number fits the columns (a 500 is never the answer to input)."""
+    if not (isinstance(ev, dict) and isinstance(ev.get("i"), str) and len(ev["i"]) == 32
             and isinstance(ev.get("t"), str) and isinstance(ev.get("e"), str)
-            and isinstance(ev.get("s"), int) and isinstance(ev.get("a"), int))
+            and isinstance(ev.get("s"), int) and isinstance(ev.get("a"), int)):
+        return False
+    numbers = (ev["s"], ev.get("h", 0), ev.get("v", 0))
+    return (all(isinstance(n, int) and 0 <= n <= INT64 for n in numbers)
+            and 0 <= ev["a"] <= EPOCH_MAX)
 
 
 def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, Any]:
