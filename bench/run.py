@@ -15,7 +15,8 @@ import traceback
 
 from bench.common import SIZE, Row
 
-SUITES = ["cli", "search", "intake", "tui", "queue", "printing", "pdf", "report", "sync"]
+SUITES = ["cli", "search", "intake", "tui", "queue", "printing", "pdf", "report", "sync",
+          "memory"]
 
 
 def main(argv: list[str]) -> int:

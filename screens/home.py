@@ -17,6 +17,7 @@ MODES = (  # (key, message key) — the screens the coming issues add
     ("F5", "mode.deadlines"),
     ("F6", "mode.reports"),
     ("F7", "mode.sync"),
+    ("F8", "mode.printers"),
 )
 
 

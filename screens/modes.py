@@ -67,10 +67,16 @@ def _sync() -> Screen[Any]:
     return SyncScreen()
 
 
+def _printers() -> Screen[Any]:
+    from screens.printers import PrintersScreen
+
+    return PrintersScreen()
+
+
 MODES: dict[str, Any] = {"home": _home, "intake": _intake, "search": _search,
                          "queue": _queue, "deadlines": _deadlines, "reports": _reports,
-                         "sync": _sync}
-READY = frozenset({"F2", "F3", "F4", "F5", "F6", "F7"})  # screens/home.py's list
+                         "sync": _sync, "printers": _printers}
+READY = frozenset({"F2", "F3", "F4", "F5", "F6", "F7", "F8"})  # screens/home.py's list
 SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [
     Binding("f2", "goto('intake')", "mode.intake.key", id="mode.intake", tooltip="mode.intake.tip"),
@@ -82,6 +88,8 @@ MODE_BINDINGS: list[BindingType] = [
     Binding("f6", "goto('reports')", "mode.reports.key", id="mode.reports",
             tooltip="mode.reports.tip"),
     Binding("f7", "goto('sync')", "mode.sync.key", id="mode.sync", tooltip="mode.sync.tip"),
+    Binding("f8", "goto('printers')", "mode.printers.key", id="mode.printers",
+            tooltip="mode.printers.tip"),
     # Screens may use F-keys for their own work (the counter's call keys): there, Esc goes
     # back to the home screen, where every mode key works.
     Binding("escape", "goto('home')", "mode.home.key", id="mode.home", tooltip="mode.home.tip",

@@ -65,7 +65,10 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
     with write(engine) as s:
         for raw in batch["events"]:
             digest = P.event_digest(raw)
-            ev = P.upcast(raw, schema_v) if isinstance(raw, dict) else raw
+            try:
+                ev = P.upcast(raw, schema_v) if isinstance(raw, dict) else raw
+            except (ValueError, TypeError, OverflowError):  # an old client's unreadable time
+                ev = None
             if not _valid(ev):
                 results.append("rejected:malformed")
                 continue
