@@ -43,6 +43,13 @@ class DeskScreen(Screen[Any]):
             if headers:
                 self.mount(StatusLine(), after=headers.first())
 
+    def go_back(self) -> None:
+        """Esc: back to the screen underneath, or home from the base of a mode."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        elif hasattr(self.app, "action_goto"):
+            self.app.action_goto("home")
+
     @property
     def ctx(self) -> DeskContext:
         return self.app.ctx  # type: ignore[attr-defined,no-any-return]

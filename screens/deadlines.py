@@ -167,8 +167,7 @@ class DeadlinesScreen(DeskScreen):
             self._move_to(code)
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        self.go_back()
 
     @on(DataTable.RowSelected, "#dl-table")
     def _row_selected(self) -> None:

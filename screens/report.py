@@ -196,5 +196,4 @@ class ReportScreen(DeskScreen):
         self.app.call_from_thread(self.notify, t("rep.exported", path=str(path)))
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        self.go_back()
