@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Digits, Footer, Header, Input, Static
+from textual.widgets import DataTable, Digits, Header, Input, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen, translate_bindings
+from screens.widgets.footer import DeskFooter
 
 REFRESH_SECONDS = 1.0
 
@@ -115,7 +116,7 @@ class CounterQueueScreen(DeskScreen):
                 yield Static(id="cq-held")
         yield DataTable(id="cq-table", cursor_type="none", zebra_stripes=True)
         yield Static(id="cq-message")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#cq-table", DataTable)

@@ -12,10 +12,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
+from screens.widgets.footer import DeskFooter
 
 TILES = ("q_issued", "q_served", "q_waiting", "q_mean", "received", "due", "overdue", "on_time",
          "sync")
@@ -60,7 +61,7 @@ class DashboardScreen(DeskScreen):
         yield Static(t("dash.sync"), classes="dash-section")
         with Grid(classes="dash-grid"):
             yield Static(id="dash-sync", classes="dash-tile")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         if self.day is None:

@@ -16,12 +16,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import DeskScreen
 from screens.widgets.deadline_badge import DeadlineBadge
+from screens.widgets.footer import DeskFooter
 
 if TYPE_CHECKING:
     from desk.services.actor import Actor
@@ -78,7 +79,7 @@ class DeadlinesScreen(DeskScreen):
         yield Static(id="dl-title")
         yield DataTable(id="dl-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="dl-empty")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#dl-table", DataTable)

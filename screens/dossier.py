@@ -11,12 +11,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import DeskScreen
 from screens.widgets.action_form import ActionForm, FormField
+from screens.widgets.footer import DeskFooter
 
 RETURN_METHODS = (("counter", "return.counter"), ("post", "return.post"),
                   ("online", "return.online"))
@@ -222,7 +223,7 @@ class DossierScreen(FactActions, DeskScreen):
         table: DataTable[str | Text] = DataTable(id="timeline", cursor_type="row",
                                                  zebra_stripes=True)
         yield table
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#timeline", DataTable)
@@ -474,7 +475,7 @@ class ScanPicker(ModalScreen[tuple[str, str] | None]):
                                         f"{f['modified']:%H:%M %d/%m})")
                                    if i <= 9 else Text(f"   {f['name']}")
                                    for i, f in enumerate(self.files, 1)], id="scans")
-            yield Footer()
+            yield DeskFooter()
 
     def on_mount(self) -> None:
         self._show_kind()

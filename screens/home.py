@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
+from screens.widgets.footer import DeskFooter
 
 MODES = (  # (key, message key) — the screens the coming issues add
     ("F2", "mode.intake"),
@@ -28,7 +29,7 @@ class HomeScreen(DeskScreen):
             yield Static(id="office")
             yield Static(id="today")
             yield Static(id="modes")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         office = self.ctx.settings.office

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Header, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from desk.domain.errors import DomainError
@@ -28,6 +28,7 @@ from desk.i18n import render_error, t
 from screens.base import DeskScreen
 from screens.widgets.choice_bar import ChoiceBar
 from screens.widgets.confirm import Confirm
+from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import InputMethodIndicator, TelexInput
 
 CHANNELS = ("direct", "postal", "online")
@@ -119,7 +120,7 @@ class IntakeScreen(DeskScreen):
                                                  restrict=r"[0-9]*"))
             yield from self._field("notes", TelexInput(id="notes"))
         yield Static(id="intake-result")
-        yield Footer()
+        yield DeskFooter()
 
     def _field(self, name: str, widget: Input) -> ComposeResult:
         with Horizontal(classes="field-row"):

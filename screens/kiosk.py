@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from desk.domain.queue import PRIORITY_REASONS
 from desk.i18n import t
 from screens.base import DeskScreen, translate_bindings
+from screens.widgets.footer import DeskFooter
 
 MAX_SERVICES = 8
 CLEAR_AFTER_SECONDS = 12.0
@@ -97,7 +98,7 @@ class KioskScreen(DeskScreen):
             yield Digits("", id="kiosk-number")
             yield Static(id="kiosk-ahead")
             yield Static(id="kiosk-note")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def services(self) -> tuple[Any, ...]:

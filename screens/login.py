@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from desk.domain.errors import DomainError
@@ -21,6 +21,7 @@ from desk.domain.text import matches
 from desk.i18n import render_error, t
 from desk.services.actor import Actor
 from screens.base import DeskScreen
+from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import TelexInput
 
 
@@ -53,7 +54,7 @@ class LoginScreen(DeskScreen):
             yield Input(id="counter", max_length=2, restrict=r"[0-9]*",
                         placeholder=t("login.counter.placeholder"))
             yield Static(id="login-error", classes="field-error")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.load_clerks)  # after the first paint

@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import DeskScreen, translate_bindings
+from screens.widgets.footer import DeskFooter
 
 JOB_LIMIT = 100
 STATE_STYLE = {"ok": "green", "near_end": "yellow", "silent": "bold red", "offline": "bold red",
@@ -62,7 +63,7 @@ class TranscriptView(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Text(self.transcript or t("printers.preview.empty")),
                              id="pv-text")
-            yield Footer()
+            yield DeskFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -103,7 +104,7 @@ class PrintersScreen(DeskScreen):
             yield Static(id="pr-jobs-title", classes="pr-title")
             yield Input(placeholder=t("printers.filter.placeholder"), id="pr-filter")
             yield DataTable(id="pr-jobs", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

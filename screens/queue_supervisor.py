@@ -11,11 +11,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
 from screens.counter_queue import AskModal
+from screens.widgets.footer import DeskFooter
 
 BAR_WIDTH = 30
 
@@ -100,7 +101,7 @@ class QueueSupervisorScreen(DeskScreen):
             yield Static(f"[b]{t('queue.sup.queue_spark')}[/b]", id="sup-spark-title")
             yield Sparkline([], id="sup-spark")
             yield Static(id="sup-chart")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         cols = ("key", "issued", "served", "no_show", "wait", "p90", "service", "within")

@@ -14,10 +14,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
+from screens.widgets.footer import DeskFooter
 
 THANKS_SECONDS = 6.0
 CHOICES = (("1", "rat_hai_long", "success"), ("2", "hai_long", "primary"),
@@ -78,7 +79,7 @@ class RatingScreen(DeskScreen):
                     yield Static(t(f"rating.level.{level}"), classes="rating-label")
                     yield Static(t("rating.key", key=key), classes="rating-press")
         yield Static(t("rating.thanks"), id="rating-thanks")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self._show_subject()

@@ -12,10 +12,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
+from screens.widgets.footer import DeskFooter
 
 BAR_WIDTH = 30
 
@@ -94,7 +95,7 @@ class ReportScreen(DeskScreen):
             yield Static(f"[b]{t('rep.spark')}[/b]", id="rep-spark-title")
             yield Sparkline([], id="rep-spark")
             yield Static(id="rep-chart")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         from desk.services.exports.table import VALUE_KEYS, column_label

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import DeskScreen
 from screens.dossier import DEADLINE_STYLE
+from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import InputMethodIndicator, TelexInput
 
 PAGE_SIZE = 15
@@ -82,7 +83,7 @@ class SearchScreen(DeskScreen):
                                                  zebra_stripes=True)
         yield table
         yield Static(id="pager")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#results", DataTable)

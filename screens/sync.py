@@ -9,10 +9,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
+from screens.widgets.footer import DeskFooter
 
 
 class SyncScreen(DeskScreen):
@@ -38,7 +39,7 @@ class SyncScreen(DeskScreen):
             yield DataTable(id="sync-rejected", cursor_type="row")
             yield Static(t("syncscreen.conflicts"), classes="sync-title")
             yield DataTable(id="sync-conflicts", cursor_type="row")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         cols = (t("syncscreen.col.seq"), t("syncscreen.col.dossier"), t("syncscreen.col.type"),
