@@ -16,9 +16,8 @@ from textual.widgets import DataTable, Header, Sparkline, Static
 from desk.i18n import t
 from screens.base import DeskScreen
 from screens.counter_queue import AskModal
+from screens.widgets.bars import pair_bars
 from screens.widgets.footer import DeskFooter
-
-BAR_WIDTH = 30
 
 
 def _min(seconds: float | None) -> str:
@@ -40,15 +39,8 @@ def parse_day(text: str) -> date | None:
 
 
 def hour_chart(hours: list[Any]) -> str:
-    """Block-character bars: arrivals (█) and peak queue (▒) for each hour."""
-    top = max([1, *(max(h.arrivals, h.queue_peak) for h in hours)])
-    lines = []
-    for h in hours:
-        a = round(h.arrivals / top * BAR_WIDTH)
-        q = round(h.queue_peak / top * BAR_WIDTH)
-        lines.append(f"{h.hour:02d}h [green]{'█' * a:<{BAR_WIDTH}}[/] {h.arrivals:>3}   "
-                     f"[yellow]{'▒' * q:<{BAR_WIDTH}}[/] {h.queue_peak:>3}")
-    return "\n".join(lines)
+    """Arrivals (█) and peak queue (▒) for each hour."""
+    return pair_bars([(f"{h.hour:02d}h", h.arrivals, h.queue_peak) for h in hours])
 
 
 class QueueSupervisorScreen(DeskScreen):

@@ -16,9 +16,8 @@ from textual.widgets import DataTable, Header, Sparkline, Static
 
 from desk.i18n import t
 from screens.base import DeskScreen
+from screens.widgets.bars import pair_bars
 from screens.widgets.footer import DeskFooter
-
-BAR_WIDTH = 30
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -44,15 +43,8 @@ def parse_period(text: str) -> tuple[date, date] | None:
 
 
 def day_chart(days: list[Any]) -> str:
-    """Block bars per day: received (█) and resolved (▒)."""
-    top = max([1, *(max(p.received, p.resolved) for p in days)])
-    lines = []
-    for p in days:
-        a = round(p.received / top * BAR_WIDTH)
-        b = round(p.resolved / top * BAR_WIDTH)
-        lines.append(f"{p.day:%d/%m} [green]{'█' * a:<{BAR_WIDTH}}[/] {p.received:>4}   "
-                     f"[yellow]{'▒' * b:<{BAR_WIDTH}}[/] {p.resolved:>4}")
-    return "\n".join(lines)
+    """Received (█) and resolved (▒) per day."""
+    return pair_bars([(f"{p.day:%d/%m}", p.received, p.resolved) for p in days], digits=4)
 
 
 class ReportScreen(DeskScreen):
