@@ -7,13 +7,15 @@ message names the file, the key and what is wrong, in the configured language.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from desk.tables_reader import Invalid, opt, read
 
 ENV_CONFIG = "DESK_CONFIG"
 FILE_NAME = "desk.toml"
@@ -23,8 +25,17 @@ class ConfigError(Exception):
     """A configuration problem, already phrased for the person who edits the file."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Table:
+    """Base of the settings tables: frozen dataclasses read by desk.tables_reader."""
+
+    @classmethod
+    def model_validate(cls: type[_T], data: Any) -> _T:
+        """The table from a mapping, checked like a file (tables_reader.Invalid if wrong)."""
+        return read(cls, data)
+
+
+_T = TypeVar("_T", bound=_Table)
+table = dataclass(frozen=True, kw_only=True)
 
 
 def _parse_hhmm(value: Any) -> time:
@@ -39,100 +50,100 @@ def _parse_hhmm(value: Any) -> time:
         raise ValueError(f"giờ không hợp lệ {value!r}, cần dạng \"HH:MM\" / bad time") from None
 
 
-class OfficeConfig(_Strict):
+def _hours(v: Any) -> tuple[tuple[time, time], ...]:
+    if not isinstance(v, list | tuple) or not v:
+        raise ValueError("cần danh sách các ca [[\"07:30\", \"11:30\"], …] / list of periods")
+    periods: list[tuple[time, time]] = []
+    for p in v:
+        if not isinstance(p, list | tuple) or len(p) != 2:
+            raise ValueError("mỗi ca gồm giờ bắt đầu và giờ kết thúc / [start, end]")
+        start, end = _parse_hhmm(p[0]), _parse_hhmm(p[1])
+        if end <= start:
+            raise ValueError(f"ca {p[0]}–{p[1]} kết thúc trước khi bắt đầu / ends before start")
+        if periods and start < periods[-1][1]:
+            raise ValueError("các ca phải theo thứ tự và không chồng nhau / periods overlap")
+        periods.append((start, end))
+    return tuple(periods)
+
+
+def _timezone(v: Any) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(v, str):
+        raise ValueError("múi giờ phải là chuỗi, ví dụ \"Asia/Ho_Chi_Minh\" / must be a string")
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"múi giờ không tồn tại: {v!r} / unknown time zone") from None
+    return v
+
+
+def _office_id(v: Any) -> str:
+    import re
+
+    if not isinstance(v, str) or not re.fullmatch(r"[0-9A-Z.]{1,35}", v):
+        raise ValueError("mã định danh đơn vị chỉ gồm chữ HOA, số và dấu chấm, tối đa 35 ký tự")
+    return v
+
+
+@table
+class OfficeConfig(_Table):
     name: str = "UBND xã Minh Châu (văn phòng mẫu)"
-    id: str = "000.00.00.H41"
+    id: str = opt("000.00.00.H41", convert=_office_id)
     province: str = "Nghệ An"
-    timezone: str = "Asia/Ho_Chi_Minh"
-    hours: tuple[tuple[time, time], ...] = (
-        (time(7, 30), time(11, 30)),
-        (time(13, 30), time(17, 0)),
-    )
-    cutoff: time = time(15, 0)
+    timezone: str = opt("Asia/Ho_Chi_Minh", convert=_timezone)
+    hours: tuple[tuple[time, time], ...] = opt(
+        ((time(7, 30), time(11, 30)), (time(13, 30), time(17, 0))), convert=_hours)
+    cutoff: time = opt(time(15, 0), convert=_parse_hhmm)
     language: Literal["vi", "en"] = "vi"
     form_set: Literal["2018", "2025"] = "2025"
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
     status_url: str = ""
-    apology_extension_days: int | None = Field(default=None, ge=1, le=60)  # None: the limit
-
-    @field_validator("cutoff", mode="before")
-    @classmethod
-    def _cutoff(cls, v: Any) -> time:
-        return _parse_hhmm(v)
-
-    @field_validator("hours", mode="before")
-    @classmethod
-    def _hours(cls, v: Any) -> tuple[tuple[time, time], ...]:
-        if not isinstance(v, list | tuple) or not v:
-            raise ValueError("cần danh sách các ca [[\"07:30\", \"11:30\"], …] / list of periods")
-        periods = []
-        for p in v:
-            if not isinstance(p, list | tuple) or len(p) != 2:
-                raise ValueError("mỗi ca gồm giờ bắt đầu và giờ kết thúc / [start, end]")
-            start, end = _parse_hhmm(p[0]), _parse_hhmm(p[1])
-            if end <= start:
-                raise ValueError(f"ca {p[0]}–{p[1]} kết thúc trước khi bắt đầu / ends before start")
-            if periods and start < periods[-1][1]:
-                raise ValueError("các ca phải theo thứ tự và không chồng nhau / periods overlap")
-            periods.append((start, end))
-        return tuple(periods)
-
-    @field_validator("timezone")
-    @classmethod
-    def _tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"múi giờ không tồn tại: {v!r} / unknown time zone") from None
-        return v
-
-    @field_validator("id")
-    @classmethod
-    def _office_id(cls, v: str) -> str:
-        import re
-
-        if not re.fullmatch(r"[0-9A-Z.]{1,35}", v):
-            raise ValueError("mã định danh đơn vị chỉ gồm chữ HOA, số và dấu chấm, tối đa 35 ký tự")
-        return v
+    apology_extension_days: int | None = opt(None, ge=1, le=60)  # None: the limit
 
 
-class StorageConfig(_Strict):
+@table
+class StorageConfig(_Table):
     data_dir: Path | None = None  # default: platformdirs user data dir
     database: Path | None = None  # default: <data_dir>/desk.sqlite3
     scanner_dir: Path | None = None  # default: <data_dir>/scans/inbox (scanned files to attach)
 
 
-class PrinterConfig(_Strict):
+@table
+class PrinterConfig(_Table):
     profile: str = "epson80"  # a preset name from printers.escpos.profiles
     transport: str = "dir:"  # dir:PATH | file:PATH | serial:PORT | socket://host:9100 | device:PATH
     kind: Literal["thermal", "a4"] = "thermal"
-    options: dict[str, Any] = Field(default_factory=dict)  # profile overrides
+    options: dict[str, Any] = opt(factory=dict)  # profile overrides
 
 
-class SyncConfig(_Strict):
+@table
+class SyncConfig(_Table):
     server_url: str = ""
     token: str = ""
-    interval_seconds: int = Field(default=60, ge=5)
+    interval_seconds: int = opt(60, ge=5)
 
 
-class DistrictConfig(_Strict):
+@table
+class DistrictConfig(_Table):
     db: str = ""
+    files_dir: str = ""  # uploaded scans; default beside the SQLite file or in the data dir
 
 
-class ServiceConfig(_Strict):
+@table
+class ServiceConfig(_Table):
     code: str
     name: str
-    prefix: str = Field(pattern=r"^[A-Z]$")
+    prefix: str = opt(pattern=r"[A-Z]")
     field: str = ""
     counters: tuple[int, ...] = ()
-    wait_target_minutes: int = Field(default=15, ge=1)
+    wait_target_minutes: int = opt(15, ge=1)
 
 
-class CounterConfig(_Strict):
-    number: int = Field(ge=1)
+@table
+class CounterConfig(_Table):
+    number: int = opt(ge=1)
     name: str = ""
 
 
@@ -145,18 +156,18 @@ def _default_services() -> tuple[ServiceConfig, ...]:
     )
 
 
-class QueueConfig(_Strict):
-    services: tuple[ServiceConfig, ...] = Field(default_factory=_default_services)
-    counters: tuple[CounterConfig, ...] = (
-        CounterConfig(number=1, name="Quầy 1"),
-        CounterConfig(number=2, name="Quầy 2"),
-        CounterConfig(number=3, name="Quầy 3"),
-    )
-    max_priority_in_row: int = Field(default=2, ge=1)
+def _default_counters() -> tuple[CounterConfig, ...]:
+    return tuple(CounterConfig(number=n, name=f"Quầy {n}") for n in (1, 2, 3))
+
+
+@table
+class QueueConfig(_Table):
+    services: tuple[ServiceConfig, ...] = opt(factory=_default_services)
+    counters: tuple[CounterConfig, ...] = opt(factory=_default_counters)
+    max_priority_in_row: int = opt(2, ge=1)
     clips_dir: Path | None = None  # recorded call clips (*.wav); else espeak-ng, else silent
 
-    @model_validator(mode="after")
-    def _unique(self) -> QueueConfig:
+    def _check(self) -> None:
         prefixes = [s.prefix for s in self.services]
         if len(set(prefixes)) != len(prefixes):
             raise ValueError("hai dịch vụ dùng chung một chữ cái số thứ tự / duplicate prefix")
@@ -165,7 +176,6 @@ class QueueConfig(_Strict):
             missing = set(s.counters) - known
             if missing:
                 raise ValueError(f"dịch vụ {s.code} dùng quầy chưa khai báo: {sorted(missing)}")
-        return self
 
 
 def _default_printers() -> dict[str, PrinterConfig]:
@@ -175,14 +185,15 @@ def _default_printers() -> dict[str, PrinterConfig]:
     }
 
 
-class Settings(_Strict):
-    office: OfficeConfig = Field(default_factory=OfficeConfig)
-    storage: StorageConfig = Field(default_factory=StorageConfig)
-    printers: dict[str, PrinterConfig] = Field(default_factory=_default_printers)
-    sync: SyncConfig = Field(default_factory=SyncConfig)
-    district: DistrictConfig = Field(default_factory=DistrictConfig)
-    queue: QueueConfig = Field(default_factory=QueueConfig)
-    source: Path | None = Field(default=None, exclude=True)  # the file it came from
+@table
+class Settings(_Table):
+    office: OfficeConfig = opt(factory=OfficeConfig)
+    storage: StorageConfig = opt(factory=StorageConfig)
+    printers: dict[str, PrinterConfig] = opt(factory=_default_printers)
+    sync: SyncConfig = opt(factory=SyncConfig)
+    district: DistrictConfig = opt(factory=DistrictConfig)
+    queue: QueueConfig = opt(factory=QueueConfig)
+    source: Path | None = dataclasses.field(default=None, compare=False)  # the file it came from
 
     @property
     def data_dir(self) -> Path:
@@ -247,36 +258,11 @@ def load_file(path: Path) -> Settings:
 
         set_language(lang)
     try:
-        return Settings.model_validate({**data, "source": path.resolve()})
-    except ValidationError as e:
-        err = e.errors()[0]
-        key = ".".join(str(p) for p in err["loc"] if p != "source") or "(gốc)"
-        raise ConfigError(
-            _msg("config.invalid", file=path, key=key, problem=_problem(err))
-        ) from None
-
-
-_PROBLEMS = {
-    "missing": "config.p.missing",
-    "extra_forbidden": "config.p.extra",
-    "string_type": "config.p.string",
-    "int_parsing": "config.p.int",
-    "int_type": "config.p.int",
-    "bool_type": "config.p.bool",
-    "bool_parsing": "config.p.bool",
-    "literal_error": "config.p.literal",
-    "string_pattern_mismatch": "config.p.pattern",
-    "greater_than_equal": "config.p.ge",
-}
-
-
-def _problem(err: Any) -> str:
-    key = _PROBLEMS.get(err["type"])
-    if key is None:
-        msg = str(err["msg"])
-        return msg.removeprefix("Value error, ")
-    ctx = err.get("ctx") or {}
-    return _msg(key, value=err.get("input"), **{k: v for k, v in ctx.items() if k != "error"})
+        return read(Settings, {**data, "source": path.resolve()})
+    except Invalid as e:
+        key = ".".join(str(p) for p in e.loc) or "(gốc)"
+        problem = _msg(e.key, **e.params) if e.key else e.message
+        raise ConfigError(_msg("config.invalid", file=path, key=key, problem=problem)) from None
 
 
 def _msg(msg_key: str, **params: Any) -> str:

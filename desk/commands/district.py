@@ -20,6 +20,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     _db(s, h)
     s.add_argument("--host", default="127.0.0.1", help=h["district.host"])
     s.add_argument("--port", type=int, default=8765, help=h["district.port"])
+    s.add_argument("--files", metavar="DIR", help=h["district.files"])
     s.set_defaults(handler=serve_)
 
     o = dsub.add_parser("office", help=h["district.office"], description=h["district.office"])
@@ -94,8 +95,23 @@ def serve_(args: argparse.Namespace) -> int:
 
     url = _url(args)
     say("district.serving", host=args.host, port=args.port, db=_safe(url))
-    serve(url, args.host, args.port)
+    serve(url, args.host, args.port, _files_dir(args, url))
     return 0
+
+
+def _files_dir(args: argparse.Namespace, url: str) -> Any:
+    """Where uploaded scans go: --files, [district] files_dir, else the server's default."""
+    from desk.config import ConfigError, load_settings
+    from desk.district.attachments import default_files_dir
+
+    configured, data_dir = args.files or "", None
+    if not configured:
+        try:
+            settings = load_settings(getattr(args, "config", None))
+            configured, data_dir = settings.district.files_dir, settings.data_dir
+        except ConfigError:
+            pass
+    return default_files_dir(url, configured, data_dir)
 
 
 def _safe(url: str) -> str:
@@ -111,7 +127,7 @@ def office_add_(args: argparse.Namespace) -> int:
     from desk.district.offices import add_office
 
     try:
-        OfficeConfig(id=args.office_id)
+        OfficeConfig.model_validate({"id": args.office_id})
     except ValueError as e:
         raise CommandError(str(e).splitlines()[-1].strip(), 2) from None
     token = add_office(_engine(args), args.office_id, args.name)

@@ -14,6 +14,9 @@ VI = {
     "config.p.literal": "chỉ nhận một trong các giá trị {expected} (đã ghi {value!r})",
     "config.p.pattern": "giá trị {value!r} không đúng dạng yêu cầu",
     "config.p.ge": "phải lớn hơn hoặc bằng {ge} (đã ghi {value!r})",
+    "config.p.le": "phải nhỏ hơn hoặc bằng {le} (đã ghi {value!r})",
+    "config.p.table": "phải là một bảng [mục] hoặc {{ khóa = giá trị }} (đã ghi {value!r})",
+    "config.p.list": "phải là một danh sách [ … ] (đã ghi {value!r})",
 }
 EN = {
     "config.missing": "Configuration file {file} not found.",
@@ -29,4 +32,7 @@ EN = {
     "config.p.literal": "must be one of {expected} (got {value!r})",
     "config.p.pattern": "value {value!r} has the wrong form",
     "config.p.ge": "must be at least {ge} (got {value!r})",
+    "config.p.le": "must be at most {le} (got {value!r})",
+    "config.p.table": "must be a table [section] or {{ key = value }} (got {value!r})",
+    "config.p.list": "must be a list [ … ] (got {value!r})",
 }

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -178,7 +179,6 @@ def test_letter_pdf_print_jobs_and_sms(office: Callable[..., DeskContext],
 
 def test_form_2018_title_and_pluggable_sender(office: Callable[..., DeskContext],
                                               tmp_path: Path) -> None:
-    from desk.config import Settings
 
     sent: list[tuple[str, str]] = []
 
@@ -187,9 +187,7 @@ def test_form_2018_title_and_pluggable_sender(office: Callable[..., DeskContext]
             sent.append((phone, text))
 
     ctx0 = office(2026, 11, 23, 9, 0)  # seeds the office
-    settings = Settings.model_validate({**ctx0.settings.model_dump(exclude={"source"}),
-                                        "office": {**ctx0.settings.office.model_dump(),
-                                                   "form_set": "2018"}})
+    settings = replace(ctx0.settings, office=replace(ctx0.settings.office, form_set="2018"))
     from desk.services.clock import fixed_clock
 
     ctx = DeskContext(settings, clock=fixed_clock(local(2026, 11, 23, 9, 0)))
