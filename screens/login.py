@@ -57,10 +57,19 @@ class LoginScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.load_clerks)  # after the first paint
+        from desk.services.login_list import quick_login_choices
+
+        clerks = quick_login_choices(self.ctx)  # a few ms: on the first painted screen
+        if clerks is not None:
+            self._show_clerks(clerks)
+        else:
+            self.call_after_refresh(self.load_clerks)  # a new or old file: the services' way
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def load_clerks(self) -> None:
+        from desk.services.context import load_stack
+
+        load_stack()
         from desk.services.auth import login_choices
 
         clerks = login_choices(self.ctx)
@@ -138,6 +147,9 @@ class LoginScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def try_login(self, name: str, pin: str, counter: str) -> None:
+        from desk.services.context import load_stack
+
+        load_stack()
         from desk.services.auth import login
 
         try:

@@ -129,6 +129,9 @@ class DeskModes:
 
     def _say_at_risk(self) -> None:
         """At login the desk says what is at risk today (deadlines)."""
+        from desk.services.context import load_stack
+
+        load_stack()
         from desk.services.deadlines import at_risk_summary
 
         app: Any = self

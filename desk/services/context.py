@@ -6,6 +6,7 @@ on a temporary SQLite file with a fixed clock.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -19,6 +20,28 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from desk.domain.calendar import WorkingCalendar
+
+
+# Two threads importing SQLAlchemy for the first time at once can fail with "partially
+# initialized module 'sqlalchemy.engine'" (the TUI's first workers did, and their counts were
+# missing until the next refresh); the first import and the store's opening happen under one lock.
+_STACK = threading.RLock()
+_stack_loaded = False
+
+
+def load_stack() -> None:
+    """Import the database stack once, one thread at a time (cheap when already done)."""
+    global _stack_loaded
+    if _stack_loaded:
+        return
+    with _STACK:
+        if not _stack_loaded:
+            import sqlmodel  # noqa: F401 — the import is the point
+
+            import storage.engine
+            import storage.tables  # noqa: F401
+
+            _stack_loaded = True
 
 
 @dataclass
@@ -46,12 +69,15 @@ class DeskContext:
     def engine(self) -> Engine:
         """The office database, migrated to the latest schema on first use."""
         if self._engine is None:
-            from desk.services.store import open_store
+            load_stack()
+            with _STACK:  # two workers must not open (and migrate) the file twice
+                if self._engine is None:
+                    from desk.services.store import open_store
+                    from desk.sync import enable_outbox
 
-            self._engine = open_store(self.settings.database_path)
-            from desk.sync import enable_outbox
-
-            enable_outbox()  # every dossier event gets its outbox row in the same transaction
+                    engine = open_store(self.settings.database_path)
+                    enable_outbox()  # each dossier event gets its outbox row in its transaction
+                    self._engine = engine
         return self._engine
 
     @cached_property

@@ -52,6 +52,9 @@ class DeadlineBadge(Static):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadline-badge")
     def refresh_counts(self) -> None:
+        from desk.services.context import load_stack
+
+        load_stack()
         from desk.services.deadlines import counts
 
         c = counts(self.app.ctx)  # type: ignore[attr-defined]

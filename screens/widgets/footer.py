@@ -8,11 +8,29 @@ bench/bench_memory.py. We never change `compact`, so the keys are created unboun
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
 class DeskFooter(Footer):
+    _recompose_pending = False
+
+    def bindings_changed(self, screen: Any) -> None:
+        """As Textual's, but several changes before the next refresh (a screen's mount, its
+        first focus, the clerk list arriving) rebuild the keys once, not once each."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._recompose_pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._recompose_pending = True
+            self.call_after_refresh(self._recompose_once)
+
+    async def _recompose_once(self) -> None:
+        self._recompose_pending = False
+        await self.recompose()
+
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if widget._reactive_connect:  # a FooterKey bound to Footer.compact

@@ -22,6 +22,9 @@ class StatusLine(DeadlineBadge):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status-line")
     def refresh_counts(self) -> None:
+        from desk.services.context import load_stack
+
+        load_stack()
         from desk.services.deadlines import counts
 
         ctx = self.app.ctx  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from screens.apology_form import ApologyForm
 from screens.deadlines import DeadlinesScreen
 from screens.widgets.deadline_badge import DeadlineBadge
 from tests.deadlines.conftest import CLERK, SUPERVISOR
+from tests.tui import workers_done
 
 
 class _App(App[None]):
@@ -33,7 +34,7 @@ class _App(App[None]):
 
 async def _settle(app: App[Any], pilot: Any) -> None:
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
 

@@ -23,6 +23,7 @@ from storage.engine import read_session
 from storage.tables.queue import Ticket, TicketEvent
 from tests.conftest import REPO, local
 from tests.queue.conftest import MovingClock
+from tests.tui import workers_done
 
 
 def _silent() -> Announcer:
@@ -39,7 +40,7 @@ async def _until(pilot, predicate, timeout: float = 10.0) -> None:  # type: igno
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

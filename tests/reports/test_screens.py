@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desk.services.context import DeskContext
 from tests.reports.conftest import History
+from tests.tui import workers_done
 
 
 def _app(ctx: DeskContext):  # type: ignore[no-untyped-def]
@@ -37,21 +38,21 @@ async def test_rating_screen_keys(demo_ctx: DeskContext) -> None:
         await pilot.pause()
         assert "A015" in str(screen.query_one("#rating-subject").render())
         await pilot.press("1")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert screen.has_class("-thanks")
         await pilot.press("3")  # ignored while thanking: one rating per citizen
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         screen.reset()  # the timer's job, called directly (no timing in tests)
         await pilot.pause()
         assert not screen.has_class("-thanks")
         screen.subject(ticket_label="B002")
         await pilot.press("2")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen.reset()
         await pilot.press("3")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
     assert _ratings(demo_ctx) == [("rat_hai_long", "A015", 2), ("hai_long", "B002", 2),
                                   ("khong_hai_long", None, 2)]
@@ -67,7 +68,7 @@ async def test_report_screen_shows_the_table_and_exports(history: History,
     async with app.run_test(size=(160, 50)) as pilot:
         screen = ReportScreen(date(2026, 11, 2), date(2026, 11, 13), export_dir=tmp_path)
         await app.push_screen(screen)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         table = screen.query_one("#rep-table", DataTable)
         assert table.row_count == 8
@@ -79,14 +80,14 @@ async def test_report_screen_shows_the_table_and_exports(history: History,
         assert "71,4 %" in rates and "Khá" in rates
         for key in ("f5", "f6", "f7", "f8", "s"):
             await pilot.press(key)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
         await pilot.pause()
         app.save_screenshot(str(tmp_path / "report.svg"))
         assert [Path(p).suffix for p in screen.exported] == [".xlsx", ".pdf", ".csv", ".json",
                                                              ".xlsx"]
         assert all(Path(p).is_file() for p in screen.exported)
         await pilot.press("f3")  # the previous month: October, with C D E F Q A B
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert screen.first == date(2026, 10, 1) and screen.report.total.new == 7
 
@@ -100,7 +101,7 @@ async def test_dashboard_of_a_past_day(history: History) -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         screen = DashboardScreen()
         await app.push_screen(screen)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert screen.glance.day == date(2026, 11, 23)
         await pilot.press("f2")
@@ -108,7 +109,7 @@ async def test_dashboard_of_a_past_day(history: History) -> None:
         inp = app.screen.query_one("Input")
         inp.value = "12/11/2026"  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         g = screen.glance
         assert (g.day, g.received, g.due, g.overdue, g.month_resolved) == (

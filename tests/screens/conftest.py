@@ -13,6 +13,7 @@ from desk.services.actor import Actor
 from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
 from desk.services.intake import IntakeIn, receive
+from tests.tui import workers_done
 
 
 @pytest.fixture
@@ -42,9 +43,9 @@ def intake(ctx: DeskContext, name: str = "Nguyễn Văn Hiệp", *, proc: str = 
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Let workers finish and their results reach the screen."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 
