@@ -47,7 +47,9 @@ class DeskApp(DeskModes, App[int]):
 
         self.log(f"ready after {self._ready_time(STARTED_AT):.0f} ms")
         self.start_login()  # the home screen is the "home" mode's base, under the login
-        if self.background:
+
+    def on_ready(self) -> None:
+        if self.background:  # after the first paint: the login is on screen before any of it
             self.start_background()
 
     @staticmethod

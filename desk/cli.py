@@ -8,7 +8,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desk.commands import COMMAND_MODULES
 from desk.commands.base import CommandError, early_language, helps
 
 EXIT_USAGE = 2
@@ -33,9 +32,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help=h["config"])
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from desk.commands.registry import COMMAND_MODULES
+
     for module in COMMAND_MODULES:
         module.register(sub, h)
     return parser
+
+
+def _tui_only(argv: list[str]) -> argparse.Namespace | None:
+    """Plain `desk` or `desk --config FILE`: the TUI, without building the parser of every
+    command group (~60 ms of the start)."""
+    if not argv:
+        return argparse.Namespace(config=None, command=None)
+    if len(argv) == 2 and argv[0] == "--config" and not argv[1].startswith("-"):
+        return argparse.Namespace(config=argv[1], command=None)
+    if len(argv) == 1 and argv[0].startswith("--config=") and len(argv[0]) > len("--config="):
+        return argparse.Namespace(config=argv[0].split("=", 1)[1], command=None)
+    return None
 
 
 def _version() -> str:
@@ -49,8 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desk.i18n import set_language
 
     set_language(early_language(argv))  # commands that never load the config still speak it
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _tui_only(argv) or build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:  # plain `desk`: the TUI
         from desk.commands.tui import run_tui
