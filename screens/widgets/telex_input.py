@@ -7,15 +7,17 @@ One setting for the whole app cycles Telex → VNI → off (F9, `cycle_input_met
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
 from textual.signal import Signal
 from textual.widgets import Input, Static
 
-from desk.domain.telex import Composer
 from desk.i18n import t
+
+if TYPE_CHECKING:
+    from desk.domain.telex import Composer
 
 CYCLE = ("off", "telex", "vni")
 _ATTR = "desk_input_method"
@@ -68,6 +70,8 @@ class TelexInput(Input):
         if not self.compose_keys or method not in ("telex", "vni"):
             return None
         if self._composer is None or self._composer.method != method:
+            from desk.domain.telex import Composer  # at the first key, not at the start
+
             self._composer = Composer(method)  # type: ignore[arg-type]
         return self._composer
 
