@@ -81,11 +81,15 @@ class SyncScreen(DeskScreen):
             link = t("syncscreen.link.unknown")
         else:
             link = t("syncscreen.link.online") if runner.online else t("syncscreen.link.offline")
+        scans = "\n" + t(  # a line for the scans still to send to the district
+            "sync.attachments", pending=status["attachments_pending"],
+            kb=-(-status["attachments_bytes_pending"] // 1024), done=status["attachments_done"],
+            missing=status["attachments_missing"], failed=status["attachments_failed"])
         self.query_one("#sync-state", Static).update(t(
             "syncscreen.state", link=link, pending=status["pending"], acked=status["acked"],
             rejected=status["rejected"], conflicts=status["conflicts"],
             last=status["last_sync"] or t("sync.never"),
-            error=escape(status["last_error"] or "-")))
+            error=escape(status["last_error"] or "-")) + scans)
         for table_id, rows in (("#sync-waiting", waiting), ("#sync-rejected", rejected)):
             table = self.query_one(table_id, DataTable)
             table.clear()

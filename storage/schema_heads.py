@@ -10,4 +10,5 @@ HEADS = frozenset({
     "0006_ratings",
     "0007_audit",
     "0008_report_indexes",
+    "0009_attachment_upload",
 })

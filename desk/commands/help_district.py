@@ -8,6 +8,9 @@ VI = {
                     "dữ liệu)"),
     "district.host": "địa chỉ lắng nghe (mặc định 127.0.0.1)",
     "district.port": "cổng (mặc định 8765)",
+    "district.files": ("thư mục lưu bản quét các xã gửi lên (mặc định: [district] files_dir "
+                       "trong desk.toml, biến DESK_DISTRICT_FILES, rồi thư mục cạnh tệp SQLite "
+                       "hoặc trong thư mục dữ liệu)"),
     "district.office": "quản lý các đơn vị cấp xã được phép đồng bộ",
     "district.office.add": "đăng ký một xã (hoặc cấp mã mới); in mã truy cập một lần",
     "district.office.revoke": "thu hồi mã truy cập của một xã",
@@ -36,6 +39,9 @@ EN = {
                     "desk.toml [district] db, DESK_DISTRICT_DB, then a file in the data dir)"),
     "district.host": "listen address (default 127.0.0.1)",
     "district.port": "port (default 8765)",
+    "district.files": ("folder for the scans offices upload (default: desk.toml [district] "
+                       "files_dir, DESK_DISTRICT_FILES, then beside the SQLite file or in the "
+                       "data dir)"),
     "district.office": "manage the commune offices allowed to sync",
     "district.office.add": "register an office (or issue a new token); prints the token once",
     "district.office.revoke": "revoke an office's token",

@@ -39,7 +39,7 @@ def client_config(ctx: Any) -> Any:
 def sync_(args: argparse.Namespace) -> int:
     import desk.sync  # noqa: F401  (registers the outbox hook)
     from desk.i18n import t
-    from desk.sync.client import SyncBusy, SyncClient
+    from desk.sync.client import LocalStoreError, SyncBusy, SyncClient
     from desk.sync.transport import AuthFailed, Offline, ProtocolError, UpgradeRequired
 
     ctx = context(args)
@@ -61,6 +61,8 @@ def sync_(args: argparse.Namespace) -> int:
         raise CommandError(t("sync.offline", detail=e.detail), EXIT_OFFLINE) from None
     except SyncBusy:
         raise CommandError(t("sync.busy"), EXIT_OFFLINE) from None
+    except LocalStoreError as e:
+        raise CommandError(t("sync.local_store", detail=e.detail), EXIT_OFFLINE) from None
     except AuthFailed as e:
         raise CommandError(t("sync.auth", detail=e.detail), EXIT_AUTH) from None
     except UpgradeRequired:
@@ -73,8 +75,18 @@ def sync_(args: argparse.Namespace) -> int:
 
 
 def _done(rep: Any) -> None:
+    if rep.recovered:
+        say("sync.recovered", count=rep.recovered)
     say("sync.done", sent=rep.events_up, batches=rep.batches, bytes=rep.bytes_up,
         pulled=rep.pulled)
+    from desk.i18n import t
+
+    files = rep.attachments
+    if files.get("chunks"):
+        why = str(files.get("stopped", "done")).split(":", 1)[0]
+        why = why if why in ("done", "events", "budget") else "other"
+        say("sync.attachments_sent", uploaded=files.get("uploaded", 0),
+            kb=-(-files.get("bytes", 0) // 1024), why=t("sync.attachments_why." + why))
 
 
 def status_(args: argparse.Namespace) -> int:
@@ -86,6 +98,11 @@ def status_(args: argparse.Namespace) -> int:
         emit(data, True)
         return 0
     say("sync.status", **{**data, "last_sync": data["last_sync"] or t("sync.never")})
+    if data["attachments_pending"] or data["attachments_missing"] \
+            or data["attachments_failed"]:
+        say("sync.attachments", pending=data["attachments_pending"],
+            kb=-(-data["attachments_bytes_pending"] // 1024), done=data["attachments_done"],
+            missing=data["attachments_missing"], failed=data["attachments_failed"])
     for c in data["conflict_list"]:
         say("sync.conflict_line", dossier=c["dossier"],
             local=t("action." + (c["local"] or "")), server=c["server"].get("status", "?"))

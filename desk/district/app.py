@@ -2,6 +2,8 @@
 
     POST /v1/offices/{id}/events:batch   gzip JSON {batch_id, app_v, schema_v, events}
     GET  /v1/offices/{id}/changes?cursor=&limit=500
+    GET  /v1/offices/{id}/events?device=&after=&cursor=   own events, after a restore (own.py)
+    GET|HEAD|PATCH /v1/offices/{id}/attachments/{sha256}   resumable scans (attachments.py)
 
 Every reply, errors included, is a JSON envelope {"api": "desk-district/1", …, "server_time"}:
 the desk treats anything else (a captive portal's 200 HTML page) as "offline".
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -99,9 +102,27 @@ def pull(engine: Engine, office_id: str, request: Request, cursor: str,
     return envelope(200, **page)
 
 
-def create_app(engine: Engine) -> FastAPI:
+def own(engine: Engine, office_id: str, request: Request, device: str, after: int,
+        cursor: str, limit: int) -> JSONResponse:
+    from desk.district.own import own_events
+
+    denied = _auth(engine, office_id, request, b"")
+    if denied is not None:
+        return denied
+    try:
+        page = own_events(engine, office_id, device, after, cursor,
+                          max(1, min(limit, P.PULL_LIMIT)))
+    except ValueError:
+        return envelope(400, error="bad_cursor")
+    return envelope(200, **page)
+
+
+def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
+    from desk.district import attachments
+
     app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
                   openapi_url=None)
+    attachments.register(app, engine, files_dir or attachments.default_files_dir(engine.url))
 
     @app.post("/v1/offices/{office_id}/events:batch")
     async def events_batch(office_id: str, request: Request) -> JSONResponse:
@@ -112,6 +133,12 @@ def create_app(engine: Engine) -> FastAPI:
     async def changes(office_id: str, request: Request, cursor: str = "",
                       limit: int = P.PULL_LIMIT) -> JSONResponse:
         return await run_in_threadpool(pull, engine, office_id, request, cursor, limit)
+
+    @app.get("/v1/offices/{office_id}/events")
+    async def own_events(office_id: str, request: Request, device: str, after: int = 0,
+                         cursor: str = "", limit: int = P.PULL_LIMIT) -> JSONResponse:
+        return await run_in_threadpool(own, engine, office_id, request, device, after, cursor,
+                                       limit)
 
     @app.get("/v1/health")
     async def health() -> JSONResponse:
@@ -137,11 +164,12 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
-def serve(url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(url: str, host: str = "127.0.0.1", port: int = 8765,
+          files_dir: Path | None = None) -> None:
     import uvicorn
 
     from desk.district.db import open_district
 
     engine = open_district(url)
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning",
+    uvicorn.run(create_app(engine, files_dir), host=host, port=port, log_level="warning",
                 timeout_keep_alive=75)

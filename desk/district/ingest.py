@@ -4,8 +4,18 @@
 conflicting id is then compared by payload digest: same → `duplicate` (or the result it had),
 different → `rejected:id_reused` (never applied, logged as a conflict for a person).
 
+Batches may arrive out of order (a later batch before an earlier one): an event on a dossier
+whose `receive` has not arrived yet is stored and `parked` (answered `accepted`: the district
+has it) and applied, in the desk's order, when the receive arrives.
+
+A `receive` for a code the office already has is `rejected:code_exists` (a restored backup on a
+new machine may hand out a number again): logged as a conflict, and every later event of the
+same stream (device, epoch) on that code is rejected too — it is about the other dossier, and
+must never be merged into the one the district has.
+
 `DESK_DISTRICT_CRASH_AT=<point>` makes the server process die (SIGKILL to itself) at a named
-point of an ingest, for the server kill tests.
+point of an ingest, for the server kill tests; `DESK_DISTRICT_FAIL_AT=<point>` raises there
+instead (the transaction rolls back and the client gets a 500).
 """
 
 from __future__ import annotations
@@ -18,17 +28,26 @@ from sqlalchemy import Engine, update
 from sqlmodel import select
 
 from desk.district.db import is_postgres, write
+from desk.district.facts import is_fact, store_fact
 from desk.district.rules import apply_event, state_view
 from desk.district.tables import Conflict, DossierState, Event
 from desk.sync import protocol as P
 
 CRASH_ENV = "DESK_DISTRICT_CRASH_AT"
+FAIL_ENV = "DESK_DISTRICT_FAIL_AT"
 CRASH_POINTS = ("after_insert_before_commit", "after_commit_before_reply")
+PARKED = "parked"
+
+
+class InjectedFault(RuntimeError):
+    """Raised at a named point for the tests of a 500 after a rollback."""
 
 
 def crash_point(name: str) -> None:
     if os.environ.get(CRASH_ENV) == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get(FAIL_ENV) == name:
+        raise InjectedFault(name)
 
 
 def _insert(engine: Engine) -> Any:
@@ -58,6 +77,8 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
     """Store and apply one batch in one transaction; the per-event answer after the commit."""
     schema_v = int(batch.get("schema_v", P.SCHEMA_V))
     device = str(batch.get("device", ""))[:64]
+    epoch = batch.get("epoch", 0)
+    epoch = epoch if isinstance(epoch, int) and 0 <= epoch <= 2**31 - 1 else 0
     insert = _insert(engine)
     results: list[str] = []
     conflicts: dict[str, Any] = {}
@@ -72,7 +93,11 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
             if not _valid(ev):
                 results.append("rejected:malformed")
                 continue
-            row = dict(event_id=ev["i"], office_id=office_id, device=device, seq=ev["s"],
+            if is_fact(ev):  # a ticket event or a rating: appended to its own table
+                results.append(store_fact(s, insert, office_id, ev, raw, digest, device, epoch))
+                continue
+            row = dict(event_id=ev["i"], office_id=office_id, device=device, epoch=epoch,
+                       seq=ev["s"],
                        hlc=int(ev.get("h", 0)), type=ev["t"], entity_id=ev["e"],
                        at=P.from_epoch(ev["a"]), base_version=int(ev.get("v", 0)),
                        schema_v=schema_v, payload=raw, payload_sha256=digest, result="")
@@ -82,23 +107,65 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
                 results.append(_again(s, office_id, ev, digest, conflicts))
                 continue
             st = s.get(DossierState, (office_id, ev["e"]), with_for_update=True)
-            result, save = apply_event(st, office_id, ev)
-            if save is not None:
-                s.add(save)
-            if result == "superseded":
-                conflicts[ev["i"]] = state_view(st)
-                s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
-                               reason="superseded", local=raw, server=state_view(st)))
+            result = _apply(s, office_id, st, ev, raw, device, epoch, conflicts)
             s.flush()
             done.append({"event_id": ev["i"], "result": result})
-            results.append(result)
+            results.append("accepted" if result == PARKED else result)
         if done:
             s.execute(update(Event), done)
         s.flush()
+        _unpark(s, office_id, done)
         crash_point("after_insert_before_commit")
     crash_point("after_commit_before_reply")
     return {"results": results, "conflicts": conflicts,
             "max_contiguous_seq": _contiguous(batch["events"], results)}
+
+
+def _apply(s: Any, office_id: str, st: DossierState | None, ev: dict[str, Any], raw: Any,
+           device: str, epoch: int, conflicts: dict[str, Any]) -> str:
+    """Apply one new event to its (locked) dossier state; the result to store."""
+    if st is not None and ev["t"] != "receive" and _other_dossier(s, office_id, ev["e"],
+                                                                   device, epoch):
+        return "rejected:code_exists"
+    result, save = apply_event(st, office_id, ev)
+    if save is not None:
+        s.add(save)
+    if result == "rejected:unknown_dossier":
+        return PARKED  # its receive is in a batch still on the way
+    if result == "superseded":
+        conflicts[ev["i"]] = state_view(st)
+        s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
+                       reason="superseded", local=raw, server=state_view(st)))
+    elif result == "rejected:code_exists":
+        s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
+                       reason="code_exists", local=raw,
+                       server={**state_view(st), "device": device, "epoch": epoch}))
+    return result
+
+
+def _other_dossier(s: Any, office_id: str, code: str, device: str, epoch: int) -> bool:
+    """Did this stream (device, epoch) give `code` to a dossier other than the district's?"""
+    rows = s.exec(select(Conflict).where(Conflict.office_id == office_id,
+                                         Conflict.entity_id == code,
+                                         Conflict.reason == "code_exists")).all()
+    return any((c.server or {}).get("device") == device and (c.server or {}).get("epoch") == epoch
+               for c in rows)
+
+
+def _unpark(s: Any, office_id: str, done: list[dict[str, str]]) -> None:
+    """Apply, in the desk's order, the parked events of dossiers received by this batch."""
+    received = {s.get(Event, d["event_id"]).entity_id for d in done
+                if d["result"] == "accepted" and s.get(Event, d["event_id"]).type == "receive"}
+    for code in sorted(received):
+        parked = s.exec(select(Event).where(Event.office_id == office_id,
+                                            Event.entity_id == code, Event.result == PARKED)
+                        .order_by(Event.epoch, Event.seq)).all()
+        for row in parked:
+            st = s.get(DossierState, (office_id, code), with_for_update=True)
+            ev = P.upcast(dict(row.payload), row.schema_v)
+            row.result = _apply(s, office_id, st, ev, row.payload, row.device, row.epoch, {})
+            s.add(row)
+            s.flush()
 
 
 def _again(s: Any, office_id: str, ev: dict[str, Any], digest: str,
@@ -109,7 +176,7 @@ def _again(s: Any, office_id: str, ev: dict[str, Any], digest: str,
                        reason="id_reused", local=ev,
                        server={"sha256": old.payload_sha256 if old else ""}))
         return "rejected:id_reused"
-    if old.result == "accepted":
+    if old.result in ("accepted", PARKED):
         return "duplicate"
     if old.result == "superseded":
         st = s.exec(select(DossierState).where(DossierState.office_id == office_id,

@@ -42,11 +42,13 @@ class Office(DistrictModel, table=True):
 
 class Event(DistrictModel, table=True):
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_office_entity", "office_id", "entity_id"),)
+    __table_args__ = (Index("ix_event_office_entity", "office_id", "entity_id"),
+                      Index("ix_event_office_device_seq", "office_id", "device", "seq"))
     event_id: str = Field(primary_key=True, max_length=32)
     office_id: str = Field(index=True)
     device: str = ""
-    seq: int = 0
+    epoch: int = 0  # the desk's device_epoch: a restore from backup starts a new stream
+    seq: int = 0  # unique only within (device, epoch): a new epoch may reuse old numbers
     hlc: int = Field(default=0, sa_type=BigInteger)
     type: str
     entity_id: str
@@ -139,3 +141,70 @@ class PublishedCalendar(DistrictModel, table=True):
     body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     change_id: str = ""
     published_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AttachmentFile(DistrictModel, table=True):
+    """A scan an office uploads (resumably) after its `attachment_added` event: one per office
+    and content hash, never shared between offices (another office must not learn it exists).
+    `received` is the offset the next chunk must start at; `completed_at` is set only once the
+    whole file hashed to `sha256`."""
+
+    __tablename__ = "attachment_file"
+    office_id: str = Field(primary_key=True)
+    sha256: str = Field(primary_key=True, max_length=64)
+    dossier: str = ""
+    size: int = Field(default=0, sa_type=BigInteger)
+    received: int = Field(default=0, sa_type=BigInteger)
+    failures: int = 0  # uploads discarded because the whole file did not hash to sha256
+    last_error: str = ""
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class TicketFact(DistrictModel, table=True):
+    """A queue ticket event of an office (desk/district/facts.py): a fact, append-only, never
+    judged against a state. `day` is the office's local business day ("2026-11-23")."""
+
+    __tablename__ = "ticket_fact"
+    __table_args__ = (Index("ix_ticket_fact_office_day", "office_id", "day", "kind"),)
+    event_id: str = Field(primary_key=True, max_length=32)
+    office_id: str
+    device: str = ""
+    epoch: int = 0
+    seq: int = 0
+    hlc: int = Field(default=0, sa_type=BigInteger)
+    kind: str  # issue call recall start finish no_show hold transfer pause resume
+    day: str = Field(max_length=10)
+    label: str = ""
+    service_code: str = ""
+    number: int | None = None
+    leg: int | None = None
+    counter: int | None = None
+    clerk: str = ""
+    priority: bool = False
+    at: datetime = Field(sa_type=UTCDateTime)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    payload_sha256: str
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class RatingFact(DistrictModel, table=True):
+    """A citizen's satisfaction rating (anonymous): score 3 (very satisfied) … 1."""
+
+    __tablename__ = "rating_fact"
+    __table_args__ = (Index("ix_rating_fact_office_at", "office_id", "at"),)
+    event_id: str = Field(primary_key=True, max_length=32)
+    office_id: str
+    device: str = ""
+    epoch: int = 0
+    seq: int = 0
+    hlc: int = Field(default=0, sa_type=BigInteger)
+    level: str
+    score: int
+    counter: int | None = None
+    clerk: str = ""
+    at: datetime = Field(sa_type=UTCDateTime)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    payload_sha256: str
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -22,6 +22,11 @@ VI = {
         "hãy cập nhật phần mềm rồi đồng bộ lại."
     ),
     "sync.busy": "Một tiến trình khác đang đồng bộ. Thử lại sau ít phút.",
+    "sync.local_store": (
+        "Cơ sở dữ liệu của xã không ghi được lúc đồng bộ ({detail}: đang bị khóa hoặc đầy đĩa). "
+        "Không mất dữ liệu nào; lần đồng bộ sau sẽ làm lại."
+    ),
+    "sync.recovered": "Đã lấy lại {count} sự kiện của xã từ máy chủ huyện sau khi khôi phục.",
     "sync.protocol": "Máy chủ huyện trả lời không đúng giao thức ({detail}).",
     "sync.status": (
         "Chờ gửi: {pending}   Đã nhận: {acked}   Bị từ chối: {rejected}   Xung đột: {conflicts}\n"
@@ -93,6 +98,12 @@ EN = {
         "and sync again."
     ),
     "sync.busy": "Another process is syncing. Try again in a few minutes.",
+    "sync.local_store": (
+        "The office database could not be written while syncing ({detail}: locked or disk "
+        "full). Nothing is lost; the next sync does it again."
+    ),
+    "sync.recovered": "Got back {count} of this office's events from the district after the "
+                      "restore.",
     "sync.protocol": "The district server answered outside the protocol ({detail}).",
     "sync.status": (
         "Pending: {pending}   Acknowledged: {acked}   Rejected: {rejected}   Conflicts: "

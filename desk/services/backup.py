@@ -35,7 +35,11 @@ Restore (`restore`)
       - the sync identity is kept: `sync_state.device_id` stays the current one and
         `last_seq` / `hlc_last` never go backwards, so outbox seq numbers are never reused;
       - the dossier and ticket day sequences keep the highest number either file handed out,
-        so a dossier code or ticket number printed after the backup is never issued again.
+        so a dossier code or ticket number printed after the backup is never issued again;
+      - the next sync first gets back from the district this device's events numbered after
+        the backup's last one (`sync_recover_after_seq` in `device_state`; desk/sync/recover.py)
+        — on a new machine, where there is no current file to carry numbers from, that is
+        also what raises the day's dossier sequence.
     Other counters must be closed during a restore; the command says so.
 
 Start-up check (`quick_check`)
@@ -716,6 +720,13 @@ def _after_restore(ctx: DeskContext, source: Path, aside: Path | None,
                 s.execute(text("UPDATE sync_state SET device_id=:d, device_epoch=:e,"
                                " last_seq=:s, hlc_last=:h WHERE id=1"),
                           {"d": device_id, "e": epoch, "s": last_seq, "h": hlc})
+            # what this device pushed after the backup point comes back from the district
+            # at the next sync (desk/sync/recover.py)
+            for key, value in (("sync_recover_after_seq", str(int((row or (None, 0))[1] or 0))),
+                               ("sync_recover_cursor", "")):
+                s.execute(text("INSERT INTO device_state (key, value) VALUES (:k, :v) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                          {"k": key, "v": value})
         for office_id, day, last in (carry.get("dossier_seq") or []) \
                 if "dossier_sequence" in tables else []:
             s.execute(text(

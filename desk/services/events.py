@@ -1,7 +1,8 @@
 """Recording a dossier event: the one place every change of a dossier goes through.
 
 The sync outbox (issue 7) hooks in here, so that an event and its outbox row are written in
-the same transaction.
+the same transaction. Facts that are not about a dossier (a queue ticket's `ticket_event`, a
+satisfaction `rating`) go through `fact`, for the same reason.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlmodel import Session
 from desk.services.actor import Actor
 
 _hooks: list[Any] = []
+_fact_hooks: list[Any] = []
 
 
 def on_record(hook: Any) -> None:
@@ -33,3 +35,16 @@ def record(session: Session, dossier: Any, kind: str, at: datetime, actor: Actor
     for hook in _hooks:
         hook(session, dossier, event)
     return event
+
+
+def on_fact(hook: Any) -> None:
+    """Register `hook(session, entity_type, row)`, called inside the fact's transaction."""
+    if hook not in _fact_hooks:
+        _fact_hooks.append(hook)
+
+
+def fact(session: Session, entity_type: str, row: Any) -> None:
+    """A fact was written (`row` is in `session`): let the hooks (the sync outbox) follow it."""
+    session.flush()  # the row's id and seq exist before a hook reads them
+    for hook in _fact_hooks:
+        hook(session, entity_type, row)

@@ -148,13 +148,16 @@ def normalize_label(label: str) -> str:
 
 def _event(s: Session, t: Ticket | None, kind: str, at: datetime, *, day: date,
            counter: int | None = None, clerk: str = "", **payload: Any) -> None:
+    from desk.services.events import fact
     from storage.tables.queue import TicketEvent
 
-    s.add(TicketEvent(
+    ev = TicketEvent(
         day=day, ticket_id=t.id if t else None, label=t.label if t else "",
         service_code=t.service_code if t else "", priority=t.priority if t else False,
         kind=kind, at=at, counter=counter, clerk=clerk, payload=payload,
-    ))
+    )
+    s.add(ev)
+    fact(s, "ticket", ev)  # its sync outbox row, in this transaction (issue 7)
 
 
 def _active_leg(s: Session, day: date, label: str) -> Ticket:

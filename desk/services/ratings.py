@@ -39,6 +39,7 @@ def rate(ctx: DeskContext, level: str, *, ticket_label: str | None = None,
          dossier_code: str | None = None, counter: int | None = None,
          clerk_id: uuid.UUID | str | None = None, at: datetime | None = None) -> RatingView:
     """Record one rating. `level` is a level name or its key ("1"/"2"/"3")."""
+    from desk.services.events import fact
     from storage.engine import write_session
     from storage.tables.rating import Rating
 
@@ -55,7 +56,7 @@ def rate(ctx: DeskContext, level: str, *, ticket_label: str | None = None,
                  counter_number=counter, clerk_id=cid)
     with write_session(ctx.engine) as s:
         s.add(row)
-        s.flush()
+        fact(s, "rating", row)  # its sync outbox row, in this transaction (issue 7)
     return RatingView(str(row.id), when, level, label, code, counter,
                       str(cid) if cid else None)
 

@@ -151,6 +151,42 @@ def _local_before(s: Session, events: list[Any], i: int) -> Any:
     return None
 
 
+STORED = "stored"  # a change this release cannot apply: kept, applied after an upgrade
+
+
+def _handlers() -> dict[str, Any]:
+    """kind → apply(s, cal, change) -> (local event id | None, outcome). A newer release adds
+    kinds here; changes of other kinds are stored unapplied (sync.md §3, scenario 14)."""
+    return {"decision": _decision,
+            KIND_CATALOG: lambda s, cal, ch: (None, _catalog_version(s, ch.get("p") or {})),
+            KIND_CALENDAR: lambda s, cal, ch: (None, _calendar_exceptions(s, ch.get("p") or {}))}
+
+
+HANDLERS: dict[str, Any] = {}  # filled at the end of the module
+
+
+def known_actions() -> frozenset[str]:
+    from desk.domain.states import Action
+
+    return frozenset(a.value for a in Action)
+
+
+def _held_back(s: Session, ch: dict[str, Any]) -> bool:
+    """Must this change wait? Its kind or action is unknown here, or an earlier change on the
+    same dossier is itself waiting (applying a later one first would fold out of order)."""
+    from storage.tables.sync import AppliedChange
+
+    kind = str(ch.get("k"))
+    if kind not in HANDLERS:
+        return True
+    if kind == "decision" and (ch.get("p") or {}).get("a") not in known_actions():
+        return True
+    entity = ch.get("e") or ""
+    return bool(entity) and s.exec(select(AppliedChange.change_id).where(
+        AppliedChange.entity_id == entity, AppliedChange.outcome == STORED,
+        AppliedChange.change_id != ch["id"])).first() is not None
+
+
 def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str) -> int:
     """Apply a pull page and store its cursor in the same transaction."""
     from storage.tables.sync import AppliedChange
@@ -159,14 +195,10 @@ def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str)
     for ch in changes:
         if s.get(AppliedChange, ch["id"]) is not None:
             continue  # a replayed page
-        if ch.get("k") == "decision":
-            local, outcome = _decision(s, cal, ch)
-        elif ch.get("k") == KIND_CATALOG:
-            local, outcome = None, _catalog_version(s, ch.get("p") or {})
-        elif ch.get("k") == KIND_CALENDAR:
-            local, outcome = None, _calendar_exceptions(s, ch.get("p") or {})
-        else:  # a kind this desk does not know yet: kept for a newer release
-            local, outcome = None, "stored"
+        if _held_back(s, ch):
+            local, outcome = None, STORED
+        else:
+            local, outcome = HANDLERS[str(ch.get("k"))](s, cal, ch)
         s.add(AppliedChange(change_id=ch["id"], kind=str(ch.get("k")), entity_id=ch.get("e", ""),
                             local_event_id=local, outcome=outcome, payload=ch.get("p") or {}))
         s.flush()
@@ -175,6 +207,30 @@ def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str)
     st.pull_cursor = cursor
     s.add(st)
     return applied
+
+
+def apply_stored(s: Session, cal: Any) -> int:
+    """Apply, in the order they came, stored changes this release now knows (after an
+    upgrade); the others stay stored. Returns how many were applied."""
+    from storage.tables.sync import AppliedChange
+
+    rows = list(s.exec(select(AppliedChange).where(AppliedChange.outcome == STORED)
+                       .order_by(AppliedChange.applied_at, AppliedChange.change_id)))
+    for row in rows:  # while deciding, only the earlier ones that stay stored hold it back
+        row.outcome = "pending"
+        s.add(row)
+    s.flush()
+    done = 0
+    for row in rows:
+        ch = {"id": row.change_id, "k": row.kind, "e": row.entity_id, "p": row.payload}
+        if _held_back(s, ch):
+            row.outcome = STORED
+        else:
+            row.local_event_id, row.outcome = HANDLERS[row.kind](s, cal, ch)
+            done += 1
+        s.add(row)
+        s.flush()
+    return done
 
 
 def _catalog_version(s: Session, p: dict[str, Any]) -> str:
@@ -216,11 +272,14 @@ def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:
     from desk.services.actor import Actor
     from desk.services.events import record
     from desk.services.views import get_dossier
+    from desk.sync.recover import collided, release
 
     p = ch.get("p") or {}
     d = get_dossier(s, ch.get("e", ""))
     if d is None:
         return None, "unknown_dossier"
+    if collided(s, d.code):  # the dossier here under this code is another one: never merge
+        return None, "conflict:code_reused"
     actor = Actor(id=None, name=p.get("by") or "UBND huyện", role=DISTRICT_ROLE)
     at = P.from_epoch(int(p["at"]))
     payload = dict(p.get("p") or {})
@@ -234,6 +293,7 @@ def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:
     finally:
         s.info.pop(APPLYING, None)
     _place_after(s, ev, p.get("prev") or "")
+    release(s, cal, d, before=ev.recorded_at)  # recovered events that came before it
     refold(s, cal, d)
     d.version += 1
     s.add(d)
@@ -291,3 +351,6 @@ def _place_after(s: Session, ev: Any, prev: str) -> None:
         ev.recorded_at = anchor.recorded_at
     s.add(ev)
     s.flush()
+
+
+HANDLERS.update(_handlers())

@@ -5,12 +5,17 @@ results recorded in one transaction after the district committed (a crash before
 means a resend, answered `duplicate`); each pull page applied in the same transaction as its
 cursor. `DESK_SYNC_CRASH_AT=<point>` makes the process die (os._exit) at a named point, for
 the kill -9 tests.
+
+After a restore from backup, a cycle first gets back this desk's own events from the district
+(desk/sync/recover.py), then pushes, then pulls. A locked or full SQLite file is reported as
+`LocalStoreError` (nothing was marked: the next cycle resends or re-pulls).
 """
 
 from __future__ import annotations
 
 import os
 import random
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -32,7 +37,7 @@ from desk.sync.transport import (
 
 CRASH_ENV = "DESK_SYNC_CRASH_AT"
 CRASH_POINTS = ("push_before_send", "push_after_send", "push_mid_mark", "pull_after_fetch",
-                "pull_mid_apply", "pull_after_commit")
+                "pull_mid_apply", "pull_after_commit", "recover_mid_apply")
 
 
 def crash_point(name: str) -> None:
@@ -47,6 +52,15 @@ def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random | No
     return r.uniform(0, min(cap, base * (2 ** min(attempt, 30))))
 
 
+def retry_delay(error: Exception, attempt: int, base: float, cap: float) -> float:
+    """The server's Retry-After when it gave one (never beyond `cap`: a wrong header must not
+    park the office for a day), else full-jitter backoff."""
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after is not None and retry_after > 0:
+        return min(float(retry_after), cap)
+    return backoff_delay(attempt, base, cap)
+
+
 @dataclass
 class SyncReport:
     pushed: dict[str, int] = field(default_factory=dict)
@@ -55,6 +69,8 @@ class SyncReport:
     pages: int = 0
     bytes_up: int = 0
     events_up: int = 0
+    recovered: int = 0
+    attachments: dict[str, Any] = field(default_factory=dict)  # desk/sync/attachments.py
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -64,25 +80,62 @@ class SyncBusy(SyncError):
     code = "busy"
 
 
+class LocalStoreError(SyncError):
+    """The office database refused a write (locked past the busy timeout, disk full)."""
+
+    code = "local_store"
+
+
+def _local_store_error(e: Exception) -> LocalStoreError:
+    msg = str(getattr(e, "orig", e)).lower()
+    return LocalStoreError("disk_full" if "full" in msg else
+                           "busy" if "locked" in msg or "busy" in msg else type(e).__name__)
+
+
+def _lock(f: Any) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # first byte; OSError if held
+    else:
+        import fcntl
+
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock(f: Any) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(f, fcntl.LOCK_UN)
+
+
 @contextmanager
 def push_lock(db_path: Any) -> Iterator[None]:
-    import fcntl
-
+    """One sync at a time per database, across processes (flock on POSIX, msvcrt on
+    Windows); released by the OS if the process dies."""
     path = f"{db_path}.sync.lock"
     with open(path, "a+b") as f:
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(f)
         except OSError:
             raise SyncBusy() from None
         try:
             yield
         finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+            _unlock(f)
 
 
-def encode_batch(rows: list[Any], device: str, schema_v: int, app_v: str) -> bytes:
+def encode_batch(rows: list[Any], device: str, schema_v: int, app_v: str,
+                 epoch: int = 1) -> bytes:
     return P.compress({"batch_id": uuid.uuid4().hex, "app_v": app_v, "schema_v": schema_v,
-                       "device": device, "events": [r.payload for r in rows]})
+                       "device": device, "epoch": epoch, "events": [r.payload for r in rows]})
 
 
 class SyncClient:
@@ -108,10 +161,12 @@ class SyncClient:
         rows = self._pending(P.MAX_EVENTS)
         schema_v = min((r.schema_v for r in rows), default=P.SCHEMA_V)
         rows = [r for r in rows if r.schema_v == schema_v] if rows else rows
-        body = encode_batch(rows, device, schema_v, self.net.app_v)
+        epoch = rows[0].device_epoch if rows else 1
+        rows = [r for r in rows if r.device_epoch == epoch]  # one stream per batch
+        body = encode_batch(rows, device, schema_v, self.net.app_v, epoch)
         while len(body) > P.MAX_BODY and len(rows) > 1:
             rows = rows[: len(rows) // 2]
-            body = encode_batch(rows, device, schema_v, self.net.app_v)
+            body = encode_batch(rows, device, schema_v, self.net.app_v, epoch)
         return rows, body
 
     def push(self, report: SyncReport) -> None:
@@ -119,6 +174,7 @@ class SyncClient:
         from desk.sync.outbox import backfill, sync_state
         from storage.engine import write_session
 
+        self.recover(report)  # first: a restored backup's lost dossiers come back
         with write_session(self.ctx.engine) as s:
             backfill(s)
             device = sync_state(s).device_id
@@ -159,12 +215,39 @@ class SyncClient:
                 OutboxEvent.event_id.in_([r.event_id for r in rows])  # type: ignore[attr-defined]
             ).values(state="sent", attempts=OutboxEvent.attempts + 1))
 
-    # -- pull -------------------------------------------------------------------------------
-    def pull(self, report: SyncReport) -> None:
-        from desk.sync.apply import apply_page
+    # -- recovery after a restore ----------------------------------------------------------
+    def recover(self, report: SyncReport) -> None:
+        """Get back this device's own events the district has and a restored backup lacks."""
+        from desk.sync import recover as R
         from desk.sync.outbox import sync_state
         from storage.engine import read_session, write_session
 
+        while True:
+            with read_session(self.ctx.engine) as s:
+                todo = R.pending(s)
+                device = sync_state(s).device_id if todo is not None else ""
+            if todo is None:
+                return
+            after, cursor = todo
+            data = self.net.call("GET", self.net.office_path("events"), params={
+                "device": device, "after": after, "cursor": cursor, "limit": P.PULL_LIMIT})
+            with write_session(self.ctx.engine) as s:
+                if R.pending(s) != todo:
+                    continue  # another process moved on meanwhile
+                report.recovered += R.apply_own(s, self.ctx.calendar, data["events"])
+                crash_point("recover_mid_apply")
+                R.progress(s, data["next_cursor"], done=not data.get("has_more"))
+
+    # -- pull -------------------------------------------------------------------------------
+    def pull(self, report: SyncReport) -> None:
+        from desk.sync import recover as R
+        from desk.sync.apply import apply_page, apply_stored
+        from desk.sync.outbox import sync_state
+        from storage.engine import read_session, write_session
+
+        self.recover(report)  # decisions must find the dossiers a restore lost
+        with write_session(self.ctx.engine) as s:  # changes stored by an older release
+            report.pulled += apply_stored(s, self.ctx.calendar)
         while True:
             with read_session(self.ctx.engine) as s:
                 cursor = _cursor(s)
@@ -182,33 +265,51 @@ class SyncClient:
                 self.ctx.refresh_calendar()
             report.pages += 1
             if not data.get("has_more"):
+                with write_session(self.ctx.engine) as s:
+                    if R.pending(s) is None:  # every decision is back: release the rest
+                        R.release_all(s, self.ctx.calendar)
                 return
 
     # -- one cycle ----------------------------------------------------------------------------
     def sync_once(self) -> SyncReport:
+        from sqlalchemy.exc import OperationalError
+
         report = SyncReport()
         with push_lock(self.ctx.settings.database_path):
             try:
-                self.push(report)
-                self.pull(report)
+                try:
+                    self.push(report)
+                    self.pull(report)
+                except OperationalError as e:
+                    raise _local_store_error(e) from e
             except SyncError as e:
                 self._note(error=f"{e.code}:{e.detail}")
                 raise
             self._note(error="", success=True)
+            from desk.sync.attachments import run_uploads
+
+            why = run_uploads(self, report)  # after the events, never instead of them
+            if why not in ("done", "events", "budget"):
+                self._note(error=f"attachments:{why}")
         return report
 
     def _note(self, error: str, success: bool = False) -> None:
+        from sqlalchemy.exc import OperationalError
+
         from desk.sync.outbox import sync_state
         from storage.engine import write_session
         from storage.tables.common import utcnow
 
-        with write_session(self.ctx.engine) as s:
-            st = sync_state(s)
-            st.last_attempt_at = utcnow()
-            st.last_error = error
-            if success:
-                st.last_success_at = st.last_attempt_at
-            s.add(st)
+        try:
+            with write_session(self.ctx.engine) as s:
+                st = sync_state(s)
+                st.last_attempt_at = utcnow()
+                st.last_error = error
+                if success:
+                    st.last_success_at = st.last_attempt_at
+                s.add(st)
+        except OperationalError:
+            pass  # the file is locked or full: the error still reaches the caller
 
     def run(self, *, until_idle: bool = False, max_seconds: float | None = None,
             sleep: Callable[[float], None] = time.sleep,
@@ -229,6 +330,7 @@ class SyncClient:
                 total.pages += rep.pages
                 total.bytes_up += rep.bytes_up
                 total.events_up += rep.events_up
+                total.recovered += rep.recovered
                 if on_cycle:
                     on_cycle(rep)
                 if until_idle:
@@ -236,12 +338,10 @@ class SyncClient:
                 delay = float(self.ctx.settings.sync.interval_seconds)
             except (AuthFailed, UpgradeRequired):
                 raise
-            except (Offline, SyncBusy) as e:
+            except (Offline, SyncBusy, LocalStoreError) as e:
                 if on_cycle:
                     on_cycle(e)
-                retry_after = getattr(e, "retry_after", None)
-                delay = retry_after or backoff_delay(attempt, self.cfg.backoff_base,
-                                                     self.cfg.backoff_cap)
+                delay = retry_delay(e, attempt, self.cfg.backoff_base, self.cfg.backoff_cap)
                 attempt += 1
             if max_seconds is not None and time.monotonic() - start + delay > max_seconds:
                 raise Offline("deadline")

@@ -1,4 +1,5 @@
-"""The outbox: every dossier event gets its outbox row in the same SQLite transaction.
+"""The outbox: every dossier event (and every queue ticket event and rating, see
+desk/sync/facts.py) gets its outbox row in the same SQLite transaction.
 
 `outbox_hook` is registered on `desk.services.events.record` by `enable_outbox()`. The row holds
 the event exactly as it will travel (frozen: a resend is byte-identical). Events applied from a
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -25,9 +27,11 @@ ENV_SCHEMA = "DESK_SYNC_SCHEMA_V"  # to run as an older client (tests of scenari
 
 
 def enable_outbox() -> None:
-    from desk.services.events import on_record
+    from desk.services.events import on_fact, on_record
+    from desk.sync.facts import fact_hook
 
     on_record(outbox_hook)
+    on_fact(fact_hook)  # queue tickets and ratings (desk/sync/facts.py)
 
 
 def sync_state(session: Session) -> Any:
@@ -68,6 +72,21 @@ def outbox_hook(session: Session, dossier: Any, event: Any) -> None:
 
 
 def enqueue(session: Session, dossier: Any, event: Any) -> Any:
+    payload = dict(event.payload or {})
+    if event.kind == "receive":
+        payload["name"] = dossier.applicant_name
+    if event.clerk_name:
+        payload["by"] = event.clerk_name
+    return append(session, event_id=event.id, office_id=dossier.office_id, kind=event.kind,
+                  entity_type="dossier", entity_id=dossier.code, at=event.at,
+                  base_version=base_version(session, dossier.id, event), payload=payload)
+
+
+def append(session: Session, *, event_id: uuid.UUID, office_id: str, kind: str,
+           entity_type: str, entity_id: str, at: datetime, payload: dict[str, Any],
+           base_version: int = 0) -> Any:
+    """The outbox row of one event (a dossier's, or a fact of desk/sync/facts.py): this
+    device's next seq and HLC tick, and the wire form, frozen."""
     from storage.tables.sync import OutboxEvent
 
     st = sync_state(session)
@@ -76,19 +95,13 @@ def enqueue(session: Session, dossier: Any, event: Any) -> Any:
     st.hlc_last = clock.encode()
     st.last_seq += 1
     schema_v = int(os.environ.get(ENV_SCHEMA, P.SCHEMA_V))
-    payload = dict(event.payload or {})
-    if event.kind == "receive":
-        payload["name"] = dossier.applicant_name
-    if event.clerk_name:
-        payload["by"] = event.clerk_name
-    wire = P.wire_event(event_id=event.id.hex, seq=st.last_seq, hlc=clock.wire(),
-                        kind=event.kind, entity=dossier.code, at=event.at,
-                        base_version=base_version(session, dossier.id, event), payload=payload,
+    wire = P.wire_event(event_id=event_id.hex, seq=st.last_seq, hlc=clock.wire(), kind=kind,
+                        entity=entity_id, at=at, base_version=base_version, payload=payload,
                         schema_v=schema_v)
-    row = OutboxEvent(event_id=event.id, office_id=dossier.office_id,
-                      device_epoch=st.device_epoch, seq=st.last_seq, hlc=clock.encode(),
-                      type=event.kind, entity_id=dossier.code, base_version=wire["v"],
-                      schema_v=schema_v, payload=wire, payload_sha256=P.event_digest(wire))
+    row = OutboxEvent(event_id=event_id, office_id=office_id, device_epoch=st.device_epoch,
+                      seq=st.last_seq, hlc=clock.encode(), type=kind, entity_type=entity_type,
+                      entity_id=entity_id, base_version=base_version, schema_v=schema_v,
+                      payload=wire, payload_sha256=P.event_digest(wire))
     session.add(st)
     session.add(row)
     session.flush()
@@ -108,4 +121,6 @@ def backfill(session: Session) -> int:
     ).order_by(DossierEvent.recorded_at, DossierEvent.id)).all()
     for ev in rows:
         enqueue(session, session.get(Dossier, ev.dossier_id), ev)
-    return len(rows)
+    from desk.sync.facts import backfill_facts
+
+    return len(rows) + backfill_facts(session)

@@ -21,6 +21,7 @@ def client_config(ctx: Any) -> Any | None:
     cfg = ClientConfig(url, token, ctx.settings.office.id)
     for env, attr in (("DESK_SYNC_CONNECT_TIMEOUT", "connect_timeout"),
                       ("DESK_SYNC_READ_TIMEOUT", "read_timeout"),
+                      ("DESK_SYNC_TOTAL_TIMEOUT", "total_timeout"),
                       ("DESK_SYNC_BACKOFF_BASE", "backoff_base")):
         if os.environ.get(env):
             setattr(cfg, attr, float(os.environ[env]))
@@ -59,7 +60,7 @@ class BackgroundSync:
         self._wake.set()
 
     def _loop(self) -> None:
-        from desk.sync.client import SyncClient, backoff_delay
+        from desk.sync.client import SyncClient, backoff_delay, retry_delay
         from desk.sync.transport import SyncError
 
         attempt = 0
@@ -74,7 +75,7 @@ class BackgroundSync:
                 delay = float(self.ctx.settings.sync.interval_seconds)
             except SyncError as e:
                 self.online, detail = False, f"{e.code}:{e.detail}"
-                delay = backoff_delay(attempt, cfg.backoff_base, cfg.backoff_cap)
+                delay = retry_delay(e, attempt, cfg.backoff_base, cfg.backoff_cap)
                 attempt += 1
             except Exception as e:  # the counter keeps working whatever the link does
                 self.online, detail = False, type(e).__name__

@@ -13,8 +13,9 @@ def _iso(dt: Any, ctx: Any) -> str | None:
 
 
 def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
+    from desk.sync.attachments import attachment_counts
     from storage.engine import read_session
-    from storage.tables.sync import OutboxEvent, SyncConflict, SyncState
+    from storage.tables.sync import AppliedChange, OutboxEvent, SyncConflict, SyncState
 
     with read_session(ctx.engine) as s:
         by_state = dict(s.exec(select(OutboxEvent.state, func.count()).group_by(
@@ -25,11 +26,16 @@ def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
         ).order_by(SyncConflict.created_at.desc()).limit(conflicts_limit)))  # type: ignore[attr-defined]
         n_conflicts = s.exec(select(func.count()).select_from(SyncConflict).where(
             SyncConflict.resolved_at.is_(None))).one()  # type: ignore[union-attr]
+        # district changes this release cannot apply yet: kept, applied after an upgrade
+        stored = s.exec(select(func.count()).select_from(AppliedChange).where(
+            AppliedChange.outcome == "stored")).one()
+        files = attachment_counts(s)  # scans: attachments_pending, _bytes_pending, …
     return {
         "pending": by_state.get("pending", 0) + by_state.get("sent", 0),
         "acked": by_state.get("acked", 0),
         "rejected": by_state.get("rejected", 0),
         "conflicts": int(n_conflicts),
+        "stored_changes": int(stored),
         "last_sync": _iso(st.last_success_at, ctx) if st else None,
         "last_attempt": _iso(st.last_attempt_at, ctx) if st else None,
         "last_error": st.last_error if st else "",
@@ -40,6 +46,7 @@ def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
                            "local": c.local.get("type"), "server": c.server,
                            "event_id": c.event_id.hex if c.event_id else None,
                            "at": _iso(c.created_at, ctx)} for c in open_conflicts],
+        **files,
     }
 
 

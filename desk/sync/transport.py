@@ -1,14 +1,21 @@
 """HTTP to the district: signed requests, timeouts that fire on a silent link, and the rule
-that only the API's own JSON envelope counts as an answer (a captive portal is "offline")."""
+that only the API's own JSON envelope counts as an answer (a captive portal is "offline").
+
+httpx timeouts are per operation: a link that trickles a byte every few seconds never trips
+the read timeout. So every request also has a total deadline (`total_timeout`), enforced under
+httpx by a network backend whose reads and writes never wait past it (`DeadlineBackend`).
+"""
 
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import httpcore
 import httpx
 
 from desk.sync import protocol as P
@@ -60,10 +67,98 @@ class ClientConfig:
     office_id: str
     connect_timeout: float = 20.0
     read_timeout: float = 90.0
+    total_timeout: float = 300.0  # a whole request, however slowly the bytes trickle in
     backoff_base: float = 5.0
     backoff_cap: float = 900.0
     app_v: str = ""
     schema_v: int = P.SCHEMA_V
+
+
+class _Deadline(threading.local):
+    at: float | None = None  # time.monotonic() by which the current request must be over
+
+    def left(self, timeout: float | None, exc: type[Exception]) -> float | None:
+        if self.at is None:
+            return timeout
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise exc("deadline")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self.inner, self.deadline = inner, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, self.deadline.left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, self.deadline.left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.start_tls(
+            ssl_context, server_hostname, self.deadline.left(timeout, httpcore.ConnectTimeout)),
+            self.deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's socket backend, with every wait cut short at the request's deadline."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        self.inner = httpcore.SyncBackend()
+        self.deadline = deadline
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self.inner.connect_tcp(host, port,
+                                        self.deadline.left(timeout, httpcore.ConnectTimeout),
+                                        local_address, socket_options)
+        return _DeadlineStream(stream, self.deadline)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.connect_unix_socket(path, timeout, socket_options),
+                               self.deadline)
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+def _deadline_transport(deadline: _Deadline) -> httpx.BaseTransport:
+    t = httpx.HTTPTransport()
+    # httpx has no public hook for the network backend; its pool is rebuilt with ours
+    # (same defaults as httpx: TLS context, keep-alive) — without it only per-read timeouts.
+    if isinstance(getattr(t, "_pool", None), httpcore.ConnectionPool):
+        t._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                          max_connections=100, max_keepalive_connections=20,
+                                          keepalive_expiry=5.0,
+                                          network_backend=DeadlineBackend(deadline))
+    return t
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds: a number of seconds or an HTTP date (RFC 9110 §10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return max(0.0, when - (time.time() if now is None else now))
 
 
 class Transport:
@@ -71,6 +166,7 @@ class Transport:
         from desk import __version__
 
         self.cfg = cfg
+        self.deadline = _Deadline()
         self.key = P.signing_key(cfg.token)
         self.offset = 0  # server clock − local clock, seconds (learnt from replies)
         self.server_ms: int | None = None
@@ -78,7 +174,8 @@ class Transport:
         timeout = httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout,
                                 write=cfg.read_timeout, pool=cfg.connect_timeout)
         self.http = httpx.Client(base_url=cfg.server_url.rstrip("/"), timeout=timeout,
-                                 transport=transport, follow_redirects=False,
+                                 transport=transport or _deadline_transport(self.deadline),
+                                 follow_redirects=False,
                                  headers={"User-Agent": f"mot-cua-desk/{self.app_v}"})
 
     def close(self) -> None:
@@ -108,12 +205,20 @@ class Transport:
         if body:
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "gzip"
+        deadline = self.deadline.at = time.monotonic() + self.cfg.total_timeout
         try:
             r = self.http.request(method, target, content=body, headers=headers)
         except httpx.TimeoutException as e:
-            raise Offline(f"timeout:{type(e).__name__}") from None
-        except (httpx.TransportError, OSError) as e:
+            raise Offline("deadline" if time.monotonic() >= deadline
+                          else f"timeout:{type(e).__name__}") from None
+        except (httpx.TransportError, OSError) as e:  # DNS failure and refusal included
             raise Offline(type(e).__name__) from None
+        finally:
+            self.deadline.at = None
+        if r.status_code in (429, 503):  # a proxy's or the API's "not now": honour Retry-After
+            retry_after = parse_retry_after(r.headers.get("Retry-After"))
+            if retry_after is not None:
+                raise Offline(f"http:{r.status_code}", retry_after=retry_after)
         try:
             data = r.json()
         except ValueError:
@@ -140,7 +245,6 @@ class Transport:
         if code == 413:
             raise TooLarge(err)
         if code in (429, 503) or code >= 500 or code == 409:
-            ra = r.headers.get("Retry-After")
             raise Offline(f"http:{code}:{err}",
-                          retry_after=float(ra) if ra and ra.isdigit() else None)
+                          retry_after=parse_retry_after(r.headers.get("Retry-After")))
         raise ProtocolError(f"http:{code}:{err}")

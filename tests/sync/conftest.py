@@ -32,7 +32,7 @@ def _district(request: pytest.FixtureRequest, tmp_path: Path) -> District:
         url = cluster.new_db(f"district_{os.getpid()}_{next(_counter)}")
     else:
         url = f"sqlite:///{tmp_path / 'district.sqlite3'}"
-    return start_district(url)
+    return start_district(url, files_dir=tmp_path / "district-files")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -38,6 +38,7 @@ class District:
     token: str
     server: Any = None
     thread: threading.Thread | None = None
+    files_dir: Path | None = None  # uploaded scans (desk/district/attachments.py)
 
     @property
     def url(self) -> str:
@@ -51,7 +52,7 @@ class District:
         self.engine.dispose()
 
 
-def start_district(db_url: str) -> District:
+def start_district(db_url: str, files_dir: Path | None = None) -> District:
     import uvicorn
 
     from desk.district.app import create_app
@@ -61,8 +62,8 @@ def start_district(db_url: str) -> District:
     engine = open_district(db_url)
     token = add_office(engine, OFFICE, "UBND xã Minh Châu")
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=port,
-                                           log_level="error", timeout_keep_alive=30))
+    server = uvicorn.Server(uvicorn.Config(create_app(engine, files_dir), host="127.0.0.1",
+                                           port=port, log_level="error", timeout_keep_alive=30))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -70,7 +71,7 @@ def start_district(db_url: str) -> District:
         if time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.02)
-    return District(db_url, engine, port, token, server, thread)
+    return District(db_url, engine, port, token, server, thread, files_dir)
 
 
 # -- PostgreSQL ---------------------------------------------------------------------------------
@@ -156,8 +157,10 @@ def client(ctx: Any, url: str, token: str, **kw: Any) -> Any:
     from desk.sync.client import SyncClient
     from desk.sync.transport import ClientConfig
 
-    cfg = ClientConfig(url, token, OFFICE, connect_timeout=kw.pop("connect_timeout", 2.0),
-                       read_timeout=kw.pop("read_timeout", 5.0), backoff_base=0.05,
+    # Generous by default: under CI's load (two cores, two test workers, the server in a thread)
+    # a batch may take seconds; tests of timeouts pass their own.
+    cfg = ClientConfig(url, token, OFFICE, connect_timeout=kw.pop("connect_timeout", 10.0),
+                       read_timeout=kw.pop("read_timeout", 60.0), backoff_base=0.05,
                        backoff_cap=0.5, **kw)
     return SyncClient(ctx, cfg)
 
@@ -233,7 +236,7 @@ def check(ctx: Any, engine: Engine) -> dict[str, int]:
         outbox = list(s.exec(select(OutboxEvent)))
         events_total = len(list(s.exec(select(DossierEvent.id))))
     assert all(o.state == "acked" for o in outbox), Counter(o.state for o in outbox)
-    assert {o.event_id.hex for o in outbox} == local_ids
+    assert {o.event_id.hex for o in outbox if o.entity_type == "dossier"} == local_ids
     with engine.connect() as c:
         server_ids = Counter(r[0] for r in c.execute(text(
             "SELECT event_id FROM event WHERE office_id = :o"), {"o": OFFICE}))
@@ -245,7 +248,36 @@ def check(ctx: Any, engine: Engine) -> dict[str, int]:
     assert len(pulled_ids) == len([a for a in applied if a.kind == "decision"])
     assert events_total == len(local_ids) + len(pulled_ids)
     assert local_states(ctx) == state_of(engine, OFFICE)
+    check_facts(ctx, engine)
     return {"events": len(local_ids), "changes": len(changes)}
+
+
+def check_facts(ctx: Any, engine: Engine) -> dict[str, int]:
+    """Queue ticket events and ratings (desk/sync/facts.py): each one queued once and stored
+    exactly once on the district, in its own table, with the desk's kind, label and day."""
+    from sqlmodel import select
+
+    from storage.engine import read_session
+    from storage.tables.queue import TicketEvent
+    from storage.tables.rating import Rating
+    from storage.tables.sync import OutboxEvent
+
+    with read_session(ctx.engine) as s:
+        tickets = {e.id.hex: (e.kind.lower(), e.label, e.day.isoformat())
+                   for e in s.exec(select(TicketEvent))}
+        ratings = {r.id.hex: r.level for r in s.exec(select(Rating))}
+        queued = Counter((o.entity_type, o.event_id.hex) for o in s.exec(
+            select(OutboxEvent).where(OutboxEvent.entity_type != "dossier")))
+    assert set(queued) == {("ticket", i) for i in tickets} | {("rating", i) for i in ratings}
+    with engine.connect() as c:
+        server_t = [(r[0], (r[1], r[2], r[3])) for r in c.execute(text(
+            "SELECT event_id, kind, label, day FROM ticket_fact WHERE office_id = :o"),
+            {"o": OFFICE})]
+        server_r = [(r[0], r[1]) for r in c.execute(text(
+            "SELECT event_id, level FROM rating_fact WHERE office_id = :o"), {"o": OFFICE})]
+    assert len(server_t) == len(dict(server_t)) and dict(server_t) == tickets
+    assert len(server_r) == len(dict(server_r)) and dict(server_r) == ratings
+    return {"tickets": len(tickets), "ratings": len(ratings)}
 
 
 def shutil_which(name: str) -> bool:

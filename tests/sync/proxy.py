@@ -3,8 +3,11 @@
 Modes (switchable at any time; live connections are cut on a switch): ``pass``, ``refuse``
 (close at once), ``blackhole`` (accept, swallow, never answer), ``captive`` (a 200 HTML page,
 as a captive portal gives), ``cut_reply`` (forward the request, drop the reply: the server has
-committed), ``reset_after`` (RST after N request bytes). Shaping applies in ``pass``: one-way
-delay, bandwidth (bit/s), and loss modelled as a retransmission timeout on a share of segments.
+committed), ``reset_after`` (RST after N request bytes), ``status`` (a canned reply:
+`status_code`, `status_headers`, `status_body` — a 503/429 from a gateway), ``trickle`` (the
+server's reply, one byte every `trickle` seconds: no single read ever times out). Shaping
+applies in ``pass``: one-way delay, bandwidth (bit/s), and loss modelled as a retransmission
+timeout on a share of segments.
 """
 
 from __future__ import annotations
@@ -48,6 +51,11 @@ class FaultProxy:
         self.loss = 0.0
         self.rto = 1.0
         self.reset_after = 0
+        self.status_code = 503
+        self.status_headers: dict[str, str] = {}
+        self.status_body = b""
+        self.trickle = 0.5
+        self.canned = 0  # replies given in `status` mode
         self.rng = random.Random(seed)
         self.port = 0
         self.bytes_up = 0
@@ -112,6 +120,13 @@ class FaultProxy:
             while await reader.read(65536):
                 pass
             return
+        if mode == "status":
+            await _read_request(reader)
+            self.canned += 1
+            writer.write(self._canned())
+            await writer.drain()
+            writer.close()
+            return
         if mode == "captive":
             await _read_request(reader)
             writer.write(CAPTIVE)
@@ -129,6 +144,11 @@ class FaultProxy:
                              return_exceptions=True)
         self._live.discard(writer)
         self._live.discard(up_w)
+
+    def _canned(self) -> bytes:
+        head = [f"HTTP/1.1 {self.status_code} Canned", f"Content-Length: {len(self.status_body)}",
+                "Connection: close", *(f"{k}: {v}" for k, v in self.status_headers.items())]
+        return ("\r\n".join(head) + "\r\n\r\n").encode() + self.status_body
 
     async def _pipe(self, src: asyncio.StreamReader, dst: asyncio.StreamWriter,
                     other: asyncio.StreamWriter, *, up: bool) -> None:
@@ -162,6 +182,12 @@ class FaultProxy:
                     _rst(dst)
                     _rst(other)
                     return
+                if not up and self.mode == "trickle":
+                    for i in range(len(data)):
+                        dst.write(data[i:i + 1])
+                        await dst.drain()
+                        await asyncio.sleep(self.trickle)
+                    continue
                 sent += len(data)
                 if up and self.mode == "reset_after" and sent > self.reset_after:
                     _rst(dst)

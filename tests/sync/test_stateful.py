@@ -1,5 +1,7 @@
 """Hypothesis state machine over the sync (sync.md §4.7): commune intake and actions, district
-decisions, push, pull, the link cut and healed in any order. After a final heal + sync:
+decisions, push, pull, the link cut and healed, the desk "dying" at a named point of a sync
+(in-process: an exception there, so the open transaction rolls back as a killed process's
+would), a backup taken and restored later, in any order. After a final heal + sync:
 every desk event exactly once on the server, every district change exactly once on the desk,
 the same dossier states on both sides (the harness checker)."""
 
@@ -15,8 +17,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+import desk.sync.client as client_mod
 from desk.district.changes import decide, state_of
 from desk.domain.errors import DomainError
+from desk.services import backup
+from desk.services.actor import Actor
 from desk.services.lifecycle import act
 from desk.sync.client import SyncReport
 from desk.sync.transport import SyncError
@@ -28,6 +33,13 @@ COMMUNE = ("transfer", "request_supplement", "supplement_received", "return_resu
 DISTRICT = ("start_processing", "result_ready", "request_supplement", "supplement_received",
             "refuse")
 FAULTS = ("blackhole", "refuse", "reset_after", "cut_reply", "captive")
+CRASH_POINTS = ("push_after_send", "push_mid_mark", "pull_after_fetch", "pull_mid_apply",
+                "recover_mid_apply")
+ADMIN = Actor(id=None, name="Phạm Quản Trị", role="admin")
+
+
+class Died(BaseException):
+    """The desk process dying at a crash point (BaseException: nothing catches it but us)."""
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -39,6 +51,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.office: Any = None
         self.client: Any = None
         self.codes: list[str] = []
+        self.backups: list[Path] = []
 
     @initialize()
     def setup(self) -> None:
@@ -92,6 +105,32 @@ class SyncMachine(RuleBasedStateMachine):
         assert self.proxy is not None
         self.proxy.set("pass")
 
+    # -- the desk dies, the office restores --------------------------------------------------
+    @rule(point=st.sampled_from(CRASH_POINTS))
+    def crash(self, point: str) -> None:
+        def die(name: str) -> None:
+            if name == point:
+                raise Died(name)
+
+        real = client_mod.crash_point
+        client_mod.crash_point = die
+        try:
+            with contextlib.suppress(Died, SyncError):
+                self.client.sync_once()
+        finally:
+            client_mod.crash_point = real
+
+    @rule()
+    def take_backup(self) -> None:
+        if len(self.backups) < 3:
+            self.backups.append(backup.create_backup(self.office, actor=ADMIN,
+                                                     rotate_after=False).path)
+
+    @rule(i=st.integers(0, 2))
+    def restore_backup(self, i: int) -> None:
+        if self.backups:
+            backup.restore(self.office, self.backups[i % len(self.backups)], actor=ADMIN)
+
     # -- always ---------------------------------------------------------------------------
     @invariant()
     def no_duplicate_on_server(self) -> None:
@@ -109,7 +148,14 @@ class SyncMachine(RuleBasedStateMachine):
             if self.client is not None:
                 assert self.proxy is not None
                 self.proxy.set("pass")
-                self.client.run(until_idle=True, max_seconds=30)
+                # The short timeouts make the cut link fail fast; the final heal must not time
+                # out just because CI's two cores are busy.
+                healed = client(self.office, self.proxy.url, self.district.token,
+                                connect_timeout=10.0, read_timeout=60.0)
+                try:
+                    healed.run(until_idle=True, max_seconds=120)
+                finally:
+                    healed.close()
                 check(self.office, self.district.engine)
         finally:
             if self.client is not None:
@@ -124,6 +170,6 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 SyncMachine.TestCase.settings = settings(
-    max_examples=15, stateful_step_count=20, deadline=None, database=None,
+    max_examples=12, stateful_step_count=20, deadline=None, database=None,
     suppress_health_check=list(HealthCheck))
 test_sync_state_machine = SyncMachine.TestCase
