@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bench.common import Row
 
-# Both children print the wall time from interpreter start to the app's first `on_ready`
-# (after the first screen is painted) and their peak RSS, then exit.
+# Both children print the wall time from interpreter start to the refresh after the first
+# screen (the login for the desk) was laid out, their CPU time and peak RSS, then exit.
 BARE = r"""
 import time, resource, json, os
 t0 = time.perf_counter()
@@ -22,6 +22,8 @@ class Bare(App):
     def compose(self):
         yield Label("Một Cửa Desk")
     def on_ready(self):
+        self.screen.call_after_refresh(self.painted)
+    def painted(self):
         r = resource.getrusage(resource.RUSAGE_SELF)
         print(json.dumps({"ms": (time.perf_counter() - t0) * 1000, "rss_kb": r.ru_maxrss,
               "cpu_ms": (r.ru_utime + r.ru_stime) * 1000}), flush=True)
@@ -34,7 +36,15 @@ t0 = time.perf_counter()
 import desk.cli
 import desk.commands.tui as tui
 
-def ready(self):
+def ready(self):  # Ready follows the first layout of *a* screen: wait for the login's paint
+    from screens.login import LoginScreen
+
+    if isinstance(self.screen, LoginScreen):
+        self.screen.call_after_refresh(painted, self)
+    else:
+        self.call_later(ready, self)
+
+def painted(self):
     r = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"ms": (time.perf_counter() - t0) * 1000, "rss_kb": r.ru_maxrss,
           "cpu_ms": (r.ru_utime + r.ru_stime) * 1000}), flush=True)

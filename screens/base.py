@@ -50,10 +50,13 @@ class DeskScreen(Screen[Any]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings)
 
+    STATUS_LINE = True  # the login has none: nobody works before logging in, and it starts faster
+
     def on_mount(self) -> None:
         # The counter app's status line (deadlines, sync) sits under the header of every
         # screen; the waiting-room display and the kiosk do not set `show_status`.
-        if getattr(self.app, "show_status", False) and not self.query("DeadlineBadge"):
+        if self.STATUS_LINE and getattr(self.app, "show_status", False) \
+                and not self.query("DeadlineBadge"):
             from textual.widgets import Header
 
             from screens.widgets.status_line import StatusLine

@@ -23,12 +23,9 @@ MODES = (  # (key, message key) — the screens the coming issues add
 
 
 class HomeScreen(DeskScreen):
-    """The base of the "home" mode. Under the login it stays empty, so the login screen alone
-    is composed and painted at start (docs/performance.md); it is built when a clerk is in."""
+    """The base of the "home" mode, built once a clerk is in (the app starts in "login")."""
 
     def compose(self) -> ComposeResult:
-        if getattr(self.app, "actor", None) is None:
-            return
         yield Header(show_clock=True)
         with Vertical(id="home"):
             yield Static(id="office")
@@ -37,16 +34,6 @@ class HomeScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        if self.query("#home"):
-            self._fill()
-
-    async def on_screen_resume(self) -> None:
-        if not self.query("#home") and getattr(self.app, "actor", None) is not None:
-            await self.recompose()
-            DeskScreen.on_mount(self)  # the status line under the header
-            self._fill()
-
-    def _fill(self) -> None:
         office = self.ctx.settings.office
         self.query_one("#office", Static).update(
             f"[b]{_escape(office.name)}[/b]\n{t('home.office_id')}: {_escape(office.id)}"

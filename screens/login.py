@@ -32,6 +32,7 @@ class LoginScreen(DeskScreen):
         Binding("up", "list_move(-1)", show=False),
     ]
     AUTO_FOCUS = "#clerk-filter"
+    STATUS_LINE = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -166,7 +167,7 @@ class LoginScreen(DeskScreen):
         pin.focus()
 
     def _done(self, actor: Actor) -> None:
-        self.dismiss(actor)
+        self.app.logged_in(actor)  # type: ignore[attr-defined]
 
     def _error(self, message: str) -> None:
         self.query_one("#login-error", Static).update(Text(message))

@@ -8,6 +8,7 @@ either way, since each mode keeps its own screen stack.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -19,6 +20,12 @@ from screens.scanner import ScanBuffer, scanned_code, take_back
 
 if TYPE_CHECKING:
     from desk.services.actor import Actor
+
+
+def _login() -> Screen[Any]:
+    from screens.login import LoginScreen
+
+    return LoginScreen()
 
 
 def _home() -> Screen[Any]:
@@ -73,7 +80,7 @@ def _printers() -> Screen[Any]:
     return PrintersScreen()
 
 
-MODES: dict[str, Any] = {"home": _home, "intake": _intake, "search": _search,
+MODES: dict[str, Any] = {"login": _login, "home": _home, "intake": _intake, "search": _search,
                          "queue": _queue, "deadlines": _deadlines, "reports": _reports,
                          "sync": _sync, "printers": _printers}
 READY = frozenset({"F2", "F3", "F4", "F5", "F6", "F7", "F8"})  # screens/home.py's list
@@ -103,23 +110,30 @@ class DeskModes:
     """Mixin for DeskApp (put it before App in the bases)."""
 
     MODES: ClassVar[dict[str, Any]] = MODES
-    DEFAULT_MODE: ClassVar[str] = "home"
+    # The app starts in the login mode: the login alone is composed and painted at start
+    # (docs/performance.md); the home mode is built once a clerk is in.
+    DEFAULT_MODE: ClassVar[str] = "login"
     actor: Actor | None = None
     _scanner: ScanBuffer | None = None
 
     def start_login(self) -> None:
-        """Show the login unless someone is logged in already (tests set `actor`)."""
-        from screens.login import LoginScreen
+        """Go home at once when someone is logged in already (tests set `actor`)."""
+        if self.actor is not None:
+            self._enter_home()
 
+    def _enter_home(self) -> None:
         app: Any = self
-        if self.actor is None:
-            app.push_screen(LoginScreen(), self._logged_in)
+        app.switch_mode("home")
+        from textual.app import UnknownModeError
 
-    def _logged_in(self, actor: Actor | None) -> None:
+        with contextlib.suppress(UnknownModeError):  # the login is done: free its screen
+            app.remove_mode("login")
+
+    def logged_in(self, actor: Actor) -> None:
+        """The login screen's answer: the clerk is in."""
         app: Any = self
-        if actor is None:
-            return
         self.actor = actor
+        self._enter_home()
         counter = t("login.counter_of", counter=actor.counter) if actor.counter else ""
         app.sub_title = " — ".join(x for x in (app.ctx.settings.office.name, actor.name, counter)
                                    if x)

@@ -16,10 +16,12 @@ from textual.widgets import Footer
 
 class DeskFooter(Footer):
     _recompose_pending = False
+    _shown: tuple[Any, ...] | None = None  # the keys on display, to skip identical rebuilds
 
     def bindings_changed(self, screen: Any) -> None:
         """As Textual's, but several changes before the next refresh (a screen's mount, its
-        first focus, the clerk list arriving) rebuild the keys once, not once each."""
+        first focus, the clerk list arriving) rebuild the keys once, not once each, and not
+        at all when the keys shown stay the same (most focus changes)."""
         self._bindings_ready = True
         if not screen.app.app_focus or self._recompose_pending:
             return
@@ -29,9 +31,20 @@ class DeskFooter(Footer):
 
     async def _recompose_once(self) -> None:
         self._recompose_pending = False
-        await self.recompose()
+        if not self.is_attached or self._closing or self._closed:
+            return  # its screen went away meanwhile (the login once a clerk is in)
+        if self._keys_shown() != self._shown:
+            await self.recompose()
+
+    def _keys_shown(self) -> tuple[Any, ...]:
+        return tuple((key, b.binding.action, b.binding.description, b.enabled, b.tooltip)
+                     for key, b in self.screen.active_bindings.items() if b.binding.show)
 
     def compose(self) -> ComposeResult:
+        # The keys are known when the screen composes: show them in the first paint instead
+        # of an empty footer rebuilt a moment later (Textual waits for a bindings signal).
+        self._bindings_ready = True
+        self._shown = self._keys_shown()
         for widget in super().compose():
             if widget._reactive_connect:  # a FooterKey bound to Footer.compact
                 # Undo the data_bind before its deferred set-up runs (it skips an empty

@@ -15,7 +15,7 @@ from desk.services.context import DeskContext
 from screens.home import HomeScreen
 from screens.login import LoginScreen
 from tests.conftest import REPO
-from tests.screens.conftest import settle
+from tests.screens.conftest import settle, wait_until
 
 
 async def test_clerks_are_on_the_first_screen(demo_ctx: DeskContext) -> None:
@@ -35,10 +35,11 @@ async def test_home_is_built_after_the_login(demo_ctx: DeskContext) -> None:
         await pilot.press(*"lan", "enter", *"1234", "enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        assert "login" not in app._screen_stacks  # the login's screen is gone, not kept under
+        await wait_until(pilot, lambda: app.screen.query_one("#status-line").counts)
         office = str(app.screen.query_one("#office", Static).render())
         assert demo_ctx.settings.office.name in office
         assert "F2" in str(app.screen.query_one("#modes", Static).render())
-        assert app.screen.query_one("#status-line").counts is not None  # type: ignore[attr-defined]
 
 
 FRESH = r"""
@@ -59,14 +60,17 @@ class Probe(DeskApp):
 
     tries = 0
 
-app = Probe(DeskContext(load_settings(sys.argv[1])), background=True)
+ctx = DeskContext(load_settings(sys.argv[1]))
+app = Probe(ctx, background=True)
+from desk.services.auth import login
+app.actor = login(ctx, "Nguyễn Thị Lan", "1234")  # straight to the home screen and its line
 print(json.dumps(app.run(headless=True)))
 """
 
 
 def test_status_line_counts_at_start_in_a_fresh_process(demo_ctx: DeskContext,
                                                          tmp_path: Path) -> None:
-    """The real start (background services on): the deadline counts appear at once."""
+    """A real start (background services on): the home's deadline counts appear at once."""
     cfg = tmp_path / "desk.toml"
     cfg.write_text(f'[storage]\ndatabase = "{demo_ctx.settings.database_path.as_posix()}"\n'
                    f'data_dir = "{demo_ctx.settings.data_dir.as_posix()}"\n', encoding="utf-8")

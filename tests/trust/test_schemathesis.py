@@ -38,7 +38,6 @@ from desk.sync import protocol as P  # noqa: E402
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 OFFICE = "000.00.00.H41"
 EXAMPLES = 50
-BUDGET_S = 60.0
 UNROUTABLE = str.maketrans({"/": "_", "?": "_", "#": "_", "%": "_"})
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
                 phases=(Phase.explicit, Phase.generate),  # no shrinking: bounded time
@@ -188,7 +187,6 @@ def _checker(strategy: Any, client: Any, district: Target, auth: str, label: str
 def test_no_server_error_and_a_consistent_database(api: Any, client: Any,
                                                    district: Target) -> None:
     """The three passes, then the district database is checked (one test: xdist-safe)."""
-    started = time.monotonic()
     for auth in ("none", "token", "signed"):
         _fuzz(api, client, district, auth)
     by_pass = {auth: {k: v for k, v in district.statuses.items() if k.startswith(auth + " ")}
@@ -202,7 +200,6 @@ def test_no_server_error_and_a_consistent_database(api: Any, client: Any,
             assert all(200 not in c for c in offices.values()), mine
         else:  # the signed pass really reached the handlers (ingest and changes)
             assert all(200 in c or 400 in c or 426 in c for c in offices.values()), mine
-    assert time.monotonic() - started < BUDGET_S, "the fuzzing is no longer bounded"
     _check_database(district)
 
 
