@@ -33,9 +33,9 @@ def early_language(argv: list[str]) -> str:
         path = _config_path_from(argv)
         if path is not None:
             try:
-                import tomllib
+                from desk import toml_file
 
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                data = toml_file.parse(path)
                 office = data.get("office", {})
                 if isinstance(office, dict) and office.get("language") in ("vi", "en"):
                     lang = office["language"]
