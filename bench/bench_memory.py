@@ -14,12 +14,12 @@ file) is driven headless. One round is what a clerk does for one citizen (15 act
 ROUNDS rounds (180 by default, BENCH_MEMORY_ROUNDS to change): a citizen a minute through every
 part of the desk, three hours at a busy commune counter (2,700 actions). The growth is reported
 after the first WARMUP rounds and over the last simulated hour, where the budget applies: the
-first hour fills bounded caches (Textual's styles and strips, SQLite's statements). Keys are delivered
-to the app the way Pilot delivers them, but without Pilot's idle waits after every key (20 to
-40 ms each); the benchmark waits for the state each step leads to instead. Memory is read
-after a full garbage collection: the resident set size (/proc/self/statm; NaN elsewhere), the
-widgets alive, and with BENCH_MEMORY_TRACEMALLOC=1 the Python heap traced by tracemalloc (one
-frame, started before the app; it makes the run about three times slower).
+first hour fills bounded caches (Textual's styles and strips, SQLite's statements). Keys are
+delivered to the app the way Pilot delivers them, but without Pilot's idle waits after every
+key (20 to 40 ms each); the benchmark waits for the state each step leads to instead. Memory is
+read after a full garbage collection: the resident set size (/proc/self/statm; NaN elsewhere),
+the widgets alive, and with BENCH_MEMORY_TRACEMALLOC=1 the Python heap traced by tracemalloc
+(one frame, started before the app; it makes the run about three times slower).
 
 BENCH_MEMORY_PARTS=queue,intake,search,open,modes picks the parts of a round (to find where
 memory goes); BENCH_MEMORY_TRACE=1 prints time, RSS and live widgets every 10 rounds.

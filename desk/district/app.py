@@ -1,7 +1,7 @@
 """The district HTTP API (FastAPI on uvicorn).
 
     POST /v1/offices/{id}/events:batch   gzip JSON {batch_id, app_v, schema_v, events}
-    GET  /v1/offices/{id}/changes?cursor=&limit=500
+    GET  /v1/offices/{id}/changes?cursor=&limit=500[&catalog=N[&catalog_snapshot=1]]
     GET  /v1/offices/{id}/events?device=&after=&cursor=   own events, after a restore (own.py)
     GET|HEAD|PATCH /v1/offices/{id}/attachments/{sha256}   resumable scans (attachments.py)
 
@@ -89,14 +89,16 @@ def _quarantine(engine: Engine, row: Any) -> None:
 
 
 def pull(engine: Engine, office_id: str, request: Request, cursor: str,
-         limit: int) -> JSONResponse:
+         limit: int, catalog: int | None = None, catalog_snapshot: bool = False
+         ) -> JSONResponse:
     from desk.district.changes import changes_since
 
     denied = _auth(engine, office_id, request, b"")
     if denied is not None:
         return denied
     try:
-        page = changes_since(engine, office_id, cursor, max(1, min(limit, P.PULL_LIMIT)))
+        page = changes_since(engine, office_id, cursor, max(1, min(limit, P.PULL_LIMIT)),
+                             catalog, catalog_snapshot)
     except ValueError:
         return envelope(400, error="bad_cursor")
     return envelope(200, **page)
@@ -131,8 +133,10 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
 
     @app.get("/v1/offices/{office_id}/changes")
     async def changes(office_id: str, request: Request, cursor: str = "",
-                      limit: int = P.PULL_LIMIT) -> JSONResponse:
-        return await run_in_threadpool(pull, engine, office_id, request, cursor, limit)
+                      limit: int = P.PULL_LIMIT, catalog: int | None = None,
+                      catalog_snapshot: bool = False) -> JSONResponse:
+        return await run_in_threadpool(pull, engine, office_id, request, cursor, limit,
+                                       catalog, catalog_snapshot)
 
     @app.get("/v1/offices/{office_id}/events")
     async def own_events(office_id: str, request: Request, device: str, after: int = 0,

@@ -80,10 +80,12 @@ def decode_cursor(cursor: str) -> tuple[int, int]:
         raise ValueError("bad cursor") from None
 
 
-def changes_since(engine: Engine, office_id: str, cursor: str, limit: int
+def changes_since(engine: Engine, office_id: str, cursor: str, limit: int,
+                  catalog: int | None = None, catalog_snapshot: bool = False
                   ) -> dict[str, Any]:
     """The office's changes after `cursor`, with what was published to every office ("*":
-    catalog versions, calendar exceptions) in the same order."""
+    catalog versions, calendar exceptions) in the same order. `catalog`: the desk's catalog
+    version (None: an older desk, which gets full snapshots) — see catalog_delta.py."""
     txid, row_id = decode_cursor(cursor)
     horizon = ("AND txid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint"
                if is_postgres(engine) else "")
@@ -92,16 +94,20 @@ def changes_since(engine: Engine, office_id: str, cursor: str, limit: int
         WHERE office_id IN (:office, '*') AND (txid > :txid OR (txid = :txid AND id > :row_id))
         {horizon}
         ORDER BY txid, id LIMIT :n""")
+    import json
+
+    from desk.district.catalog_delta import shape
+
     with read(engine) as s:
         rows = s.execute(sql, {"office": office_id, "txid": txid, "row_id": row_id,
                                "n": limit + 1}).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    import json
-
-    changes = [{"id": r.change_id, "k": r.kind, "e": r.entity_id,
-                "p": r.payload if isinstance(r.payload, dict) else json.loads(r.payload)}
-               for r in rows]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        changes = [{"id": r.change_id, "k": r.kind, "e": r.entity_id,
+                    "p": r.payload if isinstance(r.payload, dict) else json.loads(r.payload)}
+                   for r in rows]
+        if catalog is not None:
+            shape(s, changes, catalog, catalog_snapshot, horizon)
     nxt = encode_cursor(rows[-1].txid, rows[-1].id) if rows else cursor
     return {"changes": changes, "next_cursor": nxt, "has_more": more}
 

@@ -158,7 +158,7 @@ def _handlers() -> dict[str, Any]:
     """kind → apply(s, cal, change) -> (local event id | None, outcome). A newer release adds
     kinds here; changes of other kinds are stored unapplied (sync.md §3, scenario 14)."""
     return {"decision": _decision,
-            KIND_CATALOG: lambda s, cal, ch: (None, _catalog_version(s, ch.get("p") or {})),
+            KIND_CATALOG: lambda s, cal, ch: (None, _catalog_change(s, ch.get("p") or {})),
             KIND_CALENDAR: lambda s, cal, ch: (None, _calendar_exceptions(s, ch.get("p") or {}))}
 
 
@@ -231,6 +231,13 @@ def apply_stored(s: Session, cal: Any) -> int:
         s.add(row)
         s.flush()
     return done
+
+
+def _catalog_change(s: Session, p: dict[str, Any]) -> str:
+    """Full snapshot, superseded stub or delta (desk/sync/catalog_apply.py)."""
+    from desk.sync.catalog_apply import apply_catalog_change
+
+    return apply_catalog_change(s, p)
 
 
 def _catalog_version(s: Session, p: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ After a restore from backup, a cycle first gets back this desk's own events from
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import sys
@@ -35,6 +36,7 @@ from desk.sync.transport import (
     Transport,
 )
 
+log = logging.getLogger("desk.sync")
 CRASH_ENV = "DESK_SYNC_CRASH_AT"
 CRASH_POINTS = ("push_before_send", "push_after_send", "push_mid_mark", "pull_after_fetch",
                 "pull_mid_apply", "pull_after_commit", "recover_mid_apply")
@@ -242,24 +244,37 @@ class SyncClient:
     def pull(self, report: SyncReport) -> None:
         from desk.sync import recover as R
         from desk.sync.apply import apply_page, apply_stored
+        from desk.sync.catalog_apply import SnapshotNeeded, local_version
         from desk.sync.outbox import sync_state
         from storage.engine import read_session, write_session
 
         self.recover(report)  # decisions must find the dossiers a restore lost
         with write_session(self.ctx.engine) as s:  # changes stored by an older release
             report.pulled += apply_stored(s, self.ctx.calendar)
+        snapshot = False  # a catalog delta did not fit here: ask the page again, in full
         while True:
             with read_session(self.ctx.engine) as s:
                 cursor = _cursor(s)
-            data = self.net.call("GET", self.net.office_path("changes"),
-                                 params={"cursor": cursor, "limit": P.PULL_LIMIT})
+                params: dict[str, Any] = {"cursor": cursor, "limit": P.PULL_LIMIT,
+                                          "catalog": local_version(s)}
+            if snapshot:
+                params["catalog_snapshot"] = 1
+            data = self.net.call("GET", self.net.office_path("changes"), params=params)
             crash_point("pull_after_fetch")
-            with write_session(self.ctx.engine) as s:
-                if sync_state(s).pull_cursor != cursor:
-                    continue  # another process moved on meanwhile: read again
-                report.pulled += apply_page(s, self.ctx.calendar, data["changes"],
-                                            data["next_cursor"])
-                crash_point("pull_mid_apply")
+            try:
+                with write_session(self.ctx.engine) as s:
+                    if sync_state(s).pull_cursor != cursor:
+                        continue  # another process moved on meanwhile: read again
+                    report.pulled += apply_page(s, self.ctx.calendar, data["changes"],
+                                                data["next_cursor"])
+                    crash_point("pull_mid_apply")
+            except SnapshotNeeded as e:  # rolled back: nothing of this page was applied
+                if snapshot:
+                    raise ProtocolError("catalog_delta") from None
+                log.warning("catalog delta not applicable (%s): asking the full snapshot", e)
+                snapshot = True
+                continue
+            snapshot = False
             crash_point("pull_after_commit")
             if any(ch.get("k") == "calendar_exceptions" for ch in data["changes"]):
                 self.ctx.refresh_calendar()
