@@ -59,6 +59,7 @@ def _insert(engine: Engine) -> Any:
 
 
 INT64 = 2**63 - 1
+INT32 = 2**31 - 1
 EPOCH_MAX = 7_258_118_400  # 2200-01-01: later instants are a broken clock, not a dossier
 
 
@@ -68,8 +69,9 @@ def _valid(ev: Any) -> bool:
             and isinstance(ev.get("t"), str) and isinstance(ev.get("e"), str)
             and isinstance(ev.get("s"), int) and isinstance(ev.get("a"), int)):
         return False
-    numbers = (ev["s"], ev.get("h", 0), ev.get("v", 0))
-    return (all(isinstance(n, int) and 0 <= n <= INT64 for n in numbers)
+    small = (ev["s"], ev.get("v", 0))  # INTEGER columns (32-bit on PostgreSQL)
+    return (all(isinstance(n, int) and 0 <= n <= INT32 for n in small)
+            and isinstance(ev.get("h", 0), int) and 0 <= ev.get("h", 0) <= INT64
             and 0 <= ev["a"] <= EPOCH_MAX)
 
 

@@ -98,6 +98,23 @@ def test_duplicates_and_reused_ids(district: Any, office: Any) -> None:
     check(office, district.engine)
 
 
+def test_numbers_too_big_for_the_columns_are_malformed_not_a_500(district: Any,
+                                                                   office: Any) -> None:
+    """PostgreSQL's INTEGER columns (seq, base version) hold 32 bits: a forged or broken
+    event with a bigger number is answered `rejected:malformed`, never a server error."""
+    from storage.tables.sync import OutboxEvent
+
+    intake(office, 1)
+    c = client(office, district.url, district.token)
+    with read_session(office.engine) as s:
+        [row] = list(s.exec(select(OutboxEvent)))
+    big_seq = {**row.payload, "i": "f" * 32, "s": 2**40}
+    big_version = {**row.payload, "i": "e" * 32, "v": 2**33}
+    assert _post(c, [big_seq, big_version])["results"] == ["rejected:malformed"] * 2
+    assert c.sync_once().pushed == {"accepted": 1}
+    check(office, district.engine)
+
+
 def test_other_office_forbidden_and_bad_signature(district: Any, office: Any) -> None:
     from desk.sync.transport import AuthFailed
 
