@@ -192,7 +192,7 @@ async def _search(clerk: Clerk, text: str) -> None:
     app = clerk.app
     clerk.press("f3")
     await clerk.until(lambda: isinstance(app.screen, SearchScreen) and len(
-        app.screen_stack) == 1, "search screen")
+        app.screen_stack) == 1 and bool(app.screen.query("#query")), "search screen")
     search = app.screen
     box = search.query_one("#query", Input)
     box.focus()

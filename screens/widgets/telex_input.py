@@ -117,6 +117,11 @@ class InputMethodIndicator(Static):
         method_signal(self.app).subscribe(self, self._show)
         self._show(current_method(self.app))
 
+    def on_unmount(self) -> None:
+        # Textual forgets dead subscribers only when the signal fires (F9): until then the
+        # callback would keep this closed indicator, and its modal's widgets, alive.
+        method_signal(self.app).unsubscribe(self)
+
     def _show(self, method: str) -> None:
         self.update(t("telex.indicator", method=method_label(method)))
         self.set_class(method != "off", "-on")

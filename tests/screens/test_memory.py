@@ -49,3 +49,24 @@ async def test_dossiers_opened_and_closed_are_freed(app: DeskApp, demo_ctx: Desk
         # its watchers on App.title/sub_title: 24 more here, a few MB an hour at the counter.
         assert removed_but_alive() <= after_one
         assert len(app.screen_stack) == 1
+
+
+async def test_a_closed_input_method_indicator_is_not_kept_by_its_signal() -> None:
+    """The F9 indicator subscribes to the input-method signal; once removed (a modal closed)
+    it must not stay subscribed, or the closed widget and its modal live on until F9."""
+    from textual.app import App, ComposeResult
+
+    from screens.widgets.telex_input import InputMethodIndicator, method_signal
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield InputMethodIndicator()
+
+    app = Host()
+    async with app.run_test() as pilot:
+        indicator = app.query_one(InputMethodIndicator)
+        signal = method_signal(app)
+        assert indicator in signal._subscriptions
+        await indicator.remove()
+        await pilot.pause()
+        assert indicator not in signal._subscriptions
