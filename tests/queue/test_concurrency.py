@@ -17,7 +17,8 @@ TICKETS = 120
 def _counter_worker(db: str, counter: int, barrier: Any, out: Any) -> None:
     ctx = DeskContext(queue_settings(Path(db)), clock=MovingClock(local(2026, 11, 23, 9, 0)))
     got: list[str] = []
-    barrier.wait()
+    queue.waiting_summary(ctx)  # the database stack imported and the file open first,
+    barrier.wait()  # then both press "call next" at the same instant
     while True:
         v = queue.call_next(ctx, counter)
         if v is None:
