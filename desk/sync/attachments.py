@@ -13,16 +13,13 @@ offset, length and dossier ride in the (signed) query.
 
 from __future__ import annotations
 
-import secrets
 import time
 from typing import Any
-from urllib.parse import urlencode
 
 import httpx
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from desk.sync import protocol as P
 from desk.sync import transport as T
 
 CHUNK = 32 * 1024
@@ -129,38 +126,13 @@ def _save(ctx: Any, code: str, sha: str, **values: Any) -> None:
 # -- the wire -----------------------------------------------------------------------------------
 def _request(net: Any, method: str, path: str, body: bytes = b"",
              params: dict[str, Any] | None = None) -> tuple[httpx.Response, dict[str, Any]]:
-    """One signed request (the event push's scheme); the reply must be the API's envelope."""
+    """One signed request through the transport (the event push's scheme and deadline); the
+    reply is returned unjudged, a clock-skew refusal signed once more with the corrected offset."""
     for attempt in (0, 1):
-        target = path + ("?" + urlencode(params) if params else "")
-        ts, nonce = str(int(T.wall_clock()) + net.offset), secrets.token_hex(12)
-        digest = P.content_digest(body)
-        headers = {"Authorization": f"Bearer {net.cfg.token}", P.H_DIGEST: digest,
-                   P.H_TS: ts, P.H_NONCE: nonce, P.H_APP: net.app_v,
-                   P.H_SIG: P.signature(net.key, method, target, digest, ts, nonce),
-                   "Accept": "application/json"}
-        if method == "PATCH":
-            headers["Content-Type"] = "application/offset+octet-stream"
-        deadline = getattr(net, "deadline", None)  # the transport's whole-request deadline
-        if deadline is not None:
-            deadline.at = time.monotonic() + float(getattr(net.cfg, "total_timeout", 300.0))
-        try:
-            r = net.http.request(method, target, content=body, headers=headers)
-        except httpx.TimeoutException as e:
-            raise T.Offline(f"timeout:{type(e).__name__}") from None
-        except (httpx.TransportError, OSError) as e:
-            raise T.Offline(type(e).__name__) from None
-        finally:
-            if deadline is not None:
-                deadline.at = None
-        try:
-            data = r.json()
-        except ValueError:
-            raise T.Offline(f"not_api:{r.status_code}") from None
-        if not P.is_envelope(data):
-            raise T.Offline(f"not_api:{r.status_code}")
-        net._learn_clock(data)
+        r, data = net.send(method, path, body, params,
+                           content_type="application/offset+octet-stream", gzipped=False)
         if r.status_code == 401 and data.get("error") == "clock_skew" and attempt == 0:
-            continue  # the offset is corrected from the reply; sign again
+            continue
         return r, data
     raise AssertionError("unreachable")
 

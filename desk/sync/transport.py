@@ -195,6 +195,16 @@ class Transport:
 
     def _call(self, method: str, path: str, body: bytes,
               params: dict[str, Any] | None) -> dict[str, Any]:
+        r, data = self.send(method, path, body, params)
+        return self._check(r, data)
+
+    def send(self, method: str, path: str, body: bytes = b"",
+             params: dict[str, Any] | None = None, *,
+             content_type: str = "application/json", gzipped: bool = True
+             ) -> tuple[httpx.Response, dict[str, Any]]:
+        """One signed request under the total deadline; the reply must be the API's envelope
+        (anything else is Offline). Non-200 replies are returned for the caller to judge
+        (`_check`): the scan upload reads its 409/422 answers itself."""
         target = path + ("?" + urlencode(params) if params else "")
         ts, nonce, digest = str(int(wall_clock()) + self.offset), secrets.token_hex(12), \
             P.content_digest(body)
@@ -203,8 +213,9 @@ class Transport:
                    P.H_SIG: P.signature(self.key, method, target, digest, ts, nonce),
                    "Accept": "application/json"}
         if body:
-            headers["Content-Type"] = "application/json"
-            headers["Content-Encoding"] = "gzip"
+            headers["Content-Type"] = content_type
+            if gzipped:
+                headers["Content-Encoding"] = "gzip"
         deadline = self.deadline.at = time.monotonic() + self.cfg.total_timeout
         try:
             r = self.http.request(method, target, content=body, headers=headers)
@@ -226,7 +237,7 @@ class Transport:
         if not P.is_envelope(data):
             raise Offline(f"not_api:{r.status_code}")
         self._learn_clock(data)
-        return self._check(r, data)
+        return r, data
 
     def _learn_clock(self, data: dict[str, Any]) -> None:
         ms = data.get("server_time")
