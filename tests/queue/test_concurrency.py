@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,10 @@ def _counter_worker(db: str, counter: int, barrier: Any, out: Any) -> None:
             break
         got.append(v.label)
         queue.finish(ctx, counter)
+        # A clerk does not call again within the same millisecond: without a breath, SQLite's
+        # busy handler (sleeping 1…100 ms between tries) can leave the other counter waiting
+        # while this one serves the whole queue.
+        time.sleep(0.005)
     ctx.close()
     out.put((counter, got))
 
