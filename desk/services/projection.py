@@ -19,11 +19,22 @@ def load_events(session: Session, dossier_id: Any) -> list[Any]:
 
 
 def clock_events(state: DossierState) -> list[tuple[str, datetime]]:
+    """The dossier's pauses as clock events, in the order the facts were decided.
+
+    Events arrive in decided order (server order for district decisions, then the HLC), but
+    their instants come from machines whose clocks disagree (a desk days behind the district,
+    a PC reset to 2010). An instant before its predecessor is clamped to it, so a skewed clock
+    shortens a pause to nothing instead of stopping the projection or a pull."""
     out: list[tuple[str, datetime]] = []
+    floor = state.received_at
     for p in state.pauses:
-        out.append(("pause", p.start))
+        start = max(p.start, floor)
+        out.append(("pause", start))
+        floor = start
         if p.end is not None:
-            out.append(("restart" if p.restarts else "resume", p.end))
+            end = max(p.end, floor)
+            out.append(("restart" if p.restarts else "resume", end))
+            floor = end
     return out
 
 

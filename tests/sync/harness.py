@@ -130,7 +130,11 @@ def start_pg(tmp: Path) -> PgCluster:
 
 
 # -- desk offices -------------------------------------------------------------------------------
-def desk_ctx(tmp: Path, district: District | None = None, url: str | None = None) -> Any:
+DESK_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+
+
+def desk_ctx(tmp: Path, district: District | None = None, url: str | None = None,
+             now: datetime = DESK_NOW) -> Any:
     import desk.sync  # noqa: F401  (the outbox hook)
     from desk.config import Settings
     from desk.services.clock import fixed_clock
@@ -141,7 +145,7 @@ def desk_ctx(tmp: Path, district: District | None = None, url: str | None = None
             "token": district.token if district else ""}
     settings = Settings.model_validate({"storage": {"database": str(tmp / "desk.sqlite3")},
                                         "sync": sync})
-    ctx = DeskContext(settings, clock=fixed_clock(datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))
+    ctx = DeskContext(settings, clock=fixed_clock(now))
     seed_demo(ctx, dossiers=False)
     return ctx
 
