@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from platformdirs import user_config_path, user_data_path
+
+from desk import toml_file
+from desk.i18n import set_language, t
 from desk.tables_reader import Invalid, opt, read
 
 ENV_CONFIG = "DESK_CONFIG"
@@ -69,8 +75,6 @@ def _hours(v: Any) -> tuple[tuple[time, time], ...]:
 
 
 def _timezone(v: Any) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     if not isinstance(v, str):
         raise ValueError("múi giờ phải là chuỗi, ví dụ \"Asia/Ho_Chi_Minh\" / must be a string")
     try:
@@ -81,8 +85,6 @@ def _timezone(v: Any) -> str:
 
 
 def _office_id(v: Any) -> str:
-    import re
-
     if not isinstance(v, str) or not re.fullmatch(r"[0-9A-Z.]{1,35}", v):
         raise ValueError("mã định danh đơn vị chỉ gồm chữ HOA, số và dấu chấm, tối đa 35 ký tự")
     return v
@@ -219,8 +221,6 @@ class Settings(_Table):
     def data_dir(self) -> Path:
         if self.storage.data_dir is not None:
             return self._relative(self.storage.data_dir)
-        from platformdirs import user_data_path
-
         return user_data_path("desk", appauthor=False)
 
     @property
@@ -246,8 +246,6 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     local = Path.cwd() / FILE_NAME
     if local.is_file():
         return local
-    from platformdirs import user_config_path
-
     user = user_config_path("desk", appauthor=False) / FILE_NAME
     return user if user.is_file() else None
 
@@ -260,8 +258,6 @@ def load_settings(explicit: str | os.PathLike[str] | None = None) -> Settings:
 
 
 def load_file(path: Path) -> Settings:
-    from desk import toml_file
-
     try:
         data = toml_file.parse(path)
     except FileNotFoundError:
@@ -274,8 +270,6 @@ def load_file(path: Path) -> Settings:
         raise ConfigError(_msg("config.syntax", file=path, error=str(e))) from None
     lang = data.get("office", {}).get("language") if isinstance(data.get("office"), dict) else None
     if lang in ("vi", "en"):  # speak the office's language even when the rest is wrong
-        from desk.i18n import set_language
-
         set_language(lang)
     try:
         return read(Settings, {**data, "source": path.resolve()})
@@ -286,6 +280,4 @@ def load_file(path: Path) -> Settings:
 
 
 def _msg(msg_key: str, **params: Any) -> str:
-    from desk.i18n import t
-
     return t(msg_key, **params)

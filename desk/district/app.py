@@ -13,49 +13,30 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
+from desk.district import attachments
+from desk.district.changes import changes_since
+from desk.district.db import open_district, write
+from desk.district.http import check_auth, envelope
+from desk.district.ingest import ingest
+from desk.district.own import own_events
+from desk.district.tables import Quarantine
 from desk.sync import protocol as P
 
 log = logging.getLogger("desk.district")
 
 
-def envelope(status: int, **data: Any) -> JSONResponse:
-    return JSONResponse({"api": P.API, "server_time": int(time.time() * 1000), **data},
-                        status_code=status)
-
-
-def _target(request: Request) -> str:
-    q = request.url.query
-    return request.url.path + (f"?{q}" if q else "")
-
-
-def _auth(engine: Engine, office_id: str, request: Request, body: bytes) -> JSONResponse | None:
-    from desk.district.offices import AuthError, authenticate
-
-    try:
-        authenticate(engine, office_id, request.method, _target(request),
-                     {k.lower(): v for k, v in request.headers.items()}, body)
-    except AuthError as e:
-        return envelope(e.status, error=e.code)
-    except IntegrityError:  # the same nonce raced in twice
-        return envelope(409, error="replay")
-    return None
-
-
 def push(engine: Engine, office_id: str, request: Request, body: bytes) -> JSONResponse:
-    from desk.district.ingest import ingest
-    from desk.district.tables import Quarantine
-
-    denied = _auth(engine, office_id, request, body)
+    denied = check_auth(engine, office_id, request, body)
     if denied is not None:
         return denied
     if len(body) > P.MAX_BODY:
@@ -82,8 +63,6 @@ def push(engine: Engine, office_id: str, request: Request, body: bytes) -> JSONR
 
 
 def _quarantine(engine: Engine, row: Any) -> None:
-    from desk.district.db import write
-
     with write(engine) as s:
         s.add(row)
 
@@ -91,9 +70,7 @@ def _quarantine(engine: Engine, row: Any) -> None:
 def pull(engine: Engine, office_id: str, request: Request, cursor: str,
          limit: int, catalog: int | None = None, catalog_snapshot: bool = False
          ) -> JSONResponse:
-    from desk.district.changes import changes_since
-
-    denied = _auth(engine, office_id, request, b"")
+    denied = check_auth(engine, office_id, request, b"")
     if denied is not None:
         return denied
     try:
@@ -106,9 +83,7 @@ def pull(engine: Engine, office_id: str, request: Request, cursor: str,
 
 def own(engine: Engine, office_id: str, request: Request, device: str, after: int,
         cursor: str, limit: int) -> JSONResponse:
-    from desk.district.own import own_events
-
-    denied = _auth(engine, office_id, request, b"")
+    denied = check_auth(engine, office_id, request, b"")
     if denied is not None:
         return denied
     try:
@@ -120,8 +95,6 @@ def own(engine: Engine, office_id: str, request: Request, device: str, after: in
 
 
 def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
-    from desk.district import attachments
-
     app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
                   openapi_url=None)
     attachments.register(app, engine, files_dir or attachments.default_files_dir(engine.url))
@@ -148,9 +121,6 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
     async def health() -> JSONResponse:
         return envelope(200, ok=True)
 
-    from fastapi.exceptions import RequestValidationError
-    from starlette.exceptions import HTTPException
-
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         return envelope(422, error="invalid_request")  # the API's own envelope, always
@@ -170,9 +140,7 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
 
 def serve(url: str, host: str = "127.0.0.1", port: int = 8765,
           files_dir: Path | None = None) -> None:
-    import uvicorn
-
-    from desk.district.db import open_district
+    import uvicorn  # noqa: PLC0415 — uvicorn is only needed to serve, not to build the app
 
     engine = open_district(url)
     uvicorn.run(create_app(engine, files_dir), host=host, port=port, log_level="warning",

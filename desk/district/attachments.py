@@ -28,11 +28,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from platformdirs import user_data_path
 from sqlalchemy import URL, Engine, make_url
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
-from desk.district.db import is_postgres, normalize_url, write
+from desk.district.db import is_postgres, normalize_url, read, write
+from desk.district.http import check_auth, envelope
 from desk.district.tables import AttachmentFile, Event, utcnow
 
 ENV_FILES = "DESK_DISTRICT_FILES"
@@ -57,8 +60,6 @@ def default_files_dir(db_url: str | URL, configured: str | Path | None = None,
         p = Path(db).resolve()
         return p.with_name(f"{p.stem}-files")
     if data_dir is None:
-        from platformdirs import user_data_path
-
         data_dir = user_data_path("desk", appauthor=False)
     return data_dir / "district-files"
 
@@ -99,10 +100,7 @@ def _locked(s: Session, engine: Engine, office_id: str, sha256: str) -> Attachme
 
 def _create(s: Session, engine: Engine, row: dict[str, Any]) -> AttachmentFile | None:
     """Insert unless a concurrent first chunk did (it then waits for that one and sees it)."""
-    if is_postgres(engine):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql.insert if is_postgres(engine) else sqlite.insert
     s.execute(insert(AttachmentFile).values(**row).on_conflict_do_nothing(
         index_elements=["office_id", "sha256"]))
     return _locked(s, engine, row["office_id"], row["sha256"])
@@ -122,8 +120,6 @@ def _declared_size(s: Session, office_id: str, dossier: str, sha256: str) -> int
 
 
 def status(engine: Engine, office_id: str, sha256: str) -> dict[str, Any]:
-    from desk.district.db import read
-
     with read(engine) as s:
         return _view(s.get(AttachmentFile, (office_id, sha256)))
 
@@ -194,8 +190,6 @@ def _int(v: str | None) -> int | None:
 
 
 def register(app: FastAPI, engine: Engine, files_dir: Path) -> None:
-    from desk.district.app import _auth, envelope
-
     def reply(code: int, data: dict[str, Any]) -> JSONResponse:
         r = envelope(code, **data)
         if "offset" in data:
@@ -206,7 +200,7 @@ def register(app: FastAPI, engine: Engine, files_dir: Path) -> None:
         return r
 
     def do_status(office_id: str, sha256: str, request: Request) -> JSONResponse:
-        denied = _auth(engine, office_id, request, b"")
+        denied = check_auth(engine, office_id, request, b"")
         if denied is not None:
             return denied
         if not _SHA.match(sha256):
@@ -214,7 +208,7 @@ def register(app: FastAPI, engine: Engine, files_dir: Path) -> None:
         return reply(200, status(engine, office_id, sha256))
 
     def do_patch(office_id: str, sha256: str, request: Request, body: bytes) -> JSONResponse:
-        denied = _auth(engine, office_id, request, body)
+        denied = check_auth(engine, office_id, request, body)
         if denied is not None:
             return denied
         q = request.query_params

@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
+from desk.district.tables import PublishedCatalog
+
 KIND_CATALOG = "catalog_version"
 
 
@@ -50,8 +52,6 @@ def delta(base_body: dict[str, Any], base_version: int, base_checksum: str,
 def shape(s: Session, changes: list[dict[str, Any]], have: int, snapshot: bool,
           horizon: str) -> None:
     """Rewrite, in place, the catalog changes of a page for a desk that has version `have`."""
-    from desk.district.tables import PublishedCatalog
-
     if not any(ch["k"] == KIND_CATALOG for ch in changes):
         return
     newest = newest_visible(s, horizon)

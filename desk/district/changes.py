@@ -9,12 +9,15 @@ commits later cannot add a row below a cursor already handed out.
 from __future__ import annotations
 
 import base64
+import json
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, insert, text
 from sqlmodel import Session, select
+from uuid6 import uuid7
 
+from desk.district.catalog_delta import shape
 from desk.district.db import is_postgres, read, write
 from desk.district.rules import transition
 from desk.district.tables import ChangeLog, DossierState, utcnow
@@ -23,8 +26,6 @@ from desk.sync.protocol import epoch_s
 
 
 def new_change_id() -> str:
-    from uuid6 import uuid7
-
     return uuid7().hex
 
 
@@ -94,10 +95,6 @@ def changes_since(engine: Engine, office_id: str, cursor: str, limit: int,
         WHERE office_id IN (:office, '*') AND (txid > :txid OR (txid = :txid AND id > :row_id))
         {horizon}
         ORDER BY txid, id LIMIT :n""")
-    import json
-
-    from desk.district.catalog_delta import shape
-
     with read(engine) as s:
         rows = s.execute(sql, {"office": office_id, "txid": txid, "row_id": row_id,
                                "n": limit + 1}).all()

@@ -13,6 +13,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
+from storage.engine import make_engine
+
 ENV_DB = "DESK_DISTRICT_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
 VERSION_TABLE = "district_alembic_version"
@@ -45,8 +47,6 @@ def is_postgres(engine: Engine) -> bool:
 def make_district_engine(url: str) -> Engine:
     url = normalize_url(url)
     if url.startswith("sqlite:///"):
-        from storage.engine import make_engine
-
         return make_engine(url.removeprefix("sqlite:///"))
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
@@ -59,8 +59,10 @@ def open_district(url: str, *, upgrade: bool = True) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    from alembic import command
-    from alembic.config import Config
+    from alembic import command  # noqa: PLC0415 — Alembic is heavy and only migrations need it
+
+    # Alembic is heavy and only migrations need it
+    from alembic.config import Config  # noqa: PLC0415
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

@@ -13,6 +13,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from desk.district.tables import Conflict, Event, RatingFact, TicketFact
 from desk.sync import protocol as P
 
@@ -96,9 +99,6 @@ def _reused(s: Any, office_id: str, ev: dict[str, Any], sha: str) -> str:
 def fact_status(s: Any, office_id: str, days: int = 7) -> dict[str, Any]:
     """For `desk district status`: tickets issued (in all, and on the office's last `days`
     days with tickets) and ratings (count, mean score)."""
-    from sqlalchemy import func
-    from sqlmodel import select
-
     issued = TicketFact.kind == "issue"
     total = s.exec(select(func.count()).select_from(TicketFact).where(
         TicketFact.office_id == office_id)).one()

@@ -25,6 +25,7 @@ import signal
 from typing import Any
 
 from sqlalchemy import Engine, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import select
 
 from desk.district.db import is_postgres, write
@@ -51,11 +52,7 @@ def crash_point(name: str) -> None:
 
 
 def _insert(engine: Engine) -> Any:
-    if is_postgres(engine):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+    return postgresql.insert if is_postgres(engine) else sqlite.insert
 
 
 INT64 = 2**63 - 1

@@ -21,6 +21,7 @@ from desk.district.changes import append_change
 from desk.district.db import read, write
 from desk.district.tables import PublishedCalendar, PublishedCatalog
 from desk.domain.errors import DomainError
+from desk.services.catalog import checksum
 
 ALL_OFFICES = "*"
 KIND_CATALOG = "catalog_version"
@@ -29,8 +30,6 @@ KIND_CALENDAR = "calendar_exceptions"
 
 def publish_catalog(engine: Engine, catalog: Any) -> dict[str, Any]:
     """Publish a validated catalog (desk.services.catalog.CatalogIn)."""
-    from desk.services.catalog import checksum
-
     digest = checksum(catalog)
     version = int(catalog.catalog_version)
     with write(engine) as s:

@@ -8,7 +8,11 @@ area never touches this file.
 from __future__ import annotations
 
 import importlib
+import marshal
+import os
 import pkgutil
+import zlib
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("vi", "en")
@@ -48,11 +52,6 @@ def _cached() -> dict[str, dict[str, str]] | None:
     """The merged catalogs from a marshal file in __pycache__, keyed by the catalog files'
     names, sizes and times: importing ~20 catalog modules costs ~20 ms of every start, the
     marshal file ~1 ms. None (merge by importing) when there is no source or no cache."""
-    import marshal
-    import os
-    import zlib
-    from pathlib import Path
-
     here = Path(__file__).parent
     try:
         files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)

@@ -28,14 +28,24 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desk.domain.errors import DomainError
+from desk.domain.states import DossierStatus, label
+from desk.i18n import t
+from desk.services import printing
 from desk.services.actor import Actor
+from desk.services.citizens import clean_text
+from desk.services.codes import take_sequence
 from desk.services.context import DeskContext
-
-if TYPE_CHECKING:
-    from printers.layouts.apology import ApologyData
+from desk.services.events import record
+from desk.services.projection import load_events, rebuild
+from desk.services.roles import require
+from desk.services.sms import sender_for
+from desk.services.views import dossier_view, get_dossier
+from printers.layouts.apology import ApologyData, build_apology
+from printers.pdf import Letterhead, apology_pdf
+from storage.engine import read_session, write_session
 
 __all__ = ["COMMON_REASONS", "ISSUABLE", "ISSUER_ROLES", "ApologyDraft", "check_can_issue",
            "draft", "extension_days", "issue", "letter_pdf", "resolve_new_due"]
@@ -59,8 +69,6 @@ KIND = "apology"
 
 def check_can_issue(actor: Actor) -> None:
     """Only supervisors and administrators sign apology letters."""
-    from desk.i18n import t
-
     if actor.role not in ISSUER_ROLES:
         raise DomainError("apology.role", name=actor.name,
                           role=t(f"apology.role_name.{actor.role}"))
@@ -68,8 +76,6 @@ def check_can_issue(actor: Actor) -> None:
 
 def require_issuer(ctx: DeskContext, actor: Actor, code: str) -> None:
     """The role rule, checked (and a refusal audited) by desk.services.roles."""
-    from desk.services.roles import require
-
     check_can_issue(actor)  # the apology's own wording for the common case
     require(ctx, actor, "apology.issue", target=code)
 
@@ -100,8 +106,6 @@ def resolve_new_due(ctx: DeskContext, old_due: datetime, new_due: date | datetim
     """The new appointment instant: proposed by the calendar when `new_due` is None; a date
     becomes the end of that working day. Refuses non-working days and dates not after both
     the original deadline and now."""
-    from desk.i18n import t
-
     cal = ctx.calendar
     now = cal.local(now or ctx.now())
     if new_due is None:
@@ -153,9 +157,6 @@ class ApologyDraft:
 
 def draft(ctx: DeskContext, code: str) -> ApologyDraft:
     """The proposal for dossier `code` (no write); `existing` is set if it already has one."""
-    from desk.services.views import get_dossier
-    from storage.engine import read_session
-
     now = ctx.now()
     with read_session(ctx.engine) as s:
         d = get_dossier(s, code)
@@ -171,8 +172,6 @@ def draft(ctx: DeskContext, code: str) -> ApologyDraft:
 
 
 def _first_letter(s: Any, d: Any, ctx: DeskContext) -> dict[str, Any] | None:
-    from desk.services.projection import load_events
-
     for e in load_events(s, d.id):
         if e.kind == KIND:
             return {**e.payload, "at": ctx.calendar.local(e.at), "clerk": e.clerk_name}
@@ -180,8 +179,6 @@ def _first_letter(s: Any, d: Any, ctx: DeskContext) -> dict[str, Any] | None:
 
 
 def _letter_no(s: Any, ctx: DeskContext, now: datetime) -> str:
-    from desk.services.codes import take_sequence
-
     year = ctx.calendar.local(now).year
     n = take_sequence(s, ctx.settings.office.id + LETTER_SERIES, date(year, 1, 1))
     return f"{n:03d}/{year}"
@@ -193,13 +190,6 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
     """Issue the apology letter of dossier `code`: record it (event "apology"), move the
     appointment (extended_due_at), print the A4 letter and the thermal slip, text the citizen.
     Returns what was done, with the updated dossier view under "dossier"."""
-    from desk.domain.states import DossierStatus, label
-    from desk.services.citizens import clean_text
-    from desk.services.events import record
-    from desk.services.projection import rebuild
-    from desk.services.views import dossier_view, get_dossier
-    from storage.engine import write_session
-
     require_issuer(ctx, actor, code)
     reason = clean_text(reason, 500)
     if not reason:
@@ -265,8 +255,6 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
 
 def _data(ctx: DeskContext, view: dict[str, Any], old: datetime, new: datetime, reason: str,
           late: bool) -> ApologyData:
-    from printers.layouts.apology import ApologyData
-
     return ApologyData(office_name=ctx.settings.office.name, dossier_code=view["code"],
                        applicant_name=view["applicant"]["name"],
                        old_appointment=ctx.calendar.local(old),
@@ -276,8 +264,6 @@ def _data(ctx: DeskContext, view: dict[str, Any], old: datetime, new: datetime, 
 def letter_pdf(ctx: DeskContext, data: ApologyData, form_set: str,
                issued: datetime | None = None) -> bytes:
     """The A4 letter (printers.pdf.apology_pdf) under the office's letterhead."""
-    from printers.pdf import Letterhead, apology_pdf
-
     office = ctx.settings.office
     head = Letterhead(office_name=office.name, place=office.province, form_set=form_set,
                       signer_title=office.signer_title, signer_name=office.signer_name)
@@ -286,9 +272,6 @@ def letter_pdf(ctx: DeskContext, data: ApologyData, form_set: str,
 
 def _print(ctx: DeskContext, data: ApologyData, pdf: bytes | None, code: str) -> dict[str, str]:
     """Queue the A4 letter and the thermal slip; never raises."""
-    from desk.services import printing
-    from printers.layouts.apology import build_apology
-
     jobs: dict[str, str] = {}
     printers = ctx.settings.printers
     a4 = next((n for n, c in printers.items() if c.kind == "a4"), None)
@@ -307,9 +290,6 @@ def _print(ctx: DeskContext, data: ApologyData, pdf: bytes | None, code: str) ->
 
 def _notify(ctx: DeskContext, view: dict[str, Any], new: datetime) -> str | None:
     """Queue the SMS notice; the phone number it went to, or None."""
-    from desk.i18n import t
-    from desk.services.sms import sender_for
-
     phone = (view.get("applicant") or {}).get("phone")
     if not phone:
         return None

@@ -15,7 +15,6 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,10 @@ from desk.domain.errors import DomainError
 from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import clean_text
 from desk.services.context import DeskContext
+from desk.services.fact_log import is_closed, record_fact
+from desk.services.roles import require
+from desk.services.views import get_dossier, show
+from storage.engine import read_session
 
 KINDS = ("document", "result")
 CHUNK = 1 << 20
@@ -137,11 +140,6 @@ def attach(ctx: DeskContext, code: str, path: str | os.PathLike[str],
     False when the same file was already attached to the dossier as the same kind. Documents
     are refused on a closed dossier; results may be attached at any time.
     """
-    from desk.services.fees import is_closed, record_fact
-    from desk.services.roles import require
-    from desk.services.views import get_dossier
-    from storage.engine import read_session
-
     if kind not in KINDS:
         raise DomainError("attach.bad_kind", kind=kind, kinds=", ".join(KINDS))
     source = Path(path).expanduser()
@@ -171,8 +169,6 @@ def attach(ctx: DeskContext, code: str, path: str | os.PathLike[str],
         view = record_fact(ctx, real_code, "attachment_added", actor, build)
         added = True
     except _AlreadyAttached:
-        from desk.services.views import show
-
         view = show(ctx, real_code, actor)
         added = False
         info["name"] = duplicate.get("name", label)
@@ -182,20 +178,6 @@ def attach(ctx: DeskContext, code: str, path: str | os.PathLike[str],
 
 class _AlreadyAttached(Exception):
     """The same content is already attached to the dossier (the transaction rolls back)."""
-
-
-def attachments_of(events: Iterable[Any], tz: Any) -> list[dict[str, Any]]:
-    """The attachments in a dossier's events, oldest first."""
-    out = []
-    for e in events:
-        if e.kind != "attachment_added":
-            continue
-        p = e.payload or {}
-        out.append({"name": p.get("name", ""), "sha256": p.get("sha256", ""),
-                    "size": p.get("size", 0), "kind": p.get("kind", "document"),
-                    "at": e.at.astimezone(tz).isoformat(timespec="minutes"),
-                    "clerk": e.clerk_name})
-    return out
 
 
 def stored_path(ctx: DeskContext, code: str, sha256: str) -> Path | None:

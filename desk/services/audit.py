@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,7 +37,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from desk.domain.masking import mask_value
 from desk.services.actor import Actor
+from storage.engine import write_session
+from storage.tables.audit import AuditEntry
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -98,8 +103,6 @@ def write(session: Session, actor: Actor, action: str, *, target_type: str = "",
           target_id: Any = "", citizen_id: Any = None, detail: dict[str, Any] | None = None,
           at: datetime | None = None) -> Any:
     """Append one entry inside the caller's write transaction; returns the row."""
-    from storage.tables.audit import AuditEntry
-
     last = session.execute(
         text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).first()
     seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
@@ -118,8 +121,6 @@ def write(session: Session, actor: Actor, action: str, *, target_type: str = "",
 
 def log(ctx: DeskContext, actor: Actor, action: str, **kw: Any) -> Any:
     """Append one entry in its own short write transaction (the clock is the context's)."""
-    from storage.engine import write_session
-
     kw.setdefault("at", ctx.now())
     with write_session(ctx.engine) as s:
         return write(s, actor, action, **kw)
@@ -135,8 +136,6 @@ def log_view(ctx: DeskContext, actor: Actor, *, citizen_id: Any, target_type: st
         log(ctx, actor, VIEW, target_type=target_type, target_id=target_id,
             citizen_id=citizen_id, detail={"fields": list(fields)} if fields else None)
     except Exception:  # the view itself must not break; the log says why the entry is missing
-        import logging
-
         logging.getLogger("desk.audit").exception("audit entry for a view not written")
 
 
@@ -154,8 +153,6 @@ PERSONAL_FIELDS = ("full_name", "name", "id_number", "phone", "address", "email"
 def personal_diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, Any]:
     """{"changed": {field: {"before": masked, "after": masked}}} for the fields that differ;
     personal fields are masked (desk.domain.masking), others kept as they are."""
-    from desk.domain.masking import mask_value
-
     before = before or {}
     changed: dict[str, Any] = {}
     for key in sorted(set(before) | set(after)):
@@ -278,8 +275,6 @@ def entries(ctx: DeskContext, *, citizen: str | None = None, clerk: str | None =
 
 def _citizen_key(ctx: DeskContext, citizen: str) -> str:
     """The hex id of a citizen given by id (hex / UUID) or by personal ID number."""
-    import uuid
-
     raw = "".join(citizen.split())
     if raw.isdigit() and len(raw) in (9, 12):
         with ctx.engine.connect() as conn:

@@ -14,7 +14,10 @@ from sqlmodel import select
 
 from desk.domain.errors import DomainError
 from desk.services.actor import Actor
+from desk.services.clerks import check_pin, list_clerks
 from desk.services.context import DeskContext
+from storage.engine import write_session
+from storage.tables import Clerk
 
 MAX_ATTEMPTS = 3
 LOCK_TIME = timedelta(minutes=5)
@@ -23,8 +26,6 @@ COUNTER_MAX = 99
 
 def login_choices(ctx: DeskContext) -> list[dict[str, Any]]:
     """The active clerks a login screen offers: name, role, usual counter."""
-    from desk.services.clerks import list_clerks
-
     return [c for c in list_clerks(ctx) if c["active"]]
 
 
@@ -58,10 +59,6 @@ def login(ctx: DeskContext, name: str, pin: str, counter: int | str | None = Non
 
     Raises DomainError "auth.unknown", "auth.locked" (also on the wrong PIN that locks),
     "auth.bad_pin" (with `left` attempts), "auth.bad_counter", "auth.no_counter"."""
-    from desk.services.clerks import check_pin
-    from storage.engine import write_session
-    from storage.tables import Clerk
-
     wanted = unicodedata.normalize("NFC", " ".join((name or "").split()))
     number = parse_counter(counter)
     now = ctx.now()

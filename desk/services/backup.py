@@ -53,6 +53,7 @@ protects the data folder).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -67,8 +68,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import text
+
 from desk.domain.errors import DomainError
+from desk.i18n import t
+from desk.services import audit
 from desk.services.actor import SYSTEM, Actor
+from desk.services.roles import require
+from storage import migrate
+from storage.engine import write_session
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -305,8 +313,6 @@ def _check_plain(path: Path, *, counts: dict[str, int] | None = None,
         revs = _revisions(conn)
         if not revs:
             return ["not_desk"]
-        from storage import migrate
-
         unknown = [r for r in revs if not migrate.is_known(r)]
         if unknown:
             return ["unknown_revision: " + ", ".join(unknown)]
@@ -320,11 +326,9 @@ def _check_plain(path: Path, *, counts: dict[str, int] | None = None,
 # --- encryption -------------------------------------------------------------------------------
 
 def _fernet(passphrase: str, salt: bytes, n_log2: int, r: int, p: int) -> Any:
-    try:
-        import base64
-
-        from cryptography.fernet import Fernet
-        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    try:  # cryptography is heavy and only encrypted backups use it
+        from cryptography.fernet import Fernet  # noqa: PLC0415
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # noqa: PLC0415
     except ImportError:
         raise DomainError("backup.no_crypto") from None
     if not passphrase:
@@ -367,7 +371,8 @@ def is_encrypted(path: Path) -> bool:
 def decrypt_file(src: Path, dst: Path, passphrase: str) -> None:
     """Decrypt `src` into `dst`; DomainError "restore.bad_passphrase" when the passphrase is
     wrong or the file was altered, "restore.truncated" when it was cut short."""
-    from cryptography.fernet import InvalidToken
+    # cryptography is heavy and only encrypted backups use it
+    from cryptography.fernet import InvalidToken  # noqa: PLC0415
 
     with open(src, "rb") as fin:
         head = fin.read(len(ENC_MAGIC) + 19)
@@ -421,9 +426,6 @@ def create_backup(ctx: DeskContext, *, kind: str = "manual", dest: Path | None =
                   passphrase: str | None = None, actor: Actor = SYSTEM,
                   rotate_after: bool = True) -> BackupInfo:
     """Back the office database up into the backup folder (and copy it to `dest`)."""
-    from desk.services import audit
-    from desk.services.roles import require
-
     require(ctx, actor, "backup.create")
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
@@ -638,8 +640,6 @@ def _read_carry(db: Path) -> dict[str, Any] | None:
 def restore(ctx: DeskContext, path: Path, *, passphrase: str | None = None,
             actor: Actor = SYSTEM) -> RestoreInfo:
     """Put the backup at `path` in place of the office database (see the module doc)."""
-    from desk.services.roles import require
-
     require(ctx, actor, "backup.restore")
     db = ctx.settings.database_path
     with prepared(Path(path), passphrase, db.parent) as plain:
@@ -667,8 +667,6 @@ def restore(ctx: DeskContext, path: Path, *, passphrase: str | None = None,
                               error=e.strerror or str(e)) from None
     secure_store(ctx)
     epoch = _after_restore(ctx, Path(path), aside, carry, actor)
-    from storage import migrate
-
     conn = _connect(db)
     try:
         counts = _counts(conn)
@@ -682,11 +680,6 @@ def restore(ctx: DeskContext, path: Path, *, passphrase: str | None = None,
 def _after_restore(ctx: DeskContext, source: Path, aside: Path | None,
                    carry: dict[str, Any] | None, actor: Actor) -> int:
     """Migrate the restored file, raise the epoch, keep numbers monotonic, audit."""
-    from sqlalchemy import text
-
-    from desk.services import audit
-    from storage.engine import write_session
-
     engine = ctx.engine  # opens and migrates the restored file to this release's schema
     carry = carry or {}
     with write_session(engine) as s:
@@ -758,8 +751,6 @@ class HealthReport:
     candidates: list[BackupInfo] = field(default_factory=list)  # encrypted: not checkable
 
     def message(self) -> str:
-        from desk.i18n import t
-
         if self.ok:
             return t("health.ok", path=self.database)
         lines = [t("health.damaged", path=self.database)]

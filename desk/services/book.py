@@ -10,12 +10,18 @@ an apology's new date, and the closing status of a refused, withdrawn or stopped
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+
+from sqlalchemy import func, select
 
 from desk.i18n import t
 from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
+from desk.services.reports import bounds
+from desk.services.roles import require
+from storage.engine import read_session
+from storage.tables import Citizen, Dossier, DossierEvent, Procedure
 
 __all__ = ["BookRow", "book_head", "book_rows"]
 
@@ -42,15 +48,7 @@ class BookRow:
 def book_rows(ctx: DeskContext, first: date, last: date,
               actor: Actor = SYSTEM) -> list[BookRow]:
     """Form 06 rows for the dossiers received first..last (a supervisor's right)."""
-    from sqlalchemy import func, select
-
-    from desk.services.roles import require
-
     require(ctx, actor, "report.view")
-
-    from desk.services.reports import bounds
-    from storage.engine import read_session
-    from storage.tables import Citizen, Dossier, DossierEvent, Procedure
 
     start, end = bounds(ctx, first, last)
     transferred = (select(func.min(DossierEvent.at))
@@ -86,8 +84,6 @@ def _local(dt: Any, tz: Any) -> datetime | None:
     if isinstance(dt, str):  # a raw value from the scalar subquery
         dt = datetime.fromisoformat(dt)
     if dt.tzinfo is None:
-        from datetime import UTC
-
         dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(tz)  # type: ignore[no-any-return]
 

@@ -9,18 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
+from desk.domain.calendar import OfficeHours, WorkingCalendar, parse_exceptions_csv
 from desk.domain.errors import DomainError
+from storage.engine import read_session, write_session
+from storage.tables import CalendarException
 
 if TYPE_CHECKING:
-    from desk.domain.calendar import WorkingCalendar
     from desk.services.context import DeskContext
 
 
 def build_calendar(ctx: DeskContext) -> WorkingCalendar:
-    from desk.domain.calendar import OfficeHours, WorkingCalendar
-    from storage.engine import read_session
-    from storage.tables import CalendarException
-
     with read_session(ctx.engine) as s:
         exceptions = {r.day: (r.kind, r.note) for r in s.exec(select(CalendarException))}
     office = ctx.settings.office
@@ -42,14 +40,10 @@ def import_exceptions(ctx: DeskContext, path: Path) -> int:
 
 
 def _parse(text: str) -> dict[date, tuple[str, str]]:
-    from desk.domain.calendar import parse_exceptions_csv
-
     return parse_exceptions_csv(text)
 
 
 def set_exceptions(ctx: DeskContext, rows: dict[date, tuple[str, str]]) -> int:
-    from storage.engine import write_session
-
     with write_session(ctx.engine) as s:
         set_exceptions_in(s, rows)
     ctx.refresh_calendar()
@@ -59,8 +53,6 @@ def set_exceptions(ctx: DeskContext, rows: dict[date, tuple[str, str]]) -> int:
 def set_exceptions_in(s: Session, rows: dict[date, tuple[str, str]]) -> int:
     """`set_exceptions` inside the caller's write transaction; the caller refreshes the
     context's calendar after the commit."""
-    from storage.tables import CalendarException
-
     for day, (kind, note) in rows.items():
         s.merge(CalendarException(day=day, kind=kind, note=note))
     s.flush()
@@ -74,9 +66,6 @@ def set_exception(ctx: DeskContext, day: date, kind: str, note: str = "") -> Non
 
 
 def remove_exception(ctx: DeskContext, day: date) -> bool:
-    from storage.engine import write_session
-    from storage.tables import CalendarException
-
     with write_session(ctx.engine) as s:
         row = s.get(CalendarException, day)
         if row is None:
@@ -87,9 +76,6 @@ def remove_exception(ctx: DeskContext, day: date) -> bool:
 
 
 def list_exceptions(ctx: DeskContext) -> list[dict[str, Any]]:
-    from storage.engine import read_session
-    from storage.tables import CalendarException
-
     with read_session(ctx.engine) as s:
         rows = s.exec(select(CalendarException).order_by(CalendarException.day)).all()
     return [{"date": r.day.isoformat(), "kind": r.kind, "note": r.note} for r in rows]

@@ -18,7 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, select
 
 from desk.domain.errors import DomainError
+from desk.domain.text import fold
 from desk.services.context import DeskContext
+from storage.engine import read_session, write_session
+from storage.tables import CatalogVersion, Procedure
+from storage.tables import Field as FieldRow  # pydantic's Field is the other one here
 
 Unit = Literal["working_days", "working_hours", "same_day", "calendar_days"]
 
@@ -158,8 +162,6 @@ def import_catalog(ctx: DeskContext, path: Path) -> dict[str, Any]:
 
 
 def apply_catalog(ctx: DeskContext, catalog: CatalogIn, source: str = "") -> dict[str, Any]:
-    from storage.engine import write_session
-
     with write_session(ctx.engine) as s:
         return apply_catalog_in(s, catalog, source)
 
@@ -167,9 +169,6 @@ def apply_catalog(ctx: DeskContext, catalog: CatalogIn, source: str = "") -> dic
 def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[str, Any]:
     """`apply_catalog` inside the caller's write transaction (the sync applies a pulled version
     in the same transaction as its cursor). Raises DomainError before writing anything."""
-    from desk.domain.text import fold
-    from storage.tables import CatalogVersion, Field, Procedure
-
     digest = checksum(catalog)
     same = s.get(CatalogVersion, catalog.catalog_version)
     if same is not None:
@@ -182,10 +181,10 @@ def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[s
     if newest is not None and newest > catalog.catalog_version:
         raise DomainError("catalog.older", version=catalog.catalog_version, current=newest)
     for f in catalog.fields:
-        s.merge(Field(code=f.code, name=f.name))
+        s.merge(FieldRow(code=f.code, name=f.name))
     for f_code in {p.field for p in catalog.procedures} - {f.code for f in catalog.fields}:
-        if s.get(Field, f_code) is None:
-            s.add(Field(code=f_code, name=f_code))
+        if s.get(FieldRow, f_code) is None:
+            s.add(FieldRow(code=f_code, name=f_code))
     s.flush()
     seen = set()
     for p in catalog.procedures:
@@ -208,11 +207,8 @@ def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[s
 
 
 def list_procedures(ctx: DeskContext, *, include_inactive: bool = False) -> list[dict[str, Any]]:
-    from storage.engine import read_session
-    from storage.tables import Field, Procedure
-
     with read_session(ctx.engine) as s:
-        q = select(Procedure, Field.name).join(Field, Field.code == Procedure.field_code)
+        q = select(Procedure, FieldRow.name).join(FieldRow, FieldRow.code == Procedure.field_code)
         if not include_inactive:
             q = q.where(Procedure.active)
         rows = s.exec(q.order_by(Procedure.field_code, Procedure.code)).all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,6 +11,10 @@ from typing import Any
 from sqlmodel import Session, or_, select
 
 from desk.domain.errors import DomainError
+from desk.domain.identity import normalize_phone, validate_personal_id
+from desk.domain.text import fold
+from storage.engine import read_session
+from storage.tables import Citizen
 
 
 @dataclass
@@ -25,8 +30,6 @@ class ApplicantIn:
     email: str = ""
 
     def clean(self) -> ApplicantIn:
-        from desk.domain.identity import normalize_phone, validate_personal_id
-
         name = clean_text(self.name, 200)
         if not name:
             raise DomainError("intake.no_name")
@@ -53,15 +56,11 @@ def clean_text(text: str | None, limit: int) -> str:
     if not text:
         return ""
     kept = "".join(ch for ch in text if ch in "\t\n" or (ord(ch) >= 32 and ord(ch) != 127))
-    import unicodedata
-
     return unicodedata.normalize("NFC", kept).strip()[:limit]
 
 
 def find(session: Session, *, id_number: str | None = None,
          phone: str | None = None) -> list[Any]:
-    from storage.tables import Citizen
-
     conds = []
     if id_number:
         conds.append(Citizen.id_number == id_number)
@@ -75,9 +74,6 @@ def find(session: Session, *, id_number: str | None = None,
 def upsert(session: Session, applicant: ApplicantIn, now: Any) -> Any:
     """The citizen row for this applicant: the one with the same personal ID (updated with the
     newly typed contact details), else a new one."""
-    from desk.domain.text import fold
-    from storage.tables import Citizen
-
     existing = None
     if applicant.id_number:
         existing = session.exec(
@@ -108,9 +104,6 @@ def upsert(session: Session, applicant: ApplicantIn, now: Any) -> Any:
 
 def lookup(ctx: Any, query: str) -> list[dict[str, Any]]:
     """Returning citizens whose personal ID or phone is `query` (as typed at the counter)."""
-    from desk.domain.identity import normalize_phone
-    from storage.engine import read_session
-
     q = "".join(query.split())
     phone = None
     with contextlib.suppress(DomainError):

@@ -5,25 +5,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import bcrypt
 from sqlmodel import select
 
 from desk.domain.errors import DomainError
+from desk.services import audit
 from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
+from desk.services.roles import require
+from storage.engine import read_session, write_session
+from storage.tables import Clerk
 
 ROLES = ("clerk", "supervisor", "admin")
 PIN_RE = re.compile(r"\d{4,8}")
 
 
 def hash_pin(pin: str) -> str:
-    import bcrypt
-
     return bcrypt.hashpw(pin.encode(), bcrypt.gensalt(rounds=10)).decode()
 
 
 def check_pin(pin: str, pin_hash: str) -> bool:
-    import bcrypt
-
     try:
         return bcrypt.checkpw(pin.encode(), pin_hash.encode())
     except ValueError:
@@ -38,11 +39,6 @@ def validate_pin(pin: str) -> str:
 
 def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
               counter: int | None = None, actor: Actor = SYSTEM) -> dict[str, Any]:
-    from desk.services import audit
-    from desk.services.roles import require
-    from storage.engine import write_session
-    from storage.tables import Clerk
-
     require(ctx, actor, "clerk.manage")
     name = " ".join((name or "").split())
     if not name:
@@ -61,9 +57,6 @@ def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
 
 
 def list_clerks(ctx: DeskContext) -> list[dict[str, Any]]:
-    from storage.engine import read_session
-    from storage.tables import Clerk
-
     with read_session(ctx.engine) as s:
         return [_public(c) for c in s.exec(select(Clerk).order_by(Clerk.name))]
 

@@ -12,6 +12,8 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Session
 
+from desk.domain.codes import format_dossier_code
+
 
 def take_sequence(session: Session, office_id: str, day: date) -> int:
     """The next number of the day. The first of a day also looks at the codes already stored
@@ -37,6 +39,4 @@ def _highest_used(session: Session, office_id: str, day: date) -> int:
 
 
 def take_dossier_code(session: Session, office_id: str, local_day: date) -> str:
-    from desk.domain.codes import format_dossier_code
-
     return format_dossier_code(office_id, local_day, take_sequence(session, office_id, local_day))

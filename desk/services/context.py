@@ -36,10 +36,11 @@ def load_stack() -> None:
         return
     with _STACK:
         if not _stack_loaded:
-            import sqlmodel  # noqa: F401 — the import is the point
+            # The context is built before the first paint: the stack loads on first use.
+            import sqlmodel  # noqa: F401, PLC0415 — the import is the point
 
-            import storage.engine
-            import storage.tables  # noqa: F401
+            import storage.engine  # noqa: PLC0415
+            import storage.tables  # noqa: F401, PLC0415
 
             _stack_loaded = True
 
@@ -72,8 +73,9 @@ class DeskContext:
             load_stack()
             with _STACK:  # two workers must not open (and migrate) the file twice
                 if self._engine is None:
-                    from desk.services.store import open_store
-                    from desk.sync import enable_outbox
+                    # after load_stack(): SQLAlchemy, Alembic and the sync load on first use
+                    from desk.services.store import open_store  # noqa: PLC0415
+                    from desk.sync import enable_outbox  # noqa: PLC0415
 
                     engine = open_store(self.settings.database_path)
                     enable_outbox()  # each dossier event gets its outbox row in its transaction
@@ -82,7 +84,7 @@ class DeskContext:
 
     @cached_property
     def calendar(self) -> WorkingCalendar:
-        from desk.services.calendar import build_calendar
+        from desk.services.calendar import build_calendar  # noqa: PLC0415 — needs the stack
 
         return build_calendar(self)
 

@@ -26,7 +26,11 @@ from typing import Any, Literal
 from sqlalchemy import and_, case, func, select
 
 from desk.domain.errors import DomainError
+from desk.i18n import t
 from desk.services.context import DeskContext
+from storage.engine import read_session
+from storage.tables import Dossier as D
+from storage.tables import Field, Procedure
 
 __all__ = ["SORTS", "WATCH_STATUSES", "DeadlineCounts", "at_risk_summary", "counts",
            "daily_summary", "horizon", "result_kind", "result_label", "watch_list"]
@@ -75,24 +79,17 @@ def _window(ctx: DeskContext, now: datetime | None = None) -> _Window:
 
 
 def _base(w: _Window) -> Any:
-    from storage.tables import Dossier as D
-
     return and_(D.status.in_(WATCH_STATUSES),  # type: ignore[attr-defined]
                 D.due_at <= w.limit,  # type: ignore[arg-type,operator]
                 D.paused_since.is_(None))  # type: ignore[union-attr]
 
 
 def _effective() -> Any:
-    from storage.tables import Dossier as D
-
     return func.coalesce(D.extended_due_at, D.due_at)
 
 
 def counts(ctx: DeskContext, now: datetime | None = None) -> DeadlineCounts:
     """The four counts, in one indexed query."""
-    from storage.engine import read_session
-    from storage.tables import Dossier as D
-
     w = _window(ctx, now)
     eff = _effective()
 
@@ -114,10 +111,6 @@ def watch_list(ctx: DeskContext, sort: Sort | str = "due", *, limit: int = PAGE,
                offset: int = 0, now: datetime | None = None) -> list[dict[str, Any]]:
     """The at-risk dossiers (overdue, due today, due soon), oldest risk first; with
     sort="field" / "agency" grouped by field / handling agency first."""
-    from storage.engine import read_session
-    from storage.tables import Dossier as D
-    from storage.tables import Field, Procedure
-
     if sort not in SORTS:
         raise DomainError("deadline.bad_sort", sort=sort, sorts=", ".join(SORTS))
     w = _window(ctx, now)
@@ -168,8 +161,6 @@ def at_risk_summary(ctx: DeskContext, c: DeadlineCounts | None = None,
                     lang: str | None = None) -> str:
     """"Cần chú ý: 2 hồ sơ quá hạn (1 hồ sơ chưa có văn bản xin lỗi), 1 hồ sơ đến hạn hôm nay,
     3 hồ sơ sắp đến hạn (trong một ngày làm việc)." — or that nothing is at risk."""
-    from desk.i18n import t
-
     c = c or counts(ctx)
     if not c.at_risk:
         return t("deadline.summary.none", lang)
@@ -224,7 +215,5 @@ def result_kind(view: dict[str, Any]) -> str | None:
 def result_label(view: dict[str, Any], lang: str | None = None) -> str:
     """The result as shown: "Trước hạn", "Đúng hạn", "Quá hạn", "Quá hạn, đã xin lỗi"; "" if no
     result yet."""
-    from desk.i18n import t
-
     kind = result_kind(view)
     return t(f"deadline.result.{kind}", lang) if kind else ""

@@ -10,7 +10,11 @@ from typing import Any
 
 from sqlmodel import select
 
+from desk.services import calendar, catalog, clerks, office
 from desk.services.context import DeskContext
+from desk.services.demo_dossiers import seed_demo_dossiers
+from storage.engine import read_session
+from storage.tables import Clerk
 
 DEMO_CLERKS = (
     ("Nguyễn Thị Lan", "clerk", "1234", 1),
@@ -20,10 +24,6 @@ DEMO_CLERKS = (
 
 
 def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> dict[str, Any]:
-    from desk.services import calendar, catalog, clerks, office
-    from storage.engine import read_session
-    from storage.tables import Clerk
-
     data = resources.files("desk") / "demo_data"
     parsed = catalog.parse_catalog((data / "catalog.json").read_bytes(), "catalog.json")
     imported = catalog.apply_catalog(ctx, parsed, source="demo")
@@ -35,8 +35,6 @@ def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> dict[str, Any]:
     for name, role, pin, counter in DEMO_CLERKS:
         if name not in existing:
             clerks.add_clerk(ctx, name, role, pin, counter=counter)
-    from desk.services.demo_dossiers import seed_demo_dossiers
-
     # one dossier in every deadline state, relative to today
     seeded = seed_demo_dossiers(ctx) if dossiers else {}
     return {

@@ -18,8 +18,16 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from desk.domain.calendar import TimeLimit
 from desk.services.actor import Actor
+from desk.services.apology import COMMON_REASONS, issue
+from desk.services.citizens import ApplicantIn
+from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
+from desk.services.intake import IntakeIn, receive
+from desk.services.lifecycle import act
+from storage.engine import read_session
+from storage.tables import Clerk, Dossier, Procedure
 
 __all__ = ["DEMO_NOTE", "SITUATIONS", "seed_demo_dossiers"]
 
@@ -59,9 +67,6 @@ SITUATIONS: tuple[_Case, ...] = (
 
 
 def _actor(ctx: DeskContext, name: str, role: str) -> Actor:
-    from storage.engine import read_session
-    from storage.tables import Clerk
-
     with read_session(ctx.engine) as s:
         c = s.exec(select(Clerk).where(Clerk.name == name)).first()
     if c is None:
@@ -71,8 +76,6 @@ def _actor(ctx: DeskContext, name: str, role: str) -> Actor:
 
 def _at(ctx: DeskContext, when: datetime) -> DeskContext:
     """The same office (same engine) with the clock stopped at `when`: for backdated letters."""
-    from desk.services.clock import fixed_clock
-
     return DeskContext(ctx.settings, clock=fixed_clock(when), _engine=ctx.engine)
 
 
@@ -94,9 +97,6 @@ def _received_for(ctx: DeskContext, limit: Any, ok: Callable[[datetime], bool]) 
 
 
 def _existing(ctx: DeskContext) -> set[str]:
-    from storage.engine import read_session
-    from storage.tables import Dossier
-
     with read_session(ctx.engine) as s:
         notes = s.exec(select(Dossier.notes).where(col(Dossier.notes).startswith(DEMO_NOTE)))
         return {n.removeprefix(DEMO_NOTE).strip() for n in notes}
@@ -104,10 +104,6 @@ def _existing(ctx: DeskContext) -> set[str]:
 
 def seed_demo_dossiers(ctx: DeskContext) -> dict[str, str]:
     """Seed the situations not there yet; returns {situation: dossier code} of those added."""
-    from desk.domain.calendar import TimeLimit
-    from storage.engine import read_session
-    from storage.tables import Procedure
-
     done = _existing(ctx)
     clerk = _actor(ctx, _CLERK, "clerk")
     boss = _actor(ctx, _SUPERVISOR, "supervisor")
@@ -148,11 +144,6 @@ def seed_demo_dossiers(ctx: DeskContext) -> dict[str, str]:
 def _play(ctx: DeskContext, case: _Case, received: datetime, due: datetime | None,
           clerk: Actor, boss: Actor) -> str:
     """Receive the dossier at `received` and act out its situation."""
-    from desk.services.apology import COMMON_REASONS, issue
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
-    from desk.services.lifecycle import act
-
     assert due is not None
     cal = ctx.calendar
     wd = cal.hours_per_day

@@ -13,6 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desk.services.actor import Actor
+from storage.tables import DossierEvent
 
 _hooks: list[Any] = []
 _fact_hooks: list[Any] = []
@@ -26,8 +27,6 @@ def on_record(hook: Any) -> None:
 
 def record(session: Session, dossier: Any, kind: str, at: datetime, actor: Actor, *,
            payload: dict[str, Any] | None = None, backdated: bool = False) -> Any:
-    from storage.tables import DossierEvent
-
     event = DossierEvent(dossier_id=dossier.id, kind=kind, at=at, clerk_id=actor.id,
                          clerk_name=actor.name, backdated=backdated, payload=payload or {})
     session.add(event)

@@ -7,14 +7,24 @@ after the commit and a printer problem never undoes or blocks the intake.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from desk.domain.errors import DomainError
+from desk.domain.text import fold
+from desk.services import citizens, printing, receipts
 from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import ApplicantIn, clean_text
+from desk.services.codes import take_dossier_code
 from desk.services.context import DeskContext
+from desk.services.events import record
+from desk.services.projection import rebuild
+from desk.services.roles import require
+from desk.services.views import dossier_view
+from storage.engine import write_session
+from storage.tables import Dossier, Procedure
 
 CHANNELS = ("direct", "online", "postal")
 
@@ -41,15 +51,6 @@ def missing_documents(required: list[str], present: list[str] | None) -> list[st
 def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
             print_receipt: bool = True) -> dict[str, Any]:
     """Receive a complete dossier. Returns the dossier as `show` gives it."""
-    from desk.services import citizens
-    from desk.services.codes import take_dossier_code
-    from desk.services.events import record
-    from desk.services.projection import rebuild
-    from desk.services.roles import require
-    from desk.services.views import dossier_view
-    from storage.engine import write_session
-    from storage.tables import Dossier, Procedure
-
     require(ctx, actor, "dossier.intake")
     if req.channel not in CHANNELS:
         raise DomainError("intake.bad_channel", channel=req.channel, channels=", ".join(CHANNELS))
@@ -75,8 +76,6 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         citizen = citizens.upsert(s, applicant, now)
         local_day = received_at.astimezone(ctx.tz).date()
         code = take_dossier_code(s, ctx.settings.office.id, local_day)
-        from desk.domain.text import fold
-
         dossier = Dossier(
             code=code, office_id=ctx.settings.office.id, procedure_code=proc.code,
             field_code=proc.field_code, citizen_id=citizen.id, applicant_name=applicant.name,
@@ -107,15 +106,9 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
 def _queue_receipt(ctx: DeskContext, code: str) -> str | None:
     """Queue Form 01 for printing; never fails the intake (the clerk can reprint)."""
     try:
-        from desk.services import printing, receipts
-    except ImportError:
-        return None
-    try:
         job = printing.submit(ctx, receipts.receipt_document(ctx, code), printer="receipt",
                               kind="receipt", ref=code)
         return str(job)
     except Exception:  # a printing fault must not undo a received dossier
-        import logging
-
         logging.getLogger("desk.intake").exception("receipt for %s not queued", code)
         return None

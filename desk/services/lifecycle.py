@@ -10,9 +10,15 @@ from datetime import datetime
 from typing import Any
 
 from desk.domain.errors import DomainError
+from desk.domain.states import Action, DossierStatus, next_status
 from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import clean_text
 from desk.services.context import DeskContext
+from desk.services.events import record
+from desk.services.projection import rebuild
+from desk.services.roles import require
+from desk.services.views import dossier_view, get_dossier
+from storage.engine import write_session
 
 REASON_REQUIRED = {"refuse", "stop", "request_supplement"}
 RETURN_METHODS = ("counter", "post", "online")
@@ -55,13 +61,6 @@ def act(ctx: DeskContext, code: str, action: str, actor: Actor = SYSTEM, *,
         reason: str | None = None, at: datetime | None = None,
         **extra: Any) -> dict[str, Any]:
     """Apply `action` to the dossier `code`; returns the updated dossier view."""
-    from desk.domain.states import Action, DossierStatus, next_status
-    from desk.services.events import record
-    from desk.services.projection import rebuild
-    from desk.services.roles import require
-    from desk.services.views import dossier_view, get_dossier
-    from storage.engine import write_session
-
     require(ctx, actor, "dossier.act", target=code)
     try:
         act_ = Action(action)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.domain.masking import mask_text
+from desk.services.backup import secure_file
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -59,8 +60,6 @@ class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
 
     def _open(self):  # type: ignore[no-untyped-def]
         stream = super()._open()
-        from desk.services.backup import secure_file
-
         secure_file(Path(self.baseFilename))
         return stream
 

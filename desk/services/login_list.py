@@ -7,12 +7,11 @@ import uuid
 from typing import Any
 
 from desk.services.context import DeskContext
+from storage.quick import read_rows
 
 
 def quick_login_choices(ctx: DeskContext) -> list[dict[str, Any]] | None:
     """Same answer as desk.services.auth.login_choices, or None (then ask it in a worker)."""
-    from storage.quick import read_rows
-
     rows = read_rows(ctx.settings.database_path,
                      "SELECT id, name, role, counter_number FROM clerk WHERE active "
                      "ORDER BY name")

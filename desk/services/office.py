@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from desk.services.context import DeskContext
+from storage.engine import write_session
+from storage.tables import Counter, Service
 
 
 def apply_office_setup(ctx: DeskContext) -> None:
     """Upsert counters and services from the configuration (the configuration wins)."""
-    from storage.engine import write_session
-    from storage.tables import Counter, Service
-
     q = ctx.settings.queue
     with write_session(ctx.engine) as s:
         for svc in q.services:

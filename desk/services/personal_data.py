@@ -20,10 +20,20 @@ import uuid
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from desk.domain.errors import DomainError
+from desk.domain.masking import mask_id, mask_name
+from desk.domain.text import fold
+from desk.services import audit
 from desk.services.actor import SYSTEM, Actor
+from desk.services.citizens import public
+from desk.services.roles import require
+from desk.services.views import dossier_view
+from storage.engine import read_session, write_session
+from storage.tables import Citizen, Dossier, DossierEvent
+from storage.tables.common import UTCDateTime
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -34,8 +44,6 @@ FORMAT = "desk.citizen-export/1"
 
 def find_citizen(session: Session, who: str) -> Any:
     """A citizen by personal ID number (12 digits), CMND (9) or citizen id (UUID / hex)."""
-    from storage.tables import Citizen
-
     raw = "".join((who or "").split())
     if raw.isdigit() and len(raw) in (9, 12):
         c = session.exec(select(Citizen).where(Citizen.id_number == raw)).first()
@@ -49,13 +57,6 @@ def find_citizen(session: Session, who: str) -> Any:
 
 def export_citizen(ctx: DeskContext, who: str, actor: Actor = SYSTEM) -> dict[str, Any]:
     """The citizen's data; DomainError "citizen.not_found" / "role.denied"."""
-    from desk.services import audit
-    from desk.services.citizens import public
-    from desk.services.roles import require
-    from desk.services.views import dossier_view
-    from storage.engine import read_session
-    from storage.tables import Dossier, DossierEvent
-
     require(ctx, actor, "citizen.export")
     with read_session(ctx.engine) as s:
         c = find_citizen(s, who)
@@ -93,13 +94,7 @@ def _cutoff(ctx: DeskContext, before: date) -> datetime:
 def purge_candidates(ctx: DeskContext, before: date) -> list[dict[str, Any]]:
     """Citizens with contact details whose every dossier closed before `before` (and who have
     at least one dossier), masked for listing."""
-    from sqlalchemy import text
-
-    from desk.domain.masking import mask_id, mask_name
-
     cutoff = _cutoff(ctx, before)
-    from storage.tables.common import UTCDateTime
-
     bound = UTCDateTime().process_bind_param(cutoff, None)
     closed = ", ".join(f"'{s}'" for s in CLOSED)
     with ctx.engine.connect() as conn:
@@ -118,13 +113,6 @@ def purge_candidates(ctx: DeskContext, before: date) -> list[dict[str, Any]]:
 def purge(ctx: DeskContext, before: date, actor: Actor = SYSTEM, *,
           dry_run: bool = True) -> list[dict[str, Any]]:
     """Clear the contact details of `purge_candidates(before)`; audited, one transaction."""
-    from desk.domain.masking import mask_name
-    from desk.domain.text import fold
-    from desk.services import audit
-    from desk.services.roles import require
-    from storage.engine import write_session
-    from storage.tables import Citizen
-
     require(ctx, actor, "citizen.purge")
     found = purge_candidates(ctx, before)
     if dry_run or not found:

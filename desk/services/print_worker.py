@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from sqlalchemy import func, update
+from sqlmodel import col, select
+
 from desk.services.context import DeskContext
+from desk.services.print_wake import forget, listen, notify
 from desk.services.printing import (
     REPRINT_MARK,
     printer_config,
@@ -30,21 +34,13 @@ from desk.services.printing import (
     reprint_header,
 )
 from printers.transports import Transport, TransportError, open_transport
+from storage.engine import read_session, write_session
+from storage.tables import PrintJob
 
 __all__ = ["PrintWorker", "WorkerPool", "drain", "notify", "start"]
 
 log = logging.getLogger(__name__)
 Step = Literal["idle", "wait", "progress"]
-_wakes: dict[str, threading.Event] = {}
-_wakes_lock = threading.Lock()
-
-
-def notify(printer: str) -> None:
-    """Wake this process's worker for `printer`, if one runs (called by submit)."""
-    with _wakes_lock:
-        ev = _wakes.get(printer)
-    if ev is not None:
-        ev.set()
 
 
 def _utcnow() -> datetime:
@@ -178,11 +174,6 @@ class PrintWorker:
 
     # -- jobs -------------------------------------------------------------------------------
     def _expire_and_recover(self) -> None:
-        from sqlalchemy import func, update
-
-        from storage.engine import write_session
-        from storage.tables import PrintJob
-
         with write_session(self.ctx.engine) as s:
             s.exec(update(PrintJob)  # type: ignore[call-overload]
                    .where(PrintJob.printer == self.printer, PrintJob.state == "queued",
@@ -197,22 +188,12 @@ class PrintWorker:
                            last_error="interrupted while sending"))
 
     def _head(self) -> Any:
-        from sqlmodel import col, select
-
-        from storage.engine import read_session
-        from storage.tables import PrintJob
-
         with read_session(self.ctx.engine) as s:
             return s.exec(select(PrintJob)
                           .where(PrintJob.printer == self.printer, PrintJob.state == "queued")
                           .order_by(col(PrintJob.created_at), col(PrintJob.id)).limit(1)).first()
 
     def _claim(self, job_id: uuid.UUID) -> bool:
-        from sqlalchemy import update
-
-        from storage.engine import write_session
-        from storage.tables import PrintJob
-
         lease = _utcnow() + timedelta(seconds=self.write_timeout * 3 + 60)
         with write_session(self.ctx.engine) as s:
             res = s.exec(update(PrintJob)  # type: ignore[call-overload]
@@ -223,9 +204,6 @@ class PrintWorker:
 
     def _requeue(self, job_id: uuid.UUID, sent: int | None, error: str,
                  claimed: bool = True) -> None:
-        from storage.engine import write_session
-        from storage.tables import PrintJob
-
         delay = self._backoff()
         log.info("printer %s: %s; next try in %.1f s", self.printer, error, delay)
         with write_session(self.ctx.engine) as s:
@@ -241,9 +219,6 @@ class PrintWorker:
                 s.add(row)
 
     def _done(self, job_id: uuid.UUID, sent: int, marked: bool) -> None:
-        from storage.engine import write_session
-        from storage.tables import PrintJob
-
         self.failures = 0
         with write_session(self.ctx.engine) as s:
             row = s.get(PrintJob, job_id)
@@ -314,9 +289,7 @@ class WorkerPool:
         end = time.monotonic() + timeout
         for t in self.threads:
             t.join(max(0.0, end - time.monotonic()))
-        with _wakes_lock:
-            for name in self.printers:
-                _wakes.pop(name, None)
+        forget(self.printers)
 
 
 def start(ctx: DeskContext, printers: list[str] | None = None, *, idle_poll: float = 10.0,
@@ -328,9 +301,7 @@ def start(ctx: DeskContext, printers: list[str] | None = None, *, idle_poll: flo
     threads = []
     for name in names:
         worker = PrintWorker(ctx, name, **worker_options)
-        wake = threading.Event()
-        with _wakes_lock:
-            _wakes[name] = wake
+        wake = listen(name)
         t = threading.Thread(target=worker.run, args=(stop, wake, idle_poll),
                              name=f"print-{name}", daemon=True)
         t.start()
@@ -342,11 +313,6 @@ def drain(ctx: DeskContext, timeout: float, printers: list[str] | None = None,
           **worker_options: Any) -> dict[str, dict[str, Any]]:
     """One-shot: send what is queued (each printer in its own thread) for at most `timeout`
     seconds; returns per printer the jobs done and still waiting, and the last error."""
-    from sqlmodel import select
-
-    from storage.engine import read_session
-    from storage.tables import PrintJob
-
     _ = ctx.engine
     with read_session(ctx.engine) as s:
         waiting = set(s.exec(select(PrintJob.printer).where(
@@ -366,12 +332,6 @@ def drain(ctx: DeskContext, timeout: float, printers: list[str] | None = None,
 
 
 def _summary(ctx: DeskContext, names: list[str]) -> dict[str, dict[str, Any]]:
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from storage.engine import read_session
-    from storage.tables import PrintJob
-
     out: dict[str, dict[str, Any]] = {n: {"done": 0, "queued": 0, "expired": 0,
                                           "last_error": ""} for n in names}
     with read_session(ctx.engine) as s:

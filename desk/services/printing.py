@@ -13,13 +13,24 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+from sqlalchemy import func
+from sqlmodel import col, select
+
 from desk.domain.errors import DomainError
+from desk.services import audit
+from desk.services.actor import SYSTEM
 from desk.services.context import DeskContext
+from desk.services.print_wake import notify
+from printers.document import Document, to_text
+from printers.escpos.decode import decode_text
+from printers.escpos.profiles import PRESETS, PrinterProfile
+from printers.escpos.render import render
+from storage.engine import read_session, write_session
+from storage.tables import PrinterState, PrintJob
 
 if TYPE_CHECKING:
     from desk.config import PrinterConfig
-    from printers.document import Document
-    from printers.escpos.profiles import PrinterProfile
 
 __all__ = ["KINDS", "REPRINT_MARK", "TICKET_TTL", "job", "jobs", "printer_config",
            "printer_dir", "printer_profile", "printer_states", "record_status", "reprint",
@@ -40,10 +51,6 @@ def printer_config(ctx: DeskContext, name: str) -> PrinterConfig:
 
 def printer_profile(ctx: DeskContext, name: str) -> PrinterProfile | None:
     """PRESETS[profile] with the config's `options` overrides; None for A4 printers."""
-    from pydantic import ValidationError
-
-    from printers.escpos.profiles import PRESETS, PrinterProfile
-
     cfg = printer_config(ctx, name)
     if cfg.kind == "a4":
         return None
@@ -67,38 +74,26 @@ def printer_dir(ctx: DeskContext, name: str) -> Path:
 
 def reprint_header(profile: PrinterProfile) -> bytes:
     """The bytes of the "BẢN IN LẠI" line, sent before a job's own bytes."""
-    from printers.document import Document
-    from printers.escpos.render import render
-
     return render(Document().center(REPRINT_MARK, bold=True), profile)
 
 
 def _render(ctx: DeskContext, printer: str,
             document: Document | bytes) -> tuple[bytes, str, str]:
     """(bytes, transcript, profile name) for a document or ready bytes (a PDF, a test sheet)."""
-    from printers.document import to_text
-
     profile = printer_profile(ctx, printer)
     if isinstance(document, bytes | bytearray):
         data = bytes(document)
         if profile is None:
             return data, "", "pdf"
-        from printers.escpos.decode import decode_text
-
         return data, decode_text(data, profile), profile.name
     if profile is None:
         raise DomainError("print.a4_needs_pdf", printer=printer)
-    from printers.escpos.render import render
-
     return render(document, profile), to_text(document, profile.paper_columns), profile.name
 
 
 def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "receipt",
            kind: str, ref: str = "", reprint_of: uuid.UUID | None = None) -> uuid.UUID:
     """Store a print job (rendered now) and wake its printer's worker; returns the job id."""
-    from storage.engine import write_session
-    from storage.tables import PrintJob
-
     if kind not in KINDS:
         raise DomainError("print.bad_kind", kind=kind, known=", ".join(KINDS))
     data, transcript, profile = _render(ctx, printer, document)
@@ -106,9 +101,6 @@ def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "rece
     row = PrintJob(printer=printer, kind=kind, ref=ref, profile=profile, created_at=now,
                    data=data, transcript=transcript, reprint_of=reprint_of,
                    expires_at=now + TICKET_TTL if kind == "ticket" else None)
-    from desk.services import audit
-    from desk.services.actor import SYSTEM
-
     with write_session(ctx.engine) as s:
         s.add(row)
         audit.write(s, SYSTEM, audit.PRINT, target_type=kind, target_id=ref)  # prints are audited
@@ -118,9 +110,6 @@ def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "rece
 
 def reprint(ctx: DeskContext, job_id: uuid.UUID | str) -> uuid.UUID:
     """A new job with the same bytes, marked "BẢN IN LẠI" on thermal paper."""
-    from storage.engine import read_session, write_session
-    from storage.tables import PrintJob
-
     jid = uuid.UUID(str(job_id))
     with read_session(ctx.engine) as s:
         old = s.get(PrintJob, jid)
@@ -151,9 +140,6 @@ def _job_dict(j: Any) -> dict[str, Any]:
 
 
 def job(ctx: DeskContext, job_id: uuid.UUID | str) -> dict[str, Any] | None:
-    from storage.engine import read_session
-    from storage.tables import PrintJob
-
     with read_session(ctx.engine) as s:
         j = s.get(PrintJob, uuid.UUID(str(job_id)))
     return None if j is None else {**_job_dict(j), "transcript": j.transcript}
@@ -162,11 +148,6 @@ def job(ctx: DeskContext, job_id: uuid.UUID | str) -> dict[str, Any] | None:
 def jobs(ctx: DeskContext, *, printer: str | None = None, state: str | None = None,
          ref: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Newest first, without the bytes."""
-    from sqlmodel import col, select
-
-    from storage.engine import read_session
-    from storage.tables import PrintJob
-
     q = select(PrintJob).order_by(col(PrintJob.created_at).desc(), col(PrintJob.id).desc())
     if printer:
         q = q.where(PrintJob.printer == printer)
@@ -180,9 +161,6 @@ def jobs(ctx: DeskContext, *, printer: str | None = None, state: str | None = No
 
 def record_status(ctx: DeskContext, printer: str, state: str, detail: str = "") -> None:
     """Remember the printer's last known state (short write; shown by every process)."""
-    from storage.engine import write_session
-    from storage.tables import PrinterState
-
     with write_session(ctx.engine) as s:
         row = s.get(PrinterState, printer) or PrinterState(printer=printer)
         row.state, row.detail, row.checked_at = state, detail[:500], datetime.now(UTC)
@@ -191,12 +169,6 @@ def record_status(ctx: DeskContext, printer: str, state: str, detail: str = "") 
 
 def printer_states(ctx: DeskContext) -> list[dict[str, Any]]:
     """Every configured printer: last known state, waiting and failed job counts."""
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from storage.engine import read_session
-    from storage.tables import PrinterState, PrintJob
-
     with read_session(ctx.engine) as s:
         states = {r.printer: r for r in s.exec(select(PrinterState)).all()}
         counts: dict[tuple[str, str], int] = {
@@ -217,6 +189,4 @@ def printer_states(ctx: DeskContext) -> list[dict[str, Any]]:
 
 
 def _wake(printer: str) -> None:
-    from desk.services import print_worker
-
-    print_worker.notify(printer)
+    notify(printer)

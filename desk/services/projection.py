@@ -9,11 +9,10 @@ from sqlmodel import Session, select
 
 from desk.domain.calendar import TimeLimit, WorkingCalendar
 from desk.domain.states import DossierState, Event, project
+from storage.tables import DossierEvent
 
 
 def load_events(session: Session, dossier_id: Any) -> list[Any]:
-    from storage.tables import DossierEvent
-
     return list(session.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
                              .order_by(DossierEvent.recorded_at, DossierEvent.id)))
 

@@ -26,11 +26,16 @@ from sqlmodel import Session, col, func, select
 
 from desk.domain import queue as rules
 from desk.domain.errors import DomainError
+from desk.i18n import t
+from desk.services import printing
 from desk.services.context import DeskContext
+from desk.services.events import fact
+from printers.layouts.ticket import TicketData, build_ticket
+from storage.engine import read_session, write_session
+from storage.tables.queue import Ticket, TicketEvent, TicketSequence
 
 if TYPE_CHECKING:
     from desk.config import ServiceConfig
-    from storage.tables.queue import Ticket
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +153,6 @@ def normalize_label(label: str) -> str:
 
 def _event(s: Session, t: Ticket | None, kind: str, at: datetime, *, day: date,
            counter: int | None = None, clerk: str = "", **payload: Any) -> None:
-    from desk.services.events import fact
-    from storage.tables.queue import TicketEvent
-
     ev = TicketEvent(
         day=day, ticket_id=t.id if t else None, label=t.label if t else "",
         service_code=t.service_code if t else "", priority=t.priority if t else False,
@@ -161,8 +163,6 @@ def _event(s: Session, t: Ticket | None, kind: str, at: datetime, *, day: date,
 
 
 def _active_leg(s: Session, day: date, label: str) -> Ticket:
-    from storage.tables.queue import Ticket
-
     t = s.exec(select(Ticket).where(Ticket.day == day, Ticket.label == label)
                .order_by(col(Ticket.leg).desc()).limit(1)).first()
     if t is None:
@@ -171,8 +171,6 @@ def _active_leg(s: Session, day: date, label: str) -> Ticket:
 
 
 def _current(s: Session, day: date, counter: int) -> Ticket | None:
-    from storage.tables.queue import Ticket
-
     return s.exec(select(Ticket).where(
         Ticket.day == day, Ticket.counter == counter,
         col(Ticket.state).in_(rules.ACTIVE_AT_COUNTER),
@@ -180,8 +178,6 @@ def _current(s: Session, day: date, counter: int) -> Ticket | None:
 
 
 def _paused(s: Session, day: date, counter: int) -> bool:
-    from storage.tables.queue import TicketEvent
-
     kind = s.exec(select(TicketEvent.kind).where(
         TicketEvent.day == day, TicketEvent.counter == counter,
         col(TicketEvent.kind).in_((rules.PAUSE, rules.RESUME)),
@@ -228,9 +224,6 @@ def _apply(s: Session, t: Ticket, action: str, *, counter: int | None, now: date
 def issue(ctx: DeskContext, service: str, priority_reason: str | None = None, *,
           clerk: str = "", print_ticket: bool = True) -> Issued:
     """Take the next number of `service` for today (local date) and print the ticket."""
-    from storage.engine import write_session
-    from storage.tables.queue import Ticket, TicketSequence
-
     svc = find_service(ctx, service)
     reason = rules.check_reason(priority_reason)
     now = ctx.now()
@@ -261,13 +254,6 @@ def issue(ctx: DeskContext, service: str, priority_reason: str | None = None, *,
 def _print(ctx: DeskContext, view: TicketView, svc: ServiceConfig,
            ahead: int) -> tuple[str | None, str | None]:
     """Send the ticket to the receipt printer; never raises (a kiosk must not lose a number)."""
-    try:
-        from desk.services import printing
-    except ImportError:
-        return None, "queue.print_unavailable"
-    from desk.i18n import t
-    from printers.layouts.ticket import TicketData, build_ticket
-
     reason = t(f"queue.reason.{view.priority_reason}", "vi") if view.priority_reason else None
     doc = build_ticket(TicketData(
         office_name=ctx.settings.office.name, service_name=svc.name, number=view.label,
@@ -287,9 +273,6 @@ def _print(ctx: DeskContext, view: TicketView, svc: ServiceConfig,
 
 def call_next(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView | None:
     """Call the next ticket for `counter` (priority first, bounded; FIFO by issue time)."""
-    from storage.engine import write_session
-    from storage.tables.queue import Ticket, TicketEvent
-
     services = counter_services(ctx, counter)
     now = ctx.now()
     day = business_day(ctx, now)
@@ -316,8 +299,6 @@ def call_next(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView 
 
 def call_number(ctx: DeskContext, counter: int, label: str, *, clerk: str = "") -> TicketView:
     """Call a given number out of order (also brings back a ticket on hold)."""
-    from storage.engine import write_session
-
     counter_services(ctx, counter)
     label = normalize_label(label)
     now = ctx.now()
@@ -334,8 +315,6 @@ def act(ctx: DeskContext, action: str, *, counter: int | None = None, label: str
         to_service: str | None = None, min_recalls: int = NO_SHOW_AFTER_RECALLS) -> TicketView:
     """Apply `action` (recall, start, finish, no_show, hold, transfer, or call with a label) to
     the ticket `label`, or to the ticket now at `counter`. A transfer returns the new leg."""
-    from storage.engine import write_session
-
     if action == "call":
         if counter is None or label is None:
             raise DomainError("queue.need_counter_and_label")
@@ -376,8 +355,6 @@ def act(ctx: DeskContext, action: str, *, counter: int | None = None, label: str
 
 def _transfer(s: Session, t: Ticket, *, counter: int | None, now: datetime, clerk: str,
               to_counter: int | None, to_service: str | None) -> TicketView:
-    from storage.tables.queue import Ticket
-
     new = Ticket(day=t.day, service_code=to_service or t.service_code, number=t.number,
                  label=t.label, leg=t.leg + 1, parent_id=t.id, priority=t.priority,
                  priority_reason=t.priority_reason, state=rules.WAITING,
@@ -428,8 +405,6 @@ def resume(ctx: DeskContext, counter: int, *, clerk: str = "") -> bool:
 
 
 def _set_paused(ctx: DeskContext, counter: int, paused: bool, clerk: str) -> bool:
-    from storage.engine import write_session
-
     counter_services(ctx, counter)
     now = ctx.now()
     day = business_day(ctx, now)
@@ -446,9 +421,6 @@ def _set_paused(ctx: DeskContext, counter: int, paused: bool, clerk: str) -> boo
 
 def waiting_summary(ctx: DeskContext) -> list[ServiceWaiting]:
     """Per configured service: how many wait, how many of them priority, the oldest wait."""
-    from storage.engine import read_session
-    from storage.tables.queue import Ticket
-
     now = ctx.now()
     day = business_day(ctx, now)
     with read_session(ctx.engine) as s:
@@ -465,9 +437,6 @@ def waiting_summary(ctx: DeskContext) -> list[ServiceWaiting]:
 
 
 def counter_state(ctx: DeskContext, counter: int) -> CounterState:
-    from storage.engine import read_session
-    from storage.tables.queue import Ticket
-
     services = counter_services(ctx, counter)
     name = next((c.name for c in ctx.settings.queue.counters if c.number == counter), "")
     day = business_day(ctx)
@@ -490,9 +459,6 @@ def counter_state(ctx: DeskContext, counter: int) -> CounterState:
 
 
 def last_calls(ctx: DeskContext, limit: int = 5) -> list[CallView]:
-    from storage.engine import read_session
-    from storage.tables.queue import TicketEvent
-
     day = business_day(ctx)
     with read_session(ctx.engine) as s:
         rows = s.exec(select(TicketEvent).where(
@@ -515,9 +481,6 @@ def _distinct_calls(calls: list[CallView], limit: int) -> list[CallView]:
 
 
 def day_events(ctx: DeskContext, day: date) -> list[rules.Event]:
-    from storage.engine import read_session
-    from storage.tables.queue import TicketEvent
-
     with read_session(ctx.engine) as s:
         rows = s.exec(select(TicketEvent).where(TicketEvent.day == day)
                       .order_by(col(TicketEvent.seq))).all()

@@ -10,9 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, select
+
 from desk.domain.errors import DomainError
 from desk.domain.statistics import LEVELS, Satisfaction
 from desk.services.context import DeskContext
+from desk.services.events import fact
+from storage.engine import read_session, write_session
+from storage.tables import Clerk
+from storage.tables.rating import Rating
+from storage.tables.rating import Rating as R
 
 __all__ = ["KEYS", "LEVELS", "RatingView", "level_for_key", "rate", "satisfaction"]
 
@@ -39,10 +46,6 @@ def rate(ctx: DeskContext, level: str, *, ticket_label: str | None = None,
          dossier_code: str | None = None, counter: int | None = None,
          clerk_id: uuid.UUID | str | None = None, at: datetime | None = None) -> RatingView:
     """Record one rating. `level` is a level name or its key ("1"/"2"/"3")."""
-    from desk.services.events import fact
-    from storage.engine import write_session
-    from storage.tables.rating import Rating
-
     level = KEYS.get(level, level)
     if level not in LEVELS:
         raise DomainError("rating.bad_level", level=level, levels=", ".join(LEVELS))
@@ -64,12 +67,6 @@ def rate(ctx: DeskContext, level: str, *, ticket_label: str | None = None,
 def satisfaction(ctx: DeskContext, start: datetime, end: datetime,
                  ) -> tuple[Satisfaction, list[Satisfaction], list[Satisfaction]]:
     """Ratings in [start, end): (all, per counter, per clerk), one GROUP BY each."""
-    from sqlalchemy import func, select
-
-    from storage.engine import read_session
-    from storage.tables import Clerk
-    from storage.tables.rating import Rating as R
-
     in_period = (R.at >= start, R.at < end)  # type: ignore[operator]
     with read_session(ctx.engine) as s:
         by_counter: dict[Any, dict[str, int]] = {}

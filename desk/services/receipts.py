@@ -7,13 +7,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlmodel import col, select
+
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
+from desk.services.fact_fold import steps_of
+from printers.layouts.apology import ApologyData
+from printers.layouts.control import ControlData, ControlStep
+from printers.layouts.receipt import ReceiptData, build_receipt
+from printers.layouts.refusal import RefusalData
+from printers.layouts.supplement import SupplementData
+from printers.pdf import Letterhead
+from storage.engine import read_session
+from storage.tables import Citizen, Clerk, Dossier, DossierEvent, Field, Procedure
 
 if TYPE_CHECKING:
     from printers.document import Document
-    from printers.layouts.receipt import ReceiptData
-    from printers.pdf import FormData, Letterhead
+    from printers.pdf import FormData
 
 __all__ = ["DossierView", "form_data", "letterhead", "load_dossier", "receipt_data",
            "receipt_document"]
@@ -35,11 +45,6 @@ class DossierView:
 
 
 def load_dossier(ctx: DeskContext, code: str) -> DossierView:
-    from sqlmodel import col, select
-
-    from storage.engine import read_session
-    from storage.tables import Citizen, Clerk, Dossier, DossierEvent, Field, Procedure
-
     with read_session(ctx.engine) as s:
         d = s.exec(select(Dossier).where(Dossier.code == code.strip())).first()
         if d is None:
@@ -54,8 +59,6 @@ def load_dossier(ctx: DeskContext, code: str) -> DossierView:
 
 
 def letterhead(ctx: DeskContext) -> Letterhead:
-    from printers.pdf import Letterhead
-
     o = ctx.settings.office
     return Letterhead(office_name=o.name, place=o.province, form_set=o.form_set,
                       signer_title=o.signer_title, signer_name=o.signer_name)
@@ -76,8 +79,6 @@ def _number(v: DossierView) -> str:
 
 
 def receipt_data(ctx: DeskContext, code: str, view: DossierView | None = None) -> ReceiptData:
-    from printers.layouts.receipt import ReceiptData
-
     v = view or load_dossier(ctx, code)
     d, c, p = v.dossier, v.citizen, v.procedure
     status_url = ctx.settings.office.status_url
@@ -98,8 +99,6 @@ def receipt_data(ctx: DeskContext, code: str, view: DossierView | None = None) -
 
 def receipt_document(ctx: DeskContext, code: str) -> Document:
     """The thermal Form 01 slip of dossier `code` (what intake queues for printing)."""
-    from printers.layouts.receipt import build_receipt
-
     return build_receipt(receipt_data(ctx, code))
 
 
@@ -120,11 +119,6 @@ def _payload_items(v: DossierView, kinds: tuple[str, ...], keys: tuple[str, ...]
 
 def form_data(ctx: DeskContext, form: int, code: str) -> FormData:
     """The data of Form `form` (1–5) for the dossier `code`."""
-    from printers.layouts.apology import ApologyData
-    from printers.layouts.control import ControlData
-    from printers.layouts.refusal import RefusalData
-    from printers.layouts.supplement import SupplementData
-
     v = load_dossier(ctx, code)
     d = v.dossier
     office = ctx.settings.office.name
@@ -169,9 +163,6 @@ STEP_RESULTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "T
 
 def _control_steps(ctx: DeskContext, v: DossierView, office: str) -> tuple[Any, ...]:
     """Form 05's rows: one per liên thông hand-over ("handover" / "step_result" events)."""
-    from desk.services.steps import steps_of
-    from printers.layouts.control import ControlStep
-
     rows = []
     for st in steps_of(v.events):
         receiver = st["to_agency"]

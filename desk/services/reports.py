@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import and_, case, func, literal_column, not_, or_, select, type_coerce
+
 from desk.domain.errors import DomainError
 from desk.domain.statistics import (
     COUNT_KEYS,
@@ -38,6 +40,15 @@ from desk.domain.statistics import (
 )
 from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
+from desk.services.queue import stats
+from desk.services.ratings import satisfaction
+from desk.services.roles import require
+from desk.sync.status import sync_status
+from storage.engine import read_session
+from storage.tables import Dossier as D
+from storage.tables import DossierEvent as E
+from storage.tables import Field, Procedure
+from storage.tables.common import UTCDateTime
 
 __all__ = ["Glance", "Group", "PeriodReport", "bounds", "glance", "period_report"]
 
@@ -103,9 +114,6 @@ def _offset(ctx: DeskContext, at: datetime) -> str:
 def period_report(ctx: DeskContext, first: date, last: date, *,
                   with_satisfaction: bool = True, actor: Actor = SYSTEM) -> PeriodReport:
     """The report of the local dates first..last (inclusive)."""
-    from desk.services.roles import require
-    from storage.engine import read_session
-
     require(ctx, actor, "report.view")
 
     start, end = bounds(ctx, first, last)
@@ -124,8 +132,6 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
     total = sum_figures(g.figures for g in fields_)
     sat, counters, clerks = Satisfaction(), [], []
     if with_satisfaction:
-        from desk.services.ratings import satisfaction
-
         sat, counters, clerks = satisfaction(ctx, start, end)
     return PeriodReport(
         office_name=ctx.settings.office.name, office_id=ctx.settings.office.id,
@@ -137,12 +143,6 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
 
 def _per_procedure(s: Any, start: datetime, end: datetime,
                    off: str) -> dict[tuple[str, str], Figures]:
-    from sqlalchemy import and_, case, func, literal_column, not_, or_, select, type_coerce
-
-    from storage.tables import Dossier as D
-    from storage.tables import DossierEvent as E
-    from storage.tables.common import UTCDateTime
-
     def ev(agg: Any, *cond: Any) -> Any:
         return select(agg).where(E.dossier_id == D.id, *cond).scalar_subquery()
 
@@ -218,10 +218,6 @@ def _per_procedure(s: Any, start: datetime, end: datetime,
 
 def _per_day(s: Any, start: datetime, end: datetime,
              off: str) -> tuple[dict[date, int], dict[date, int]]:
-    from sqlalchemy import func, select
-
-    from storage.tables import Dossier as D
-
     out: list[dict[date, int]] = []
     for col in (D.received_at, D.result_at):
         day = func.date(col, off)
@@ -232,10 +228,6 @@ def _per_day(s: Any, start: datetime, end: datetime,
 
 
 def _names(s: Any) -> dict[str, dict[str, str]]:
-    from sqlalchemy import select
-
-    from storage.tables import Field, Procedure
-
     return {"field": dict(s.execute(select(Field.code, Field.name)).all()),
             "procedure": dict(s.execute(select(Procedure.code, Procedure.name)).all())}
 
@@ -256,11 +248,6 @@ class Glance:
 
 def glance(ctx: DeskContext, day: date | None = None) -> Glance:
     """Today's (or another day's) figures for the dashboard."""
-    from sqlalchemy import and_, func, or_, select
-
-    from storage.engine import read_session
-    from storage.tables import Dossier as D
-
     day = day or ctx.local_now().date()
     start, end = bounds(ctx, day, day)
     today = period_report(ctx, day, day, with_satisfaction=False).total
@@ -276,22 +263,12 @@ def glance(ctx: DeskContext, day: date | None = None) -> Glance:
 
 
 def sync_summary(ctx: DeskContext) -> dict[str, Any] | None:
-    """The sync state for the dashboard, or None when sync is not configured (no server URL,
-    or no desk.sync.status in this build). HOOK: desk.sync.status.sync_status (issue 7)."""
+    """The sync state for the dashboard, or None when sync is not configured (no server URL)."""
     if not ctx.settings.sync.server_url:
-        return None
-    try:
-        from desk.sync.status import sync_status
-    except ImportError:
         return None
     return sync_status(ctx, conflicts_limit=0)
 
 
 def queue_day(ctx: DeskContext, day: date) -> Any:
-    """The queue KPIs of a day (desk.services.queue.stats), or None if the queue is absent.
-    HOOK: desk.services.queue.stats (issue 5)."""
-    try:
-        from desk.services.queue import stats
-    except ImportError:
-        return None
+    """The queue KPIs of a day (desk.services.queue.stats)."""
     return stats(ctx, day)

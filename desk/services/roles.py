@@ -23,9 +23,14 @@ code (its receiving counter), or a counter number (int). A dossier taken in with
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import text
+
 from desk.domain.errors import DomainError
+from desk.i18n import t
+from desk.services import audit
 from desk.services.actor import Actor
 
 if TYPE_CHECKING:
@@ -90,8 +95,6 @@ def _target_counter(ctx: DeskContext, target: Any) -> tuple[bool, int | None]:
     if isinstance(target, int):
         return True, target
     if isinstance(target, str):
-        from sqlalchemy import text
-
         with ctx.engine.connect() as conn:
             row = conn.execute(text("SELECT counter_number FROM dossier WHERE code = :c"),
                                {"c": target.strip().upper()}).first()
@@ -124,8 +127,6 @@ def require(ctx: DeskContext, actor: Actor, permission: str, target: Any = None)
     reason = denial_reason(ctx, actor, permission, target)
     if reason is None:
         return
-    from desk.i18n import t
-
     need = lowest_role(permission) or "admin"
     _audit_denial(ctx, actor, permission, target, reason)
     params = {"name": actor.name, "role": t(f"role.name.{actor.role}"),
@@ -140,14 +141,10 @@ def require(ctx: DeskContext, actor: Actor, permission: str, target: Any = None)
 
 def _audit_denial(ctx: DeskContext, actor: Actor, permission: str, target: Any,
                   reason: str) -> None:
-    from desk.services import audit
-
     target_id = target if isinstance(target, str | int) else getattr(target, "code", "")
     try:
         audit.log(ctx, actor, audit.DENIED, target_type="permission", target_id=permission,
                   detail={"permission": permission, "reason": reason,
                           "target": str(target_id) if target_id is not None else ""})
     except Exception:  # the refusal stands even when the entry cannot be written
-        import logging
-
         logging.getLogger("desk.roles").exception("audit entry for a refusal not written")

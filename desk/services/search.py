@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import select
 
+from desk.domain.codes import extract_dossier_code
+from desk.domain.errors import DomainError
+from desk.domain.text import fold
 from desk.services.context import DeskContext
+from desk.services.views import summary
+from storage.engine import read_session
+from storage.tables import Dossier
 
 PAGE = 20
 _TOKEN = re.compile(r"[0-9a-z]+")
@@ -21,8 +27,6 @@ OPEN = ("RECEIVED", "TRANSFERRED", "PROCESSING", "RESULT_READY")
 
 def fts_query(query: str) -> str | None:
     """Folded prefix tokens AND-ed: "Nguyễn Văn Hiệp" → `"nguyen"* "van"* "hiep"*`."""
-    from desk.domain.text import fold
-
     tokens = _TOKEN.findall(fold(query))
     if not tokens:
         return None
@@ -32,11 +36,6 @@ def fts_query(query: str) -> str | None:
 def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
            field: str | None = None, scope: str | None = None, limit: int = PAGE,
            offset: int = 0) -> list[dict[str, Any]]:
-    from desk.domain.codes import extract_dossier_code
-    from desk.services.views import summary
-    from storage.engine import read_session
-    from storage.tables import Dossier
-
     where, params = [], {"limit": max(1, min(limit, 200)), "offset": max(0, offset)}
     code = extract_dossier_code(query) if query else None
     match = None if code else fts_query(query)
@@ -76,8 +75,6 @@ def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
 
 
 def _scope_clause(ctx: DeskContext, scope: str, params: dict[str, Any]) -> str:
-    from desk.domain.errors import DomainError
-
     now = ctx.now()
     local = ctx.local_now()
     open_ = "d.status IN ('RECEIVED','TRANSFERRED','PROCESSING','RESULT_READY')"
@@ -100,6 +97,4 @@ def _scope_clause(ctx: DeskContext, scope: str, params: dict[str, Any]) -> str:
 
 def _db_time(dt: Any) -> str:
     """The way UTCDateTime stores instants in SQLite (naive UTC, ISO with a space)."""
-    from datetime import UTC
-
     return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

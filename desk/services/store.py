@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from desk.domain.errors import DomainError
+from storage import migrate
+from storage.engine import make_engine
+from storage.schema_heads import HEADS
 
 
 def open_store(path: Path, *, upgrade: bool = True) -> Engine:
-    from storage.engine import make_engine
-
     engine = make_engine(path)
     if _applied(engine) == _known_heads():
         return engine  # the everyday case: no Alembic import at all
-    from storage import migrate
-
     if migrate.is_current(engine):
         return engine
     unknown = [r for r in migrate.current_revisions(engine) if not migrate.is_known(r)]
@@ -29,14 +29,10 @@ def open_store(path: Path, *, upgrade: bool = True) -> Engine:
 
 
 def _known_heads() -> frozenset[str]:
-    from storage.schema_heads import HEADS
-
     return HEADS
 
 
 def _applied(engine: Engine) -> frozenset[str]:
-    from sqlalchemy.exc import OperationalError
-
     try:
         with engine.connect() as conn:
             return frozenset(r[0] for r in conn.execute(text(
@@ -47,8 +43,6 @@ def _applied(engine: Engine) -> frozenset[str]:
 
 def check(engine: Engine) -> dict[str, object]:
     """`PRAGMA integrity_check` plus the schema revision: what `desk db check` reports."""
-    from storage import migrate
-
     with engine.connect() as conn:
         rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).all()]
         fk = conn.execute(text("PRAGMA foreign_key_check")).all()

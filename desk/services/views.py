@@ -7,8 +7,16 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from desk.domain.errors import DomainError
+from desk.domain.states import DossierStatus, allowed_actions
 from desk.services.actor import SYSTEM, Actor
+from desk.services.audit import log_view
 from desk.services.context import DeskContext
+from desk.services.fact_fold import attachments_of, fee_status, steps_view
+from desk.services.projection import load_events
+from desk.services.roles import require
+from storage.engine import read_session
+from storage.tables import Citizen, Dossier, Procedure
 
 
 def _iso(dt: datetime | None, ctx: DeskContext) -> str | None:
@@ -17,9 +25,6 @@ def _iso(dt: datetime | None, ctx: DeskContext) -> str | None:
 
 def dossier_view(session: Session, d: Any, ctx: DeskContext, *,
                  with_timeline: bool = True) -> dict[str, Any]:
-    from desk.domain.states import DossierStatus, allowed_actions
-    from storage.tables import Citizen, Procedure
-
     proc = session.get(Procedure, d.procedure_code)
     citizen = session.get(Citizen, d.citizen_id) if d.citizen_id else None
     effective_due = d.extended_due_at or d.due_at
@@ -63,11 +68,6 @@ def dossier_view(session: Session, d: Any, ctx: DeskContext, *,
 
 def facts_view(session: Session, d: Any, ctx: DeskContext, proc: Any) -> dict[str, Any]:
     """Fee status, digitised copies and liên thông steps, folded from the dossier's events."""
-    from desk.services.attachments import attachments_of
-    from desk.services.fees import fee_status
-    from desk.services.projection import load_events
-    from desk.services.steps import steps_view
-
     events = load_events(session, d.id)
     fee = fee_status(events, proc, d.sets)
     fee["at"] = _iso(fee["at"], ctx)
@@ -79,26 +79,17 @@ def facts_view(session: Session, d: Any, ctx: DeskContext, proc: Any) -> dict[st
 
 
 def timeline(session: Session, d: Any, ctx: DeskContext) -> list[dict[str, Any]]:
-    from desk.services.projection import load_events
-
     return [{"kind": e.kind, "at": _iso(e.at, ctx), "recorded_at": _iso(e.recorded_at, ctx),
              "clerk": e.clerk_name, "backdated": e.backdated, "payload": e.payload}
             for e in load_events(session, d.id)]
 
 
 def get_dossier(session: Session, code: str) -> Any:
-    from storage.tables import Dossier
-
     return session.exec(select(Dossier).where(Dossier.code == code.strip().upper())).first()
 
 
 def show(ctx: DeskContext, code: str, actor: Actor = SYSTEM) -> dict[str, Any]:
     """The dossier `code` as screens show it; the view of the citizen's record is audited."""
-    from desk.domain.errors import DomainError
-    from desk.services.audit import log_view
-    from desk.services.roles import require
-    from storage.engine import read_session
-
     require(ctx, actor, "dossier.view")
     with read_session(ctx.engine) as s:
         d = get_dossier(s, code)
@@ -112,9 +103,6 @@ def show(ctx: DeskContext, code: str, actor: Actor = SYSTEM) -> dict[str, Any]:
 def list_dossiers(ctx: DeskContext, *, status: str | None = None,
                   due_before: datetime | None = None, limit: int = 50,
                   offset: int = 0) -> list[dict[str, Any]]:
-    from storage.engine import read_session
-    from storage.tables import Dossier
-
     with read_session(ctx.engine) as s:
         q = select(Dossier)
         if status:

@@ -9,35 +9,35 @@ and reach the same state.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import time
+import uuid
+from datetime import date, timedelta
 from typing import Any
 
 from sqlmodel import Session, select
 
-from desk.domain.errors import DomainError
+from desk.domain.states import Action
+from desk.services.actor import Actor
+from desk.services.calendar import set_exceptions_in
+from desk.services.events import record
+from desk.services.projection import load_events
+from desk.services.views import get_dossier
 from desk.sync import protocol as P
-from desk.sync.outbox import APPLYING, sync_state
+from desk.sync.catalog_apply import apply_catalog_change
+from desk.sync.hlc import HLC, merge
+from desk.sync.neutralise import PREFIX, conflict, refold
+from desk.sync.outbox_row import APPLYING, sync_state
+from desk.sync.recover import collided, release
+from storage.tables import Dossier, DossierEvent
+from storage.tables.common import utcnow
+from storage.tables.sync import AppliedChange, OutboxEvent
 
-PREFIX = "superseded."
 DISTRICT_ROLE = "district"
 KIND_CATALOG = "catalog_version"
 KIND_CALENDAR = "calendar_exceptions"
 
 
-def _conflict(s: Session, row: Any, reason: str, server: dict[str, Any]) -> None:
-    from storage.tables.sync import SyncConflict
-
-    exists = s.exec(select(SyncConflict).where(SyncConflict.event_id == row.event_id,
-                                               SyncConflict.reason == reason)).first()
-    if exists is None:
-        s.add(SyncConflict(event_id=row.event_id, entity_id=row.entity_id, reason=reason,
-                           local={"type": row.type, "seq": row.seq, "event": row.payload},
-                           server=server))
-
-
 def _set_kind(s: Session, event_id: Any, kind: str) -> Any:
-    from storage.tables import Dossier, DossierEvent
-
     ev = s.get(DossierEvent, event_id)
     if ev is None or ev.kind == kind:
         return None
@@ -48,10 +48,6 @@ def _set_kind(s: Session, event_id: Any, kind: str) -> Any:
 
 def apply_results(s: Session, cal: Any, ids: list[Any], data: dict[str, Any]) -> dict[str, int]:
     """Record the district's per-event answer; re-project the dossiers it touched."""
-    from storage.tables import DossierEvent
-    from storage.tables.common import utcnow
-    from storage.tables.sync import OutboxEvent
-
     counts: dict[str, int] = {}
     touched: dict[Any, Any] = {}
     conflicts = data.get("conflicts") or {}
@@ -73,11 +69,11 @@ def apply_results(s: Session, cal: Any, ids: list[Any], data: dict[str, Any]) ->
                     d = _set_kind(s, event_id, row.type)
             elif key == "superseded":
                 row.state, row.acked_at, row.last_error = "acked", now, ""
-                _conflict(s, row, "superseded", conflicts.get(event_id.hex, {}))
+                conflict(s, row, "superseded", conflicts.get(event_id.hex, {}))
                 d = _set_kind(s, event_id, PREFIX + row.type)
             elif key == "rejected":
                 row.state, row.last_error = "rejected", result
-                _conflict(s, row, result, {})
+                conflict(s, row, result, {})
             else:  # an answer this client does not know: keep it queued
                 row.state, row.last_error = "pending", result
             if d is not None:
@@ -91,10 +87,6 @@ def apply_results(s: Session, cal: Any, ids: list[Any], data: dict[str, Any]) ->
 
 
 def _merge_clock(s: Session, data: dict[str, Any]) -> None:
-    import time
-
-    from desk.sync.hlc import HLC, merge
-
     server_ms = data.get("server_time")
     if not isinstance(server_ms, int):
         return
@@ -102,53 +94,6 @@ def _merge_clock(s: Session, data: dict[str, Any]) -> None:
     last = HLC.decode(st.hlc_last) if st.hlc_last else HLC(0, 0, st.device_id[:8])
     st.hlc_last = merge(last, HLC(server_ms, 0, ""), int(time.time() * 1000)).encode()
     s.add(st)
-
-
-def refold(s: Session, cal: Any, dossier: Any) -> None:
-    """Rebuild the projection; a local event made illegal by a district decision is
-    neutralised (kept, with a conflict row) until the district says otherwise."""
-    from desk.domain.states import Event, apply
-    from desk.services.projection import load_events, rebuild
-    from storage.tables.sync import OutboxEvent
-
-    for _ in range(50):
-        try:
-            rebuild(s, dossier, cal)
-            break
-        except DomainError as e:
-            if not e.key.startswith("dossier."):
-                raise
-            state = None
-            culprit = None
-            events = load_events(s, dossier.id)
-            for i, ev in enumerate(events):
-                try:
-                    state = apply(state, Event(ev.kind, ev.at, ev.payload))
-                except DomainError:
-                    culprit = _local_before(s, events, i)
-                    break
-            if culprit is None:
-                raise
-            row = s.get(OutboxEvent, culprit.id)
-            culprit.kind = PREFIX + culprit.kind
-            s.add(culprit)
-            if row is not None:
-                _conflict(s, row, "local_after_district", {"status": dossier.status})
-            s.flush()
-    s.add(dossier)
-
-
-def _local_before(s: Session, events: list[Any], i: int) -> Any:
-    """The event to neutralise when event i cannot be folded: i itself if it is ours, else the
-    latest of ours before it that changed the state."""
-    from desk.domain.states import Action
-    from storage.tables.sync import OutboxEvent
-
-    actions = {a.value for a in Action}
-    for ev in [events[i], *reversed(events[:i])]:
-        if ev.kind in actions and ev.kind != "receive" and s.get(OutboxEvent, ev.id) is not None:
-            return ev
-    return None
 
 
 STORED = "stored"  # a change this release cannot apply: kept, applied after an upgrade
@@ -166,16 +111,12 @@ HANDLERS: dict[str, Any] = {}  # filled at the end of the module
 
 
 def known_actions() -> frozenset[str]:
-    from desk.domain.states import Action
-
     return frozenset(a.value for a in Action)
 
 
 def _held_back(s: Session, ch: dict[str, Any]) -> bool:
     """Must this change wait? Its kind or action is unknown here, or an earlier change on the
     same dossier is itself waiting (applying a later one first would fold out of order)."""
-    from storage.tables.sync import AppliedChange
-
     kind = str(ch.get("k"))
     if kind not in HANDLERS:
         return True
@@ -189,8 +130,6 @@ def _held_back(s: Session, ch: dict[str, Any]) -> bool:
 
 def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str) -> int:
     """Apply a pull page and store its cursor in the same transaction."""
-    from storage.tables.sync import AppliedChange
-
     applied = 0
     for ch in changes:
         if s.get(AppliedChange, ch["id"]) is not None:
@@ -212,8 +151,6 @@ def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str)
 def apply_stored(s: Session, cal: Any) -> int:
     """Apply, in the order they came, stored changes this release now knows (after an
     upgrade); the others stay stored. Returns how many were applied."""
-    from storage.tables.sync import AppliedChange
-
     rows = list(s.exec(select(AppliedChange).where(AppliedChange.outcome == STORED)
                        .order_by(AppliedChange.applied_at, AppliedChange.change_id)))
     for row in rows:  # while deciding, only the earlier ones that stay stored hold it back
@@ -235,36 +172,11 @@ def apply_stored(s: Session, cal: Any) -> int:
 
 def _catalog_change(s: Session, p: dict[str, Any]) -> str:
     """Full snapshot, superseded stub or delta (desk/sync/catalog_apply.py)."""
-    from desk.sync.catalog_apply import apply_catalog_change
-
     return apply_catalog_change(s, p)
-
-
-def _catalog_version(s: Session, p: dict[str, Any]) -> str:
-    """A published catalog version: applied with the cursor; the same version again is a no-op,
-    an older one is ignored, the same number with other content is kept as a conflict."""
-    from pydantic import ValidationError
-
-    from desk.services.catalog import CatalogIn, apply_catalog_in
-
-    try:
-        catalog = CatalogIn.model_validate(p.get("catalog") or {})
-    except ValidationError:
-        return "conflict:catalog.invalid"
-    try:
-        out = apply_catalog_in(s, catalog, source=f"district:{catalog.catalog_version}")
-    except DomainError as e:
-        return {"catalog.older": "ignored_older"}.get(e.key, "conflict:" + e.key)
-    return "applied" if out["changed"] else "unchanged"
 
 
 def _calendar_exceptions(s: Session, p: dict[str, Any]) -> str:
     """A published set of calendar exceptions: applied if newer than the newest one applied."""
-    from datetime import date
-
-    from desk.services.calendar import set_exceptions_in
-    from storage.tables.sync import AppliedChange
-
     version = int(p.get("version", 0))
     seen = s.exec(select(AppliedChange).where(AppliedChange.kind == KIND_CALENDAR,
                                               AppliedChange.outcome == "applied")).all()
@@ -276,11 +188,6 @@ def _calendar_exceptions(s: Session, p: dict[str, Any]) -> str:
 
 
 def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:
-    from desk.services.actor import Actor
-    from desk.services.events import record
-    from desk.services.views import get_dossier
-    from desk.sync.recover import collided, release
-
     p = ch.get("p") or {}
     d = get_dossier(s, ch.get("e", ""))
     if d is None:
@@ -310,11 +217,6 @@ def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:
 
 def _anchor(s: Session, prev: str) -> Any:
     """The local event a district change followed on the server (by event or change id)."""
-    import uuid
-
-    from storage.tables import DossierEvent
-    from storage.tables.sync import AppliedChange
-
     if not prev:
         return None
     ac = s.get(AppliedChange, prev)
@@ -328,8 +230,6 @@ def _anchor(s: Session, prev: str) -> Any:
 
 def _time_floor(s: Session, d: Any, prev: str) -> Any:
     """A decision cannot be dated before what it follows (the deadline clock needs order)."""
-    from desk.services.projection import load_events
-
     anchor = _anchor(s, prev)
     if anchor is not None:
         return anchor.at
@@ -339,8 +239,6 @@ def _time_floor(s: Session, d: Any, prev: str) -> Any:
 
 def _place_after(s: Session, ev: Any, prev: str) -> None:
     """Order `ev` right after the event it followed on the server."""
-    from storage.tables import DossierEvent
-
     anchor = _anchor(s, prev)
     if anchor is None:
         return

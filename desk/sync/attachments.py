@@ -18,9 +18,15 @@ from typing import Any
 
 import httpx
 from sqlalchemy import func
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
+from desk.services.attachments import sha256_of, stored_path
 from desk.sync import transport as T
+from storage.engine import read_session, write_session
+from storage.tables.attachment_sync import AttachmentUpload
+from storage.tables.common import utcnow
+from storage.tables.sync import OutboxEvent
 
 CHUNK = 32 * 1024
 BUDGET_SECONDS = 300.0  # per sync cycle; pulls must not wait behind hours of scans
@@ -32,8 +38,6 @@ WORK_STATES = ("pending", "missing")  # a missing file is looked for again at ev
 # -- local bookkeeping ------------------------------------------------------------------------
 def _attachment_events(s: Session, states: tuple[str, ...]) -> list[tuple[str, str, int]]:
     """(dossier code, sha256, size) of this desk's attachment events in `states`."""
-    from storage.tables.sync import OutboxEvent
-
     out = []
     for code, wire in s.exec(select(OutboxEvent.entity_id, OutboxEvent.payload).where(
             OutboxEvent.type == "attachment_added",
@@ -47,8 +51,6 @@ def _attachment_events(s: Session, states: tuple[str, ...]) -> list[tuple[str, s
 
 def undiscovered(s: Session) -> list[tuple[str, str, int]]:
     """Scans whose event the district has acknowledged and that are not tracked yet."""
-    from storage.tables.attachment_sync import AttachmentUpload
-
     known = set(s.exec(select(AttachmentUpload.dossier_code, AttachmentUpload.sha256)).all())
     out = []
     for code, sha, size in _attachment_events(s, ("acked",)):
@@ -61,9 +63,6 @@ def undiscovered(s: Session) -> list[tuple[str, str, int]]:
 def discover(ctx: Any) -> int:
     """Track every scan whose event is acknowledged (never before); the write lock is taken
     only when there is something new, so the counter is not held up every cycle."""
-    from storage.engine import read_session, write_session
-    from storage.tables.attachment_sync import AttachmentUpload
-
     with read_session(ctx.engine) as s:
         if not undiscovered(s):
             return 0
@@ -78,8 +77,6 @@ def attachment_counts(s: Session) -> dict[str, int]:
     """The keys `desk sync status` adds: scans still to send (and their bytes), sent, missing
     here, refused (corrupt or failed). Scans whose event is not acknowledged yet count as
     pending too."""
-    from storage.tables.attachment_sync import AttachmentUpload
-
     rows = list(s.exec(select(AttachmentUpload)))
     tracked = {(r.dossier_code, r.sha256) for r in rows}
     pending = [max(0, r.size - r.offset) for r in rows if r.state == "pending"]
@@ -96,19 +93,12 @@ def attachment_counts(s: Session) -> dict[str, int]:
 
 
 def _outbox_busy(ctx: Any) -> bool:
-    from storage.engine import read_session
-    from storage.tables.sync import OutboxEvent
-
     with read_session(ctx.engine) as s:
         return s.exec(select(func.count()).select_from(OutboxEvent).where(
             OutboxEvent.state.in_(("pending", "sent")))).one() > 0  # type: ignore[attr-defined]
 
 
 def _save(ctx: Any, code: str, sha: str, **values: Any) -> None:
-    from storage.engine import write_session
-    from storage.tables.attachment_sync import AttachmentUpload
-    from storage.tables.common import utcnow
-
     with write_session(ctx.engine) as s:
         row = s.get(AttachmentUpload, (code, sha))
         if row is None:
@@ -154,8 +144,6 @@ def _count(report: Any, key: str, n: int = 1) -> None:
 
 def _upload_one(client: Any, row: Any, deadline: float, report: Any) -> None:
     """Send one scan from the district's offset; raises _Stop to end the whole phase."""
-    from desk.services.attachments import sha256_of, stored_path
-
     ctx, net, code, sha = client.ctx, client.net, row.dossier_code, row.sha256
     path = stored_path(ctx, code, sha)
     if path is None:
@@ -229,9 +217,6 @@ def _upload_one(client: Any, row: Any, deadline: float, report: Any) -> None:
 def upload_pending(client: Any, report: Any, budget: float = BUDGET_SECONDS) -> str:
     """One pass over the scans to send; why it stopped: "done", "events" (new events wait in
     the outbox: push them first), "budget" or "offline:<detail>"."""
-    from storage.engine import read_session
-    from storage.tables.attachment_sync import AttachmentUpload
-
     if _outbox_busy(client.ctx):
         return "events"
     discover(client.ctx)
@@ -257,8 +242,6 @@ def upload_pending(client: Any, report: Any, budget: float = BUDGET_SECONDS) -> 
 def run_uploads(client: Any, report: Any) -> str:
     """The attachment phase of a sync cycle, after push and pull. Never raises for the link:
     the events are already safe, a cut only leaves the rest of a scan for the next cycle."""
-    from sqlalchemy.exc import OperationalError
-
     why = "done"
     try:
         for _ in range(MAX_ROUNDS):

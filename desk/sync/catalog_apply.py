@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from sqlmodel import Session, select
+
+from desk.domain.errors import DomainError
+from desk.services.catalog import CatalogIn, apply_catalog_in, checksum
+from storage.tables import CatalogVersion, Procedure
 
 SUPERSEDED = "superseded"
 
@@ -27,8 +32,6 @@ class SnapshotNeeded(Exception):
 
 def local_version(s: Session) -> int:
     """The newest catalog version this desk has (0: none) — sent as `catalog=` on the pull."""
-    from storage.tables import CatalogVersion
-
     newest = s.exec(select(CatalogVersion.version).order_by(
         CatalogVersion.version.desc())).first()  # type: ignore[union-attr]
     return int(newest or 0)
@@ -46,11 +49,6 @@ def _entry(row: Any) -> dict[str, Any]:
 def rebuild(s: Session, p: dict[str, Any]) -> Any:
     """The full catalog a delta describes, from the desk's current catalog; SnapshotNeeded if the
     base is not what the desk has or the result is not the announced catalog."""
-    from pydantic import ValidationError
-
-    from desk.services.catalog import CatalogIn, checksum
-    from storage.tables import CatalogVersion, Procedure
-
     version = int(p["version"])
     d = p["delta"]
     base = s.get(CatalogVersion, int(d.get("base", 0)))
@@ -80,9 +78,6 @@ def rebuild(s: Session, p: dict[str, Any]) -> Any:
 
 
 def apply_delta(s: Session, p: dict[str, Any]) -> str:
-    from desk.domain.errors import DomainError
-    from desk.services.catalog import apply_catalog_in
-
     version = int(p["version"])
     if local_version(s) > version:
         return "ignored_older"
@@ -96,10 +91,22 @@ def apply_delta(s: Session, p: dict[str, Any]) -> str:
 
 def apply_catalog_change(s: Session, p: dict[str, Any]) -> str:
     """Outcome of one pulled catalog change (a stub records nothing but its outcome)."""
-    from desk.sync.apply import _catalog_version
-
     if p.get(SUPERSEDED):
         return SUPERSEDED
     if isinstance(p.get("delta"), dict):
         return apply_delta(s, p)
-    return _catalog_version(s, p)
+    return apply_catalog_version(s, p)
+
+
+def apply_catalog_version(s: Session, p: dict[str, Any]) -> str:
+    """A published catalog version: applied with the cursor; the same version again is a no-op,
+    an older one is ignored, the same number with other content is kept as a conflict."""
+    try:
+        catalog = CatalogIn.model_validate(p.get("catalog") or {})
+    except ValidationError:
+        return "conflict:catalog.invalid"
+    try:
+        out = apply_catalog_in(s, catalog, source=f"district:{catalog.catalog_version}")
+    except DomainError as e:
+        return {"catalog.older": "ignored_older"}.get(e.key, "conflict:" + e.key)
+    return "applied" if out["changed"] else "unchanged"

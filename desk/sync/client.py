@@ -24,17 +24,30 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from desk.sync import protocol as P
+from desk.sync import recover as R
+from desk.sync.apply import apply_page, apply_results, apply_stored
+from desk.sync.attachments import run_uploads
+from desk.sync.catalog_apply import SnapshotNeeded, local_version
+from desk.sync.outbox import backfill
+from desk.sync.outbox_row import sync_state
 from desk.sync.transport import (
+    AuthFailed,
     ClientConfig,
     Offline,
     ProtocolError,
     SyncError,
     TooLarge,
     Transport,
+    UpgradeRequired,
 )
+from storage.engine import read_session, write_session
+from storage.tables.common import utcnow
+from storage.tables.sync import OutboxEvent, SyncState
 
 log = logging.getLogger("desk.sync")
 CRASH_ENV = "DESK_SYNC_CRASH_AT"
@@ -96,24 +109,24 @@ def _local_store_error(e: Exception) -> LocalStoreError:
 
 def _lock(f: Any) -> None:
     if sys.platform == "win32":
-        import msvcrt
+        import msvcrt  # noqa: PLC0415 — Windows only
 
         f.seek(0)
         msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # first byte; OSError if held
     else:
-        import fcntl
+        import fcntl  # noqa: PLC0415 — POSIX only
 
         fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _unlock(f: Any) -> None:
     if sys.platform == "win32":
-        import msvcrt
+        import msvcrt  # noqa: PLC0415 — Windows only
 
         f.seek(0)
         msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
     else:
-        import fcntl
+        import fcntl  # noqa: PLC0415 — POSIX only
 
         fcntl.flock(f, fcntl.LOCK_UN)
 
@@ -151,9 +164,6 @@ class SyncClient:
 
     # -- push -------------------------------------------------------------------------------
     def _pending(self, limit: int) -> list[Any]:
-        from storage.engine import read_session
-        from storage.tables.sync import OutboxEvent
-
         with read_session(self.ctx.engine) as s:
             return list(s.exec(select(OutboxEvent).where(
                 OutboxEvent.state.in_(("pending", "sent"))  # type: ignore[attr-defined]
@@ -172,10 +182,6 @@ class SyncClient:
         return rows, body
 
     def push(self, report: SyncReport) -> None:
-        from desk.sync.apply import apply_results
-        from desk.sync.outbox import backfill, sync_state
-        from storage.engine import write_session
-
         self.recover(report)  # first: a restored backup's lost dossiers come back
         with write_session(self.ctx.engine) as s:
             backfill(s)
@@ -207,11 +213,6 @@ class SyncClient:
                 raise Offline("no_progress")
 
     def _mark_sent(self, rows: list[Any]) -> None:
-        from sqlalchemy import update
-
-        from storage.engine import write_session
-        from storage.tables.sync import OutboxEvent
-
         with write_session(self.ctx.engine) as s:
             s.execute(update(OutboxEvent).where(
                 OutboxEvent.event_id.in_([r.event_id for r in rows])  # type: ignore[attr-defined]
@@ -220,10 +221,6 @@ class SyncClient:
     # -- recovery after a restore ----------------------------------------------------------
     def recover(self, report: SyncReport) -> None:
         """Get back this device's own events the district has and a restored backup lacks."""
-        from desk.sync import recover as R
-        from desk.sync.outbox import sync_state
-        from storage.engine import read_session, write_session
-
         while True:
             with read_session(self.ctx.engine) as s:
                 todo = R.pending(s)
@@ -242,12 +239,6 @@ class SyncClient:
 
     # -- pull -------------------------------------------------------------------------------
     def pull(self, report: SyncReport) -> None:
-        from desk.sync import recover as R
-        from desk.sync.apply import apply_page, apply_stored
-        from desk.sync.catalog_apply import SnapshotNeeded, local_version
-        from desk.sync.outbox import sync_state
-        from storage.engine import read_session, write_session
-
         self.recover(report)  # decisions must find the dossiers a restore lost
         with write_session(self.ctx.engine) as s:  # changes stored by an older release
             report.pulled += apply_stored(s, self.ctx.calendar)
@@ -287,8 +278,6 @@ class SyncClient:
 
     # -- one cycle ----------------------------------------------------------------------------
     def sync_once(self) -> SyncReport:
-        from sqlalchemy.exc import OperationalError
-
         report = SyncReport()
         with push_lock(self.ctx.settings.database_path):
             try:
@@ -301,20 +290,12 @@ class SyncClient:
                 self._note(error=f"{e.code}:{e.detail}")
                 raise
             self._note(error="", success=True)
-            from desk.sync.attachments import run_uploads
-
             why = run_uploads(self, report)  # after the events, never instead of them
             if why not in ("done", "events", "budget"):
                 self._note(error=f"attachments:{why}")
         return report
 
     def _note(self, error: str, success: bool = False) -> None:
-        from sqlalchemy.exc import OperationalError
-
-        from desk.sync.outbox import sync_state
-        from storage.engine import write_session
-        from storage.tables.common import utcnow
-
         try:
             with write_session(self.ctx.engine) as s:
                 st = sync_state(s)
@@ -331,8 +312,6 @@ class SyncClient:
             on_cycle: Callable[[SyncReport | SyncError], None] | None = None) -> SyncReport:
         """Sync forever (or until nothing is left, or a deadline) with full-jitter backoff.
         Auth and upgrade failures stop the loop (the outbox stays)."""
-        from desk.sync.transport import AuthFailed, UpgradeRequired
-
         start, attempt, total = time.monotonic(), 0, SyncReport()
         while True:
             try:
@@ -364,7 +343,5 @@ class SyncClient:
 
 
 def _cursor(s: Any) -> str:
-    from storage.tables.sync import SyncState
-
     st = s.get(SyncState, 1)
     return st.pull_cursor if st else ""

@@ -1,7 +1,7 @@
 """Facts that are not about a dossier — queue ticket events and satisfaction ratings — get
 their outbox row in the transaction that writes them, like dossier events (issue #7 point 2).
 
-They go through the same `outbox.append` (this device's seq and HLC, UUIDv7 ids, the frozen
+They go through the same `outbox_row.append` (this device's seq and HLC, UUIDv7 ids, the frozen
 wire form), so the client batches them with everything else. On the district they are facts
 (sync.md §4.4): always appended, never judged against a state (desk/district/facts.py).
 
@@ -21,10 +21,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists
+from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
-from desk.sync.outbox import APPLYING, append
+from desk.sync.outbox_row import APPLYING, append
+from storage.tables import Clerk
+from storage.tables.device import DeviceState
+from storage.tables.queue import Ticket, TicketEvent
+from storage.tables.rating import Rating
+from storage.tables.sync import OutboxEvent
 
 TICKET = "ticket"
 RATING = "rating"
@@ -45,8 +50,6 @@ def fact_hook(session: Session, entity_type: str, row: Any) -> None:
 
 
 def ticket_payload(session: Session, ev: Any) -> dict[str, Any]:
-    from storage.tables.queue import Ticket
-
     p: dict[str, Any] = {"d": ev.day.isoformat()}
     if ev.service_code:
         p["sv"] = ev.service_code
@@ -73,8 +76,6 @@ def enqueue_ticket(session: Session, ev: Any) -> Any:
 
 
 def enqueue_rating(session: Session, r: Any) -> Any:
-    from storage.tables import Clerk
-
     p: dict[str, Any] = {"lv": r.level, "sc": SCORE.get(r.level, 0)}
     if r.counter_number is not None:
         p["c"] = r.counter_number
@@ -89,13 +90,6 @@ def backfill_facts(session: Session) -> int:
     """Queue ticket events and ratings written without the hook (before this release, or by a
     process that never imported desk.sync). Ticket events are looked at once each (a mark on
     their integer seq, stable across VACUUM); ratings are few, so all are checked."""
-    from sqlalchemy import func
-
-    from storage.tables.device import DeviceState
-    from storage.tables.queue import TicketEvent
-    from storage.tables.rating import Rating
-    from storage.tables.sync import OutboxEvent
-
     mark = session.get(DeviceState, BACKFILL_MARK) or DeviceState(key=BACKFILL_MARK, value="0")
     after = int(mark.value or 0)
     top = session.exec(select(func.max(TicketEvent.seq))).one() or 0

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import hmac
 import json
+import zlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -71,8 +72,6 @@ def compress(obj: Any) -> bytes:
 
 def inflate(body: bytes, limit: int = MAX_INFLATED) -> bytes:
     """gunzip with a ceiling (a small body must not inflate into gigabytes)."""
-    import zlib
-
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(body, limit + 1)
     if len(out) > limit or d.unconsumed_tail:

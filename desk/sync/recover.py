@@ -26,8 +26,20 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from desk.domain.codes import parse_dossier_code
+from desk.domain.errors import DomainError
+from desk.domain.states import Action
+from desk.domain.text import fold
+from desk.services.projection import rebuild
+from desk.services.views import get_dossier
 from desk.sync import protocol as P
-from desk.sync.outbox import sync_state
+from desk.sync.hlc import HLC
+from desk.sync.neutralise import PREFIX, refold
+from desk.sync.outbox_row import sync_state
+from storage.tables import Dossier, DossierEvent, Procedure
+from storage.tables.common import utcnow
+from storage.tables.device import DeviceState
+from storage.tables.sync import OutboxEvent, SyncConflict
 
 RECOVER_AFTER = "sync_recover_after_seq"
 RECOVER_CURSOR = "sync_recover_cursor"
@@ -37,8 +49,6 @@ CODE_REUSED = "code_reused"
 
 def pending(s: Session) -> tuple[int, str] | None:
     """(after_seq, cursor) of a recovery still to run, or None."""
-    from storage.tables.device import DeviceState
-
     row = s.get(DeviceState, RECOVER_AFTER)
     if row is None:
         return None
@@ -47,8 +57,6 @@ def pending(s: Session) -> tuple[int, str] | None:
 
 
 def progress(s: Session, cursor: str, done: bool) -> None:
-    from storage.tables.device import DeviceState
-
     if done:
         for key in (RECOVER_AFTER, RECOVER_CURSOR):
             row = s.get(DeviceState, key)
@@ -62,8 +70,6 @@ def progress(s: Session, cursor: str, done: bool) -> None:
 
 def collided(s: Session, code: str) -> bool:
     """Is the dossier here under `code` another one than the district's (see module doc)?"""
-    from storage.tables.sync import SyncConflict
-
     return s.exec(select(SyncConflict.id).where(SyncConflict.entity_id == code,
                                                 SyncConflict.reason == CODE_REUSED)
                   ).first() is not None
@@ -71,8 +77,6 @@ def collided(s: Session, code: str) -> bool:
 
 def _recorded_at(ev: dict[str, Any], at: datetime) -> datetime:
     """When the desk recorded it: the physical part of its HLC (ordering the timeline)."""
-    from desk.sync.hlc import HLC
-
     clock = HLC.from_wire(int(ev.get("h") or 0))
     if clock.ms <= 0:
         return at
@@ -80,9 +84,6 @@ def _recorded_at(ev: dict[str, Any], at: datetime) -> datetime:
 
 
 def _raise_sequence(s: Session, code: str) -> None:
-    from desk.domain.codes import parse_dossier_code
-    from desk.domain.errors import DomainError
-
     try:
         c = parse_dossier_code(code)
     except DomainError:
@@ -94,9 +95,6 @@ def _raise_sequence(s: Session, code: str) -> None:
 
 
 def _new_dossier(s: Session, code: str, name: str, p: dict[str, Any], at: datetime) -> Any:
-    from desk.domain.text import fold
-    from storage.tables import Dossier, Procedure
-
     proc = s.get(Procedure, str(p.get("procedure", "")))
     if proc is None:
         return None
@@ -114,8 +112,6 @@ def _new_dossier(s: Session, code: str, name: str, p: dict[str, Any], at: dateti
 
 def _conflict(s: Session, eid: uuid.UUID, code: str, reason: str, local: dict[str, Any],
               server: dict[str, Any]) -> None:
-    from storage.tables.sync import SyncConflict
-
     if s.exec(select(SyncConflict.id).where(SyncConflict.event_id == eid,
                                             SyncConflict.reason == reason)).first() is None:
         s.add(SyncConflict(event_id=eid, entity_id=code, reason=reason, local=local,
@@ -124,15 +120,6 @@ def _conflict(s: Session, eid: uuid.UUID, code: str, reason: str, local: dict[st
 
 def apply_own(s: Session, cal: Any, items: list[dict[str, Any]]) -> int:
     """Insert the desk's own events the district gave back; returns how many were new here."""
-    from desk.domain.states import Action
-    from desk.services.projection import rebuild
-    from desk.services.views import get_dossier
-    from desk.sync.apply import PREFIX
-    from desk.sync.hlc import HLC
-    from storage.tables import DossierEvent
-    from storage.tables.common import utcnow
-    from storage.tables.sync import OutboxEvent
-
     actions = {a.value for a in Action}
     st = sync_state(s)
     added = 0
@@ -198,8 +185,6 @@ def apply_own(s: Session, cal: Any, items: list[dict[str, Any]]) -> int:
 def release(s: Session, cal: Any, dossier: Any, before: datetime | None = None) -> int:
     """Put held events of `dossier` (all, or those ordered before `before`) back into the
     projection. The caller refolds."""
-    from storage.tables import DossierEvent
-
     q = select(DossierEvent).where(DossierEvent.dossier_id == dossier.id,
                                    DossierEvent.kind.startswith(HELD))  # type: ignore[attr-defined]
     if before is not None:
@@ -215,9 +200,6 @@ def release(s: Session, cal: Any, dossier: Any, before: datetime | None = None) 
 
 def release_all(s: Session, cal: Any) -> int:
     """At the end of a complete pull: every held event back, dossier by dossier."""
-    from desk.sync.apply import refold
-    from storage.tables import Dossier, DossierEvent
-
     ids = set(s.exec(select(DossierEvent.dossier_id).where(
         DossierEvent.kind.startswith(HELD))))  # type: ignore[attr-defined]
     n = 0

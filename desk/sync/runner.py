@@ -8,12 +8,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desk.sync.client import SyncClient, backoff_delay, retry_delay
+from desk.sync.transport import ClientConfig, SyncError
+
 
 def client_config(ctx: Any) -> Any | None:
     """The client settings from `[sync]` or `DESK_SYNC_URL`/`DESK_SYNC_TOKEN`; None when
     the office has no district server configured."""
-    from desk.sync.transport import ClientConfig
-
     url = os.environ.get("DESK_SYNC_URL") or ctx.settings.sync.server_url
     token = os.environ.get("DESK_SYNC_TOKEN") or ctx.settings.sync.token
     if not url or not token:
@@ -60,9 +61,6 @@ class BackgroundSync:
         self._wake.set()
 
     def _loop(self) -> None:
-        from desk.sync.client import SyncClient, backoff_delay, retry_delay
-        from desk.sync.transport import SyncError
-
         attempt = 0
         while not self._stop.is_set():
             cfg = client_config(self.ctx)

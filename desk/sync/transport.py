@@ -12,12 +12,14 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlencode
 
 import httpcore
 import httpx
 
+from desk import __version__
 from desk.sync import protocol as P
 
 
@@ -152,8 +154,6 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     value = value.strip()
     if value.isdigit():
         return float(value)
-    from email.utils import parsedate_to_datetime
-
     try:
         when = parsedate_to_datetime(value).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -163,8 +163,6 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 class Transport:
     def __init__(self, cfg: ClientConfig, transport: httpx.BaseTransport | None = None) -> None:
-        from desk import __version__
-
         self.cfg = cfg
         self.deadline = _Deadline()
         self.key = P.signing_key(cfg.token)

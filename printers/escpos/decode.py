@@ -13,6 +13,7 @@ Code page switches, FS . and barcode/QR settings are not shown.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from PIL import Image
 
 from printers.escpos import cp1258, tcvn3
 from printers.escpos.code128 import parse_payload
+from printers.escpos.preview import draw
 from printers.escpos.profiles import PRESETS, PrinterProfile
 from printers.escpos.raster import raster_to_image
 
@@ -216,16 +218,12 @@ def decode_text(data: bytes, profile: PrinterProfile | None = None) -> str:
 
 def decode_image(data: bytes, profile: PrinterProfile | None = None) -> Image.Image:
     """A PNG-ready approximation of the printed paper (see preview.py)."""
-    from printers.escpos.preview import draw
-
     prof = profile or PRESETS["epson80"]
     return draw(decode(data, prof).events, prof.dots, prof.char_dots)
 
 
 def decode_png(data: bytes, profile: PrinterProfile | None = None) -> bytes:
     """The preview image as PNG bytes."""
-    import io
-
     buf = io.BytesIO()
     decode_image(data, profile).save(buf, format="PNG")
     return buf.getvalue()

@@ -13,7 +13,10 @@ import logging
 import os
 import threading
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from platformdirs import user_cache_path
 
 __all__ = ["FAMILY", "font_files"]
 
@@ -31,15 +34,18 @@ def _cache_dir() -> Path:
     env = os.environ.get("DESK_FONT_CACHE")
     if env:
         return Path(env)
-    from platformdirs import user_cache_path
-
     return user_cache_path("desk", appauthor=False) / "fonts"
 
 
 def _instance(source: Path, weight: int, target: Path) -> None:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib.instancer import instantiateVariableFont
+    # fontTools is heavy and only font subsetting uses it
+    from fontTools import subset  # noqa: PLC0415
+
+    # fontTools is heavy and only font subsetting uses it
+    from fontTools.ttLib import TTFont  # noqa: PLC0415
+
+    # fontTools is heavy and only font subsetting uses it
+    from fontTools.varLib.instancer import instantiateVariableFont  # noqa: PLC0415
 
     font = TTFont(source)
     opts = subset.Options()
@@ -61,7 +67,8 @@ def font_files() -> dict[str, Path]:
     """Style ("", "B", "I") → a static TTF with every Vietnamese letter."""
     with _lock:
         try:
-            import fontpkg_noto_serif as pkg
+            # the font package is only looked up when a PDF needs fonts
+            import fontpkg_noto_serif as pkg  # noqa: PLC0415
         except ModuleNotFoundError:
             pkg = None
         if pkg is not None:
@@ -85,8 +92,6 @@ def font_files() -> dict[str, Path]:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("fontpkg-noto-serif")
     except PackageNotFoundError:

@@ -146,8 +146,11 @@ class OfficialPdf(FPDF):
 
     # -- codes ------------------------------------------------------------------------------
     def barcode(self, data: str, w: float = 70, h: float = 11, x: float | None = None) -> None:
-        from barcode import Code128
-        from barcode.writer import SVGWriter
+        # python-barcode loads only when a page prints a barcode
+        from barcode import Code128  # noqa: PLC0415
+
+        # python-barcode loads only when a page prints a barcode
+        from barcode.writer import SVGWriter  # noqa: PLC0415
 
         svg = io.BytesIO()
         Code128(data, writer=SVGWriter()).write(
@@ -159,7 +162,7 @@ class OfficialPdf(FPDF):
         self.set_y(self.get_y() + h + 1)
 
     def qr(self, data: str, size: float, x: float, y: float) -> None:
-        import qrcode
+        import qrcode  # noqa: PLC0415 — qrcode/PIL load only when a page prints a QR code
 
         img = qrcode.make(data, border=1,
                           error_correction=qrcode.constants.ERROR_CORRECT_M).get_image()

@@ -17,6 +17,10 @@ from pathlib import Path
 
 from printers.escpos.profiles import PrinterProfile
 from printers.transports.base import Transport, TransportError
+from printers.transports.device import DeviceTransport
+from printers.transports.files import DirTransport, FileTransport
+from printers.transports.lp import LpTransport
+from printers.transports.serialport import SerialTransport
 from printers.transports.status import PrinterStatus, parse_status
 
 __all__ = ["PrinterStatus", "Transport", "TransportError", "open_transport", "parse_status"]
@@ -33,28 +37,18 @@ def open_transport(url: str, profile: PrinterProfile | None, base_dir: Path) -> 
     """Open the transport named by `url` for a printer described by `profile`."""
     url = url.strip()
     if url.startswith("dir:"):
-        from printers.transports.files import DirTransport
-
         rest = url.removeprefix("dir:")
         return DirTransport(url, _path(rest, base_dir) if rest else base_dir, profile)
     if url.startswith("file:"):
-        from printers.transports.files import FileTransport
-
         rest = url.removeprefix("file:")
         if not rest:
             raise TransportError("file: needs a path, e.g. file:/tmp/receipts.bin")
         return FileTransport(url, _path(rest, base_dir))
     if url.startswith("device:"):
-        from printers.transports.device import DeviceTransport
-
         return DeviceTransport(url, url.removeprefix("device:"))
     if url.startswith("lp:"):
-        from printers.transports.lp import LpTransport
-
         return LpTransport(url, url.removeprefix("lp:"))
     if url.startswith("serial:") or url.startswith(PYSERIAL_SCHEMES):
-        from printers.transports.serialport import SerialTransport
-
         baud = profile.baudrate if profile else 9600
         flow = profile.flow_control if profile else "none"
         return SerialTransport(url, baud, flow)

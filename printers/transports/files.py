@@ -6,8 +6,10 @@ saved as `<job-id>.pdf`."""
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
+from printers.escpos.decode import decode_text
 from printers.escpos.profiles import PrinterProfile
 from printers.transports.base import Transport, TransportError
 
@@ -47,16 +49,12 @@ class DirTransport(Transport):
         self.last_path: Path | None = None
 
     def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
-        from datetime import datetime
-
         stem = name or datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         pdf = _is_pdf(data)
         path = self.folder / f"{stem}.{'pdf' if pdf else 'bin'}"
         try:
             _atomic_write(path, data)
             if not pdf:
-                from printers.escpos.decode import decode_text
-
                 text = decode_text(data, self.profile)
                 _atomic_write(path.with_suffix(".txt"), (text + "\n").encode("utf-8"))
         except OSError as e:

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import storage.tables  # noqa: F401  (registers the tables)
+from storage.engine import make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -14,8 +15,6 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        from storage.engine import make_engine
-
         engine = make_engine(config.get_main_option("sqlalchemy.url").removeprefix("sqlite:///"))
         with engine.connect() as connection:
             _run(connection)

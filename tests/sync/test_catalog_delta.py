@@ -95,7 +95,7 @@ def _outcomes(ctx: Any) -> dict[str, str]:
 
 
 def _rewind(ctx: Any) -> None:
-    from desk.sync.outbox import sync_state
+    from desk.sync.outbox_row import sync_state
 
     with write_session(ctx.engine) as s:
         st = sync_state(s)
@@ -104,7 +104,7 @@ def _rewind(ctx: Any) -> None:
 
 
 def _cursor(ctx: Any) -> str:
-    from desk.sync.outbox import sync_state
+    from desk.sync.outbox_row import sync_state
 
     with read_session(ctx.engine) as s:
         return sync_state(s).pull_cursor

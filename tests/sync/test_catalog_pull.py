@@ -60,7 +60,7 @@ def _applied(ctx: Any, kind: str) -> list[tuple[str, str]]:
 
 def _rewind(ctx: Any) -> None:
     """Forget the pull cursor: the next pull replays every page."""
-    from desk.sync.outbox import sync_state
+    from desk.sync.outbox_row import sync_state
 
     with write_session(ctx.engine) as s:
         st = sync_state(s)
@@ -127,7 +127,7 @@ def test_older_versions_are_ignored_on_the_desk(district_sqlite: Any, office: An
     assert _versions(office) == [1, 3]
     # calendar: a version older than the newest applied one changes nothing
     from desk.sync.apply import apply_page
-    from desk.sync.outbox import sync_state
+    from desk.sync.outbox_row import sync_state
 
     publish_calendar(d.engine, {date(2026, 12, 28): ("OFF", "v1")})
     publish_calendar(d.engine, {date(2026, 12, 28): ("WORK", "v2")})

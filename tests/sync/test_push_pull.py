@@ -147,7 +147,7 @@ def test_revoked_mid_sync_keeps_outbox(district: Any, office: Any) -> None:
 
 def test_client_one_schema_behind(district: Any, office: Any,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from desk.sync.outbox import ENV_SCHEMA
+    from desk.sync.outbox_row import ENV_SCHEMA
 
     monkeypatch.setenv(ENV_SCHEMA, "1")
     codes = intake(office, 2)
@@ -161,7 +161,7 @@ def test_client_one_schema_behind(district: Any, office: Any,
 
 def test_too_old_client_quarantined_not_dropped(district: Any, office: Any,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from desk.sync.outbox import ENV_SCHEMA
+    from desk.sync.outbox_row import ENV_SCHEMA
     from desk.sync.transport import UpgradeRequired
 
     monkeypatch.setenv(ENV_SCHEMA, "0")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from desk.district.db import VERSION_TABLE
+from desk.district.db import VERSION_TABLE, make_district_engine
 from desk.district.tables import metadata
 
 config = context.config
@@ -13,8 +13,6 @@ config = context.config
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        from desk.district.db import make_district_engine
-
         engine = make_district_engine(config.get_main_option("sqlalchemy.url") or "")
         with engine.connect() as connection:
             _run(connection)

@@ -1,9 +1,13 @@
 """Writers of the period report and the dossier book: XLSX, CSV, JSON, PDF (and the text table
 of the CLI). Every writer renders the same `PeriodReport` through `table.table_rows`, so the
-figures agree in every format."""
+figures agree in every format.
+
+Each format's writer is imported when that format is asked for: openpyxl and fpdf2 are
+heavy, and `desk --help` imports this module for the format names."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,24 +23,25 @@ BOOK_FORMATS = ("xlsx", "pdf")
 
 def render_report(report: PeriodReport, fmt: str) -> bytes:
     """The report in `fmt` as bytes (text formats in UTF-8)."""
-    if fmt == "csv":
-        from desk.services.exports.textual_formats import report_csv
+    # not at the top: `desk --help` imports this module for the format names only
+    from desk.services.exports.textual_formats import (  # noqa: PLC0415
+        report_csv,
+        report_json,
+        report_text,
+    )
 
+    if fmt == "csv":
         return report_csv(report).encode("utf-8-sig")  # the BOM lets Excel read the accents
     if fmt == "json":
-        from desk.services.exports.textual_formats import report_json
-
         return report_json(report).encode("utf-8")
     if fmt == "table":
-        from desk.services.exports.textual_formats import report_text
-
         return report_text(report).encode("utf-8")
     if fmt == "xlsx":
-        from desk.services.exports.xlsx import report_xlsx
+        from desk.services.exports.xlsx import report_xlsx  # noqa: PLC0415 — openpyxl
 
         return report_xlsx(report)
     if fmt == "pdf":
-        from desk.services.exports.pdf import report_pdf
+        from desk.services.exports.pdf import report_pdf  # noqa: PLC0415 — fpdf2
 
         return report_pdf(report)
     raise ValueError(fmt)
@@ -45,11 +50,11 @@ def render_report(report: PeriodReport, fmt: str) -> bytes:
 def render_book(rows: list[BookRow], head: dict[str, str], fmt: str) -> bytes:
     """The dossier book (Form 06) in `fmt` ("xlsx" or "pdf")."""
     if fmt == "xlsx":
-        from desk.services.exports.book import book_xlsx
+        from desk.services.exports.book import book_xlsx  # noqa: PLC0415 — openpyxl
 
         return book_xlsx(rows, head)
     if fmt == "pdf":
-        from desk.services.exports.book import book_pdf
+        from desk.services.exports.book import book_pdf  # noqa: PLC0415 — fpdf2
 
         return book_pdf(rows, head)
     raise ValueError(fmt)
@@ -57,8 +62,6 @@ def render_book(rows: list[BookRow], head: dict[str, str], fmt: str) -> bytes:
 
 def write_file(data: bytes, path: Path | str) -> Path:
     """Write atomically (a half-written report must never be left behind)."""
-    import os
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")

@@ -7,6 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from desk.i18n import t
+from desk.services.exports.pdf import HEAD_FILL, LandscapePdf
+from desk.services.exports.xlsx import _put, _styles, print_setup
+from printers.pdf.fonts import FAMILY
 
 if TYPE_CHECKING:
     from desk.services.book import BookRow
@@ -39,10 +42,11 @@ HEADER_ROW: Final = 5  # XLSX: two header rows (5 and 6), data from row 7
 
 
 def book_xlsx(rows: list[BookRow], head: dict[str, str]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+    # openpyxl is heavy and only the spreadsheet export uses it
+    from openpyxl import Workbook  # noqa: PLC0415
 
-    from desk.services.exports.xlsx import _put, _styles, print_setup
+    # openpyxl is heavy and only the spreadsheet export uses it
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     st = _styles()
     wb = Workbook()
@@ -86,10 +90,7 @@ def book_xlsx(rows: list[BookRow], head: dict[str, str]) -> bytes:
 
 
 def book_pdf(rows: list[BookRow], head: dict[str, str]) -> bytes:
-    from fpdf.fonts import FontFace
-
-    from desk.services.exports.pdf import HEAD_FILL, LandscapePdf
-    from printers.pdf.fonts import FAMILY
+    from fpdf.fonts import FontFace  # noqa: PLC0415 — fpdf2 is heavy and only PDF output uses it
 
     pdf = LandscapePdf()
     pdf.masthead(head["office"], head["title"], head["period"])

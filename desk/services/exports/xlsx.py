@@ -35,7 +35,8 @@ PCT = "0.0%"
 
 
 def _styles() -> dict[str, Any]:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    # openpyxl is heavy and only the spreadsheet export uses it
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415
 
     thin = Side(style="thin", color="000000")
     return {
@@ -96,7 +97,8 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, st: dict[str, Any], *,
 
 
 def report_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) -> None:
-    from openpyxl.utils import get_column_letter
+    # openpyxl is heavy and only the spreadsheet export uses it
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     width = 3 + len(VALUE_KEYS)
     _title(ws, st, report, width, t("report.title"))
@@ -231,7 +233,8 @@ def satisfaction_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) 
 
 
 def report_xlsx(report: PeriodReport) -> bytes:
-    from openpyxl import Workbook
+    # openpyxl is heavy and only the spreadsheet export uses it
+    from openpyxl import Workbook  # noqa: PLC0415
 
     st = _styles()
     wb = Workbook()

@@ -1,0 +1,56 @@
+"""One outbox row: this device's next seq and HLC tick, and the event's wire form, frozen.
+
+Shared by the dossier events' hook (desk/sync/outbox.py) and the queue facts' hook
+(desk/sync/facts.py).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from desk.sync import protocol as P
+from desk.sync.hlc import HLC, tick
+from storage.tables.sync import OutboxEvent, SyncState
+
+APPLYING = "desk.sync.applying"  # session.info flag: events written by the sync itself
+ENV_SCHEMA = "DESK_SYNC_SCHEMA_V"  # to run as an older client (tests of scenario 14)
+
+
+def sync_state(session: Session) -> Any:
+    with session.no_autoflush:
+        st = session.get(SyncState, 1)
+    if st is None:
+        st = SyncState(id=1, device_id=uuid.uuid4().hex)
+        session.add(st)
+        session.flush()
+    return st
+
+
+def append(session: Session, *, event_id: uuid.UUID, office_id: str, kind: str,
+           entity_type: str, entity_id: str, at: datetime, payload: dict[str, Any],
+           base_version: int = 0) -> Any:
+    """The outbox row of one event (a dossier's, or a fact of desk/sync/facts.py): this
+    device's next seq and HLC tick, and the wire form, frozen."""
+    st = sync_state(session)
+    last = HLC.decode(st.hlc_last) if st.hlc_last else HLC(0, 0, st.device_id[:8])
+    clock = tick(last, int(time.time() * 1000), node=st.device_id[:8])
+    st.hlc_last = clock.encode()
+    st.last_seq += 1
+    schema_v = int(os.environ.get(ENV_SCHEMA, P.SCHEMA_V))
+    wire = P.wire_event(event_id=event_id.hex, seq=st.last_seq, hlc=clock.wire(), kind=kind,
+                        entity=entity_id, at=at, base_version=base_version, payload=payload,
+                        schema_v=schema_v)
+    row = OutboxEvent(event_id=event_id, office_id=office_id, device_epoch=st.device_epoch,
+                      seq=st.last_seq, hlc=clock.encode(), type=kind, entity_type=entity_type,
+                      entity_id=entity_id, base_version=base_version, schema_v=schema_v,
+                      payload=wire, payload_sha256=P.event_digest(wire))
+    session.add(st)
+    session.add(row)
+    session.flush()
+    return row
