@@ -3,6 +3,7 @@ hold the rules, and the background services (printing, sync, backups) start here
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -10,6 +11,9 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from desk import STARTED_AT
+from desk.i18n import t
+from desk.services.context import load_stack
 from screens.modes import MODE_BINDINGS, DeskModes
 
 if TYPE_CHECKING:
@@ -37,14 +41,10 @@ class DeskApp(DeskModes, App[int]):
         self.background = background  # tests drive the app without threads behind it
         self.print_pool: Any = None
         self.background_sync: Any = None
-        from desk.i18n import t
-
         self.title = t("app.title")
         self.sub_title = ctx.settings.office.name
 
     def on_mount(self) -> None:
-        from desk import STARTED_AT
-
         self.log(f"ready after {self._ready_time(STARTED_AT):.0f} ms")
         self.start_login()  # the home screen is the "home" mode's base, under the login
 
@@ -54,23 +54,17 @@ class DeskApp(DeskModes, App[int]):
 
     @staticmethod
     def _ready_time(started: float) -> float:
-        import time
-
         return (time.perf_counter() - started) * 1000
 
     @work(thread=True, exit_on_error=False, group="start")
     def start_background(self) -> None:
         """After the first paint: check the file, log, back up, print, sync."""
-        from desk.services.context import load_stack
-
         load_stack()
         from desk.services import backup
         from desk.services.logging_setup import setup_logging
 
         health = backup.quick_check(self.ctx)
         if not health.ok:  # say it plainly and touch nothing; the admin restores
-            from desk.i18n import t
-
             self.call_from_thread(self.notify, health.message(), title=t("app.damaged"),
                                   severity="error", timeout=3600)
             return

@@ -8,7 +8,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desk.commands.base import CommandError, early_language, helps
+from desk import __version__
+from desk.commands.base import CommandError, classify_exception, early_language, helps
+from desk.i18n import render_error, set_language
 
 EXIT_USAGE = 2
 EXIT_INVALID = 1
@@ -52,15 +54,11 @@ def _tui_only(argv: list[str]) -> argparse.Namespace | None:
 
 
 def _version() -> str:
-    from desk import __version__
-
     return f"desk {__version__}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from desk.i18n import set_language
-
     set_language(early_language(argv))  # commands that never load the config still speak it
     args = _tui_only(argv) or build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
@@ -80,13 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash(exc: BaseException) -> int:
-    from desk.i18n import render_error
-
     if getattr(exc, "key", None):  # a DomainError or ConfigError that escaped a handler
         print(render_error(exc), file=sys.stderr)
         return EXIT_INVALID
-    from desk.commands.base import classify_exception
-
     message, code = classify_exception(exc)
     print(message, file=sys.stderr)
     return code

@@ -11,6 +11,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from desk.i18n import t
+
 if TYPE_CHECKING:
     from desk.services.announce import Announcer
     from desk.services.context import DeskContext
@@ -28,8 +30,6 @@ class QueueApp(App[int]):
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__()
         self.ctx = ctx
-        from desk.i18n import t
-
         self.title = t("app.title")
         self.sub_title = ctx.settings.office.name
 

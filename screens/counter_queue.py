@@ -17,7 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Digits, Header, Input, Static
 
-from desk.i18n import t
+from desk.commands.base import classify_exception
+from desk.domain.errors import DomainError
+from desk.i18n import render_error, t
 from screens.base import DeskScreen, translate_bindings
 from screens.widgets.footer import DeskFooter
 
@@ -195,16 +197,11 @@ class CounterQueueScreen(DeskScreen):
 
     @work(thread=True, group="counter-act", exit_on_error=False)
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], str]) -> None:
-        from desk.domain.errors import DomainError
-        from desk.i18n import render_error
-
         try:
             result = fn()
         except DomainError as e:
             self.app.call_from_thread(self.message, render_error(e), error=True)
         except Exception as e:  # e.g. a database locked for too long
-            from desk.commands.base import classify_exception
-
             self.app.call_from_thread(self.message, classify_exception(e)[0], error=True)
         else:
             self.app.call_from_thread(self.message, done(result))

@@ -15,7 +15,8 @@ from textual.widgets import DataTable, Header, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
-from screens.base import DeskScreen
+from desk.services.actor import SYSTEM
+from screens.base import DeskScreen, translate_bindings
 from screens.widgets.action_form import ActionForm, FormField
 from screens.widgets.footer import DeskFooter
 
@@ -322,7 +323,6 @@ class DossierScreen(FactActions, DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-act")
     def run_action(self, action: str, values: dict[str, str]) -> None:
-        from desk.services.actor import SYSTEM
         from desk.services.lifecycle import act
 
         actor = getattr(self.app, "actor", None) or SYSTEM
@@ -456,8 +456,6 @@ class ScanPicker(ModalScreen[tuple[str, str] | None]):
 
     @property
     def active_bindings(self):  # type: ignore[no-untyped-def]
-        from screens.base import translate_bindings
-
         return translate_bindings(super().active_bindings)
 
     def compose(self) -> ComposeResult:
@@ -537,6 +535,4 @@ def _number(text: str, error: str) -> int | None:
 
 
 def _actor_of(screen: Any) -> Any:
-    from desk.services.actor import SYSTEM
-
     return getattr(screen.app, "actor", None) or SYSTEM

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from desk.i18n import t
+from desk.services.context import load_stack
 from screens.base import DeskScreen
+from screens.modes import READY
 from screens.widgets.footer import DeskFooter
 
 MODES = (  # (key, message key) — the screens the coming issues add
@@ -38,8 +41,6 @@ class HomeScreen(DeskScreen):
         self.query_one("#office", Static).update(
             f"[b]{_escape(office.name)}[/b]\n{t('home.office_id')}: {_escape(office.id)}"
         )
-        from screens.modes import READY
-
         lines = [f"[b]{key}[/b]  {t(name)}" + ("" if key in READY else
                                                 f"  [dim]({t('home.coming')})[/dim]")
                  for key, name in MODES]
@@ -48,8 +49,6 @@ class HomeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load_today(self) -> None:
-        from desk.services.context import load_stack
-
         load_stack()
         now = self.ctx.local_now()
         info = self.ctx.calendar.day_info(now.date())
@@ -60,6 +59,4 @@ class HomeScreen(DeskScreen):
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-
     return escape(text)

@@ -9,6 +9,7 @@ data_dir/drafts/intake.json, so neither Escape nor a crash loses it.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,7 +25,9 @@ from textual.widgets import Header, Input, Label, OptionList, SelectionList, Sta
 from textual.widgets.option_list import Option
 
 from desk.domain.errors import DomainError
+from desk.domain.text import fold, matches
 from desk.i18n import render_error, t
+from desk.services.actor import SYSTEM
 from screens.base import DeskScreen
 from screens.widgets.choice_bar import ChoiceBar
 from screens.widgets.confirm import Confirm
@@ -163,8 +166,6 @@ class IntakeScreen(DeskScreen):
     # -- procedure ----------------------------------------------------------------------
 
     def _procedure_matches(self, text: str) -> list[dict[str, Any]]:
-        from desk.domain.text import fold, matches
-
         q = text.strip()
         if not q:
             return []
@@ -576,8 +577,6 @@ class IntakeScreen(DeskScreen):
 
     @property
     def actor(self) -> Any:
-        from desk.services.actor import SYSTEM
-
         return getattr(self.app, "actor", None) or SYSTEM
 
 
@@ -606,8 +605,6 @@ def queue_form02(ctx: Any, procedure: dict[str, Any], req: Any, missing: list[st
 
     TODO(lead): this belongs in a service (e.g. desk/services/supplement.py) once there is a
     table for counter-side Form 02 records; it only composes the layout and queues it."""
-    import logging
-
     log = logging.getLogger("desk.intake")
     log.info("form 02 at counter %s by %s: %s, missing %s", actor.counter, actor.name,
              procedure.get("code"), missing)

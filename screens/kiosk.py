@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.markup import escape
@@ -12,8 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Digits, Static
 
+from desk.domain.errors import DomainError
 from desk.domain.queue import PRIORITY_REASONS
-from desk.i18n import t
+from desk.i18n import render_error, t
 from screens.base import DeskScreen, translate_bindings
 from screens.widgets.footer import DeskFooter
 
@@ -113,8 +115,6 @@ class KioskScreen(DeskScreen):
                 i = int(bid.rsplit(".", 1)[1]) - 1
                 if i < len(self.services):
                     b = ab.binding
-                    from dataclasses import replace
-
                     out[key] = ab._replace(binding=replace(b, description=self.services[i].name))
         return out
 
@@ -169,8 +169,6 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-issue", exit_on_error=False)
     def _issue(self, code: str, reason: str | None) -> None:
-        from desk.domain.errors import DomainError
-        from desk.i18n import render_error
         from desk.services.queue import issue
 
         try:

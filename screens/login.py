@@ -20,6 +20,8 @@ from desk.domain.errors import DomainError
 from desk.domain.text import matches
 from desk.i18n import render_error, t
 from desk.services.actor import Actor
+from desk.services.context import load_stack
+from desk.services.login_list import quick_login_choices
 from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import TelexInput
@@ -58,8 +60,6 @@ class LoginScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        from desk.services.login_list import quick_login_choices
-
         clerks = quick_login_choices(self.ctx)  # a few ms: on the first painted screen
         if clerks is not None:
             self._show_clerks(clerks)
@@ -68,8 +68,6 @@ class LoginScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def load_clerks(self) -> None:
-        from desk.services.context import load_stack
-
         load_stack()
         from desk.services.auth import login_choices
 
@@ -148,8 +146,6 @@ class LoginScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def try_login(self, name: str, pin: str, counter: str) -> None:
-        from desk.services.context import load_stack
-
         load_stack()
         from desk.services.auth import login
 

@@ -16,15 +16,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from desk.i18n import t
+from desk.services.context import load_stack
+from screens.login import LoginScreen
 from screens.scanner import ScanBuffer, scanned_code, take_back
+from screens.widgets.telex_input import cycle_method, method_label
 
 if TYPE_CHECKING:
     from desk.services.actor import Actor
 
 
 def _login() -> Screen[Any]:
-    from screens.login import LoginScreen
-
     return LoginScreen()
 
 
@@ -143,8 +144,6 @@ class DeskModes:
 
     def _say_at_risk(self) -> None:
         """At login the desk says what is at risk today (deadlines)."""
-        from desk.services.context import load_stack
-
         load_stack()
         from desk.services.deadlines import at_risk_summary
 
@@ -182,8 +181,6 @@ class DeskModes:
         app.switch_mode(mode)
 
     def action_cycle_input_method(self) -> None:
-        from screens.widgets.telex_input import cycle_method, method_label
-
         app: Any = self
         method = cycle_method(app)
         app.notify(t("telex.now", method=method_label(method)), timeout=2)

@@ -7,6 +7,7 @@ Everything is read and written in thread workers through desk.services.printing.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, tzinfo
 from typing import Any, ClassVar
 
@@ -243,8 +244,6 @@ class PrintersScreen(DeskScreen):
 
 def _decoded(ctx: Any, job_id: str) -> str:
     """A job stored without a transcript: decode its ESC/POS bytes (not for PDF jobs)."""
-    import uuid
-
     from desk.services import printing
     from storage.engine import read_session
     from storage.tables import PrintJob

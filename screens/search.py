@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
+from desk.domain.codes import extract_dossier_code
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import DeskScreen
@@ -113,8 +114,6 @@ class SearchScreen(DeskScreen):
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
-        from desk.domain.codes import extract_dossier_code
-
         code = extract_dossier_code(event.value)
         if code:
             self.open_dossier(code)

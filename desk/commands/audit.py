@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit
+from desk.commands.base import CommandError, actor_for, context, emit
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -40,12 +41,11 @@ def anchor_for(ctx: Any) -> tuple[int, str] | None:
 
 
 def verify_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import audit
 
     ctx = context(args)
     verdict = audit.verify(ctx.engine, anchor=anchor_for(ctx))
-    audit.log(ctx, _cli_actor(), audit.VERIFY, target_type="audit",
+    audit.log(ctx, actor_for(None, None), audit.VERIFY, target_type="audit",
               detail={"ok": verdict.ok, "checked": verdict.checked,
                       "broken_seq": verdict.broken_seq})
     if args.json:
@@ -58,14 +58,7 @@ def verify_(args: argparse.Namespace) -> int:
                          problem=t(f"audit.problem.{verdict.problem}")), 1)
 
 
-def _cli_actor() -> Any:
-    from desk.commands.backup import _cli_actor as actor
-
-    return actor()
-
-
 def list_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import audit
 
     ctx = context(args)

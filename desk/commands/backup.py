@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail
+from desk.commands import audit as audit_cmd
+from desk.commands import citizen as citizen_cmd
+from desk.commands.base import CommandError, actor_for, context, emit, fail
+from desk.commands.help_backup import helps_for
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands import audit as audit_cmd
-    from desk.commands import citizen as citizen_cmd
-    from desk.commands.help_backup import helps_for
-
     h = helps_for(h)
     p = sub.add_parser("backup", help=h["backup"], description=h["backup"])
     p.add_argument("--to", metavar="DIR", help=h["backup.to"])
@@ -51,8 +51,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 def read_passphrase(from_stdin: bool, *, confirm: bool) -> str | None:
     """The passphrase from stdin's first line, or asked twice on a terminal; None if neither."""
-    from desk.i18n import t
-
     if from_stdin:
         value = sys.stdin.readline().rstrip("\r\n")
         if not value:
@@ -67,15 +65,7 @@ def read_passphrase(from_stdin: bool, *, confirm: bool) -> str | None:
     return None
 
 
-def _cli_actor() -> Any:
-    from desk.commands.base import actor_for
-
-    return actor_for(None, None)
-
-
 def _print_info(info: Any) -> None:
-    from desk.i18n import t
-
     print(t("backup.done", file=info.path, size=_size(info.size),
             dossiers=info.counts.get("dossier", 0), citizens=info.counts.get("citizen", 0)))
     if info.encrypted:
@@ -96,7 +86,7 @@ def backup_(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_stdin, confirm=True)
     try:
         info = create_backup(ctx, kind="manual", dest=Path(args.to) if args.to else None,
-                             passphrase=passphrase, actor=_cli_actor())
+                             passphrase=passphrase, actor=actor_for(None, None))
     except DomainError as e:
         raise fail(e) from None
     if args.json:
@@ -108,7 +98,6 @@ def backup_(args: argparse.Namespace) -> int:
 
 def auto_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.backup import auto_backup_if_due
 
     ctx = context(args)
@@ -126,7 +115,6 @@ def auto_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services.backup import backup_dir, list_backups
 
     ctx = context(args)
@@ -157,7 +145,6 @@ def check_(args: argparse.Namespace) -> int:
 
 def verify_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.backup import check_backup
 
     ctx = context(args)
@@ -176,14 +163,13 @@ def verify_(args: argparse.Namespace) -> int:
 
 def restore_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.backup import restore
 
     ctx = context(args)
     passphrase = read_passphrase(args.passphrase_stdin, confirm=False)
     print(t("restore.close_others"), file=sys.stderr)
     try:
-        info = restore(ctx, Path(args.file), passphrase=passphrase, actor=_cli_actor())
+        info = restore(ctx, Path(args.file), passphrase=passphrase, actor=actor_for(None, None))
     except DomainError as e:
         raise fail(e) from None
     if args.json:

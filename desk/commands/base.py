@@ -6,8 +6,13 @@ import argparse
 import json
 import os
 import sys
+import tempfile
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from desk import toml_file
+from desk.i18n import render_error, set_language, t
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -33,8 +38,6 @@ def early_language(argv: list[str]) -> str:
         path = _config_path_from(argv)
         if path is not None:
             try:
-                from desk import toml_file
-
                 data = toml_file.parse(path)
                 office = data.get("office", {})
                 if isinstance(office, dict) and office.get("language") in ("vi", "en"):
@@ -66,7 +69,6 @@ def helps() -> dict[str, str]:
 def context(args: argparse.Namespace) -> DeskContext:
     """Load the configuration and build the services' context, or fail with a clear message."""
     from desk.config import ConfigError, load_settings
-    from desk.i18n import set_language
     from desk.services.context import DeskContext
 
     try:
@@ -78,8 +80,6 @@ def context(args: argparse.Namespace) -> DeskContext:
 
 
 def fail(exc: BaseException, code: int = 1) -> CommandError:
-    from desk.i18n import render_error
-
     return CommandError(render_error(exc), code)
 
 
@@ -90,15 +90,11 @@ def emit(data: Any, as_json: bool) -> None:
 
 
 def say(key: str, **params: Any) -> None:
-    from desk.i18n import t
-
     print(t(key, **params))
 
 
 def classify_exception(exc: BaseException) -> tuple[str, int]:
     """An unexpected exception → a sentence for the user, and the traceback into a log file."""
-    from desk.i18n import t
-
     text = str(exc)
     if "database is locked" in text:
         return t("cli.db_busy"), 75
@@ -111,10 +107,7 @@ def classify_exception(exc: BaseException) -> tuple[str, int]:
 
 
 def _write_crash_log(exc: BaseException) -> str:
-    import tempfile
     import traceback
-    from datetime import datetime
-
     try:
         from platformdirs import user_log_path
 
@@ -134,10 +127,6 @@ def _write_crash_log(exc: BaseException) -> str:
 
 
 def parse_date(value: str) -> Any:
-    from datetime import date
-
-    from desk.i18n import t
-
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
@@ -146,10 +135,7 @@ def parse_date(value: str) -> Any:
 
 def parse_local_datetime(value: str, tz: str) -> Any:
     """"YYYY-MM-DD HH:MM" in office time → an aware datetime."""
-    from datetime import datetime
     from zoneinfo import ZoneInfo
-
-    from desk.i18n import t
 
     try:
         dt = datetime.strptime(" ".join(value.split()), "%Y-%m-%d %H:%M")
@@ -166,7 +152,6 @@ def parse_local_datetime(value: str, tz: str) -> Any:
 def actor_for(ctx: Any, name: str | None) -> Any:
     """Who a command acts as: the clerk named `--clerk NAME` (their role is checked by the
     services), or, without a name, the administrator who runs the office PC's command line."""
-    from desk.i18n import t
     from desk.services.actor import Actor
 
     if not name:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, parse_date, parse_local_datetime
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -40,8 +41,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 def _limit_for(ctx: Any, args: argparse.Namespace) -> Any:
     from desk.domain.calendar import TimeLimit
     from desk.domain.errors import DomainError
-    from desk.i18n import t
-
     if args.limit:
         try:
             return TimeLimit.parse(args.limit)
@@ -77,8 +76,6 @@ def due_(args: argparse.Namespace) -> int:
 
 
 def day_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
-
     ctx = context(args)
     d = parse_date(args.date)
     info = ctx.calendar.day_info(d)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import context, emit, fail, say
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -38,7 +39,6 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services.catalog import list_procedures
 
     ctx = context(args)

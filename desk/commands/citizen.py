@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, actor_for, context, emit, fail, parse_date
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -39,7 +40,6 @@ def write_private(path: Path, text: str) -> None:
 
 def export_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.personal_data import export_citizen
 
     ctx = context(args)
@@ -62,7 +62,6 @@ def export_(args: argparse.Namespace) -> int:
 
 def purge_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.personal_data import purge
 
     ctx = context(args)

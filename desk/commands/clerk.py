@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, helps
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -26,8 +27,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def _read_pin(from_stdin: bool) -> str:
-    from desk.i18n import t
-
     if from_stdin:
         return sys.stdin.readline().strip()
     import getpass

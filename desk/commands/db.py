@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk.commands.base import context, emit, say
+from desk.commands.base import CommandError, context, emit, say
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -38,8 +39,6 @@ def upgrade(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    from desk.commands.base import CommandError
-    from desk.i18n import t
     from desk.services.store import check as run_check
     from desk.services.store import open_store
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import datetime
 from typing import Any
 
+from desk.commands.base import actor_for as _actor
 from desk.commands.base import context, emit, fail, parse_date
+from desk.commands.help_deadlines import helps_for
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands.help_deadlines import helps_for
-
     h = {**h, **helps_for(h)}
     p = sub.add_parser("deadlines", help=h["deadlines"], description=h["deadlines"])
     p.add_argument("--sort", default="due", choices=("due", "field", "agency"),
@@ -32,14 +35,11 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def _hm_dmy(iso: str | None) -> str:
-    from datetime import datetime
-
     return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "-"
 
 
 def deadlines_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services import deadlines
 
     ctx = context(args)
@@ -65,9 +65,7 @@ def deadlines_(args: argparse.Namespace) -> int:
 
 
 def apology_(args: argparse.Namespace) -> int:
-    from desk.commands.base import actor_for as _actor
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services import apology
 
     ctx = context(args)
@@ -87,8 +85,6 @@ def apology_(args: argparse.Namespace) -> int:
     if out.get("pdf"):
         print(t("apology.cli.pdf", file=out["pdf"]))
     if out.get("pdf_error"):
-        import sys
-
         print(t("apology.cli.pdf_error", error=out["pdf_error"]), file=sys.stderr)
     if out.get("sms"):
         print(t("apology.cli.sms", phone=out["sms"]))

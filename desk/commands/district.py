@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, emit, fail, say
+from desk.commands.help_district import helps_for
+from desk.i18n import set_language, t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands.help_district import helps_for
-
     h = {**h, **helps_for(h)}
     p = sub.add_parser("district", help=h["district"], description=h["district"])
     dsub = p.add_subparsers(dest="district_command", metavar="ACTION", required=True)
@@ -78,8 +79,6 @@ def _url(args: argparse.Namespace) -> str:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as e:
         raise CommandError(str(e), 2) from None
-    from desk.i18n import set_language
-
     set_language(settings.office.language)
     return default_url(settings.district.db, settings.data_dir)
 
@@ -140,8 +139,6 @@ def office_add_(args: argparse.Namespace) -> int:
 
 def office_revoke_(args: argparse.Namespace) -> int:
     from desk.district.offices import revoke_office
-    from desk.i18n import t
-
     if not revoke_office(_engine(args), args.office_id):
         raise CommandError(t("district.no_office", office=args.office_id), 1)
     say("district.revoked", office=args.office_id)
@@ -150,8 +147,6 @@ def office_revoke_(args: argparse.Namespace) -> int:
 
 def status_(args: argparse.Namespace) -> int:
     from desk.district.status import district_status
-    from desk.i18n import t
-
     data = district_status(_engine(args), args.office)
     if args.office and not data["offices"]:
         raise CommandError(t("district.no_office", office=args.office), 1)
@@ -183,10 +178,6 @@ def act_(args: argparse.Namespace) -> int:
 
 
 def _read(path: str) -> bytes:
-    from pathlib import Path
-
-    from desk.i18n import t
-
     try:
         return Path(path).read_bytes()
     except OSError as e:
@@ -222,8 +213,6 @@ def calendar_publish_(args: argparse.Namespace) -> int:
         rows = parse_exceptions_csv(raw.decode("utf-8-sig"))
         out = publish_calendar(_engine(args), rows)
     except UnicodeDecodeError as e:
-        from desk.i18n import t
-
         raise CommandError(t("district.unreadable", file=args.file, error=str(e)), 1) from None
     except DomainError as e:
         raise fail(e) from None

@@ -4,6 +4,7 @@ screens use, for scripts."""
 from __future__ import annotations
 
 import argparse
+from datetime import datetime, time
 from typing import Any
 
 from desk.commands.base import (
@@ -14,14 +15,14 @@ from desk.commands.base import (
     parse_date,
     parse_local_datetime,
 )
+from desk.commands.help_dossier import helps_for
+from desk.i18n import t
 
 ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_received",
            "refuse", "result_ready", "return_result", "withdraw", "stop")
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands.help_dossier import helps_for
-
     h = {**h, **helps_for(h)}
     p = sub.add_parser("dossier", help=h["dossier"], description=h["dossier"])
     dsub = p.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
@@ -125,8 +126,6 @@ _actor = actor_for
 
 
 def _print_view(v: dict[str, Any]) -> None:
-    from desk.i18n import t
-
     print(f"{v['code']}  {t('status.' + v['status'])}")
     print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
     due = v["extended_due_at"] or v["due_at"]
@@ -189,8 +188,6 @@ def _rows(rows: list[dict[str, Any]], as_json: bool) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from datetime import datetime, time
-
     from desk.services.views import list_dossiers
 
     ctx = context(args)
@@ -232,7 +229,6 @@ def act_(args: argparse.Namespace) -> int:
 
 def fee_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.fees import exempt, format_amount, pay
 
     ctx = context(args)
@@ -260,7 +256,6 @@ def fee_(args: argparse.Namespace) -> int:
 
 def attach_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.attachments import attach
 
     ctx = context(args)
@@ -282,7 +277,6 @@ def attach_(args: argparse.Namespace) -> int:
 
 def step_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.steps import handover
 
     ctx = context(args)
@@ -302,7 +296,6 @@ def step_(args: argparse.Namespace) -> int:
 
 def step_result_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.steps import step_result
 
     ctx = context(args)

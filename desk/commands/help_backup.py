@@ -1,5 +1,7 @@
 """Help texts of `desk backup`, `desk restore`, `desk audit`, `desk citizen` (plain dicts)."""
 
+from desk.commands.help_text import EN as BASE_EN
+
 VI = {
     "backup": "sao lưu cơ sở dữ liệu (trong khi các quầy vẫn làm việc), kiểm tra bản sao",
     "backup.to": "chép thêm bản sao lưu vào thư mục này (ví dụ ổ USB)",
@@ -58,6 +60,4 @@ EN = {
 
 
 def helps_for(h: dict[str, str]) -> dict[str, str]:
-    from desk.commands.help_text import EN as BASE_EN
-
     return {**h, **(EN if h is BASE_EN else VI)}

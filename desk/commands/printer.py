@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desk.commands import base, help_printer
 from desk.commands.base import CommandError, context, emit, fail
+from desk.i18n import t
 
 EXIT_NOT_PRINTED = 3  # the job is kept in the queue; the printer was not ready
 
 
 def _helps(h: dict[str, str]) -> dict[str, str]:
-    from desk.commands import base, help_printer
-
     return {**h, **(help_printer.EN if base._lang == "en" else help_printer.VI)}
 
 
@@ -52,7 +52,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 def _queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
                     timeout: float, as_json: bool) -> int:
-    from desk.i18n import t
     from desk.services import print_worker, printing
 
     jid = printing.submit(ctx, data, printer=printer, kind=kind, ref=ref)
@@ -70,7 +69,6 @@ def _queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
 
 def printer_test(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services import printing
     from printers.escpos.testsheet import testsheet_bytes
 
@@ -87,7 +85,6 @@ def printer_test(args: argparse.Namespace) -> int:
 
 def printer_status(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services import printing
     from printers.transports import TransportError, open_transport
 
@@ -130,8 +127,6 @@ def printer_status(args: argparse.Namespace) -> int:
 
 
 def _write(path: str, data: bytes) -> None:
-    from desk.i18n import t
-
     try:
         Path(path).write_bytes(data)
     except OSError as e:

@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desk.commands import help_queue
 from desk.commands.base import context, emit, fail, parse_date
+from desk.commands.help_text import EN as BASE_EN
+from desk.i18n import t
 
 ACTIONS = ("call", "recall", "start", "finish", "no_show", "hold", "transfer")
 
 
 def _helps(h: dict[str, str]) -> dict[str, str]:
-    from desk.commands import help_queue
-    from desk.commands.help_text import EN as BASE_EN
-
     return {**h, **(help_queue.EN if h is BASE_EN else help_queue.VI)}
 
 
@@ -97,7 +97,6 @@ def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
 
 
 def issue_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import queue
 
     ctx = context(args)
@@ -115,7 +114,6 @@ def issue_(args: argparse.Namespace) -> int:
 
 
 def call_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import queue
 
     ctx = context(args)
@@ -130,7 +128,6 @@ def call_(args: argparse.Namespace) -> int:
 
 
 def act_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import queue
 
     ctx = context(args)
@@ -148,7 +145,6 @@ def act_(args: argparse.Namespace) -> int:
 
 
 def pause_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import queue
 
     ctx = context(args)
@@ -177,7 +173,6 @@ def waiting_(args: argparse.Namespace) -> int:
 
 
 def stats_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services import queue
 
     ctx = context(args)

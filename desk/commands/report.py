@@ -7,21 +7,26 @@ import argparse
 import sys
 from typing import Any
 
-from desk.commands.base import CommandError, context, fail, parse_date
+from desk.commands import help_report
+from desk.commands.base import CommandError, actor_for, context, fail, parse_date
+from desk.commands.help_text import EN as BASE_EN
+from desk.i18n import t
+from desk.services.exports import (
+    BOOK_FORMATS,
+    REPORT_FORMATS,
+    render_book,
+    render_report,
+    write_file,
+)
 
 WHAT = ("summary", "book")
 
 
 def _helps(h: dict[str, str]) -> dict[str, str]:
-    from desk.commands import help_report
-    from desk.commands.help_text import EN as BASE_EN
-
     return {**h, **(help_report.EN if h is BASE_EN else help_report.VI)}
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.services.exports import REPORT_FORMATS
-
     h = _helps(h)
     p = sub.add_parser("report", help=h["report"], description=h["report"],
                        epilog=h["report.epilog"],
@@ -39,9 +44,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 def report_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.i18n import t
-    from desk.services.exports import BOOK_FORMATS, REPORT_FORMATS, write_file
-
     first, last = parse_date(args.first), parse_date(args.last)
     book = args.what == "book"
     fmt = args.fmt or ("xlsx" if book else "table")
@@ -52,7 +54,6 @@ def report_(args: argparse.Namespace) -> int:
     if fmt in ("xlsx", "pdf") and not args.out:
         raise CommandError(t("report.need_out", format=fmt), 2)
     ctx = context(args)
-    from desk.commands.base import actor_for
     from desk.services.roles import require
 
     actor = actor_for(ctx, args.clerk)
@@ -72,7 +73,6 @@ def report_(args: argparse.Namespace) -> int:
 
 
 def _summary(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
-    from desk.services.exports import render_report
     from desk.services.reports import period_report
 
     return render_report(period_report(ctx, first, last, actor=actor), fmt)
@@ -80,6 +80,4 @@ def _summary(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
 
 def _book(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
     from desk.services.book import book_head, book_rows
-    from desk.services.exports import render_book
-
     return render_book(book_rows(ctx, first, last, actor), book_head(ctx, first, last), fmt)

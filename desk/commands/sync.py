@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, say
+from desk.commands.help_sync import helps_for
+from desk.i18n import t
 
 EXIT_OFFLINE = 3
 EXIT_AUTH = 4
@@ -13,8 +15,6 @@ EXIT_UPGRADE = 5
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands.help_sync import helps_for
-
     h = {**h, **helps_for(h)}
     p = sub.add_parser("sync", help=h["sync"], description=h["sync"])
     p.add_argument("--once", action="store_true", help=h["sync.once"])
@@ -27,7 +27,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def client_config(ctx: Any) -> Any:
-    from desk.i18n import t
     from desk.sync.runner import client_config as from_settings
 
     cfg = from_settings(ctx)
@@ -38,7 +37,6 @@ def client_config(ctx: Any) -> Any:
 
 def sync_(args: argparse.Namespace) -> int:
     import desk.sync  # noqa: F401  (registers the outbox hook)
-    from desk.i18n import t
     from desk.sync.client import LocalStoreError, SyncBusy, SyncClient
     from desk.sync.transport import AuthFailed, Offline, ProtocolError, UpgradeRequired
 
@@ -79,8 +77,6 @@ def _done(rep: Any) -> None:
         say("sync.recovered", count=rep.recovered)
     say("sync.done", sent=rep.events_up, batches=rep.batches, bytes=rep.bytes_up,
         pulled=rep.pulled)
-    from desk.i18n import t
-
     files = rep.attachments
     if files.get("chunks"):
         why = str(files.get("stopped", "done")).split(":", 1)[0]
@@ -90,7 +86,6 @@ def _done(rep: Any) -> None:
 
 
 def status_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.sync.status import sync_status
 
     data = sync_status(context(args))

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from desk.commands.base import CommandError, context
+from desk.i18n import t
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -22,8 +23,6 @@ def run_app(ctx: Any) -> int:
 
 def run_textual(app: Any) -> int:
     """Run `app` in this terminal, or in a browser tab when textual-serve started us."""
-    from desk.i18n import t
-
     served = bool(os.environ.get("TEXTUAL_DRIVER"))  # set by textual-serve for its web driver
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CommandError(t("cli.no_tty"), 2)

@@ -9,6 +9,7 @@ import argparse
 from typing import Any
 
 from desk.commands.base import emit, fail, parse_date
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -31,8 +32,6 @@ def validate_id(args: argparse.Namespace) -> int:
 
     from desk.domain.errors import DomainError
     from desk.domain.identity import validate_personal_id
-    from desk.i18n import t
-
     birth = parse_date(args.birth) if args.birth else None
     try:
         pid = validate_personal_id(args.number, birth=birth, sex=args.sex)

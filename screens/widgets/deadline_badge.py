@@ -16,6 +16,7 @@ from textual import work
 from textual.widgets import Static
 
 from desk.i18n import t
+from desk.services.context import load_stack
 
 REFRESH_SECONDS = 60.0
 ORDER = ("due_today", "due_soon", "overdue", "overdue_no_letter")
@@ -52,8 +53,6 @@ class DeadlineBadge(Static):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadline-badge")
     def refresh_counts(self) -> None:
-        from desk.services.context import load_stack
-
         load_stack()
         from desk.services.deadlines import counts
 

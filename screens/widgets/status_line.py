@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import work
 
 from desk.i18n import t
+from desk.services.context import load_stack
 from screens.widgets.deadline_badge import ORDER, DeadlineBadge
 
 
@@ -22,8 +23,6 @@ class StatusLine(DeadlineBadge):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status-line")
     def refresh_counts(self) -> None:
-        from desk.services.context import load_stack
-
         load_stack()
         from desk.services.deadlines import counts
 
