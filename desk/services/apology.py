@@ -30,6 +30,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session
+
 from desk.domain.errors import DomainError
 from desk.domain.states import DossierStatus, label
 from desk.i18n import t
@@ -46,6 +48,7 @@ from desk.services.views import dossier_view, get_dossier
 from printers.layouts.apology import ApologyData, build_apology
 from printers.pdf import Letterhead, apology_pdf
 from storage.engine import read_session, write_session
+from storage.tables import Dossier
 
 __all__ = ["COMMON_REASONS", "ISSUABLE", "ISSUER_ROLES", "ApologyDraft", "check_can_issue",
            "draft", "extension_days", "issue", "letter_pdf", "resolve_new_due"]
@@ -171,14 +174,14 @@ def draft(ctx: DeskContext, code: str) -> ApologyDraft:
             late=_is_late(ctx, now, d.due_at), existing=first)
 
 
-def _first_letter(s: Any, d: Any, ctx: DeskContext) -> dict[str, Any] | None:
+def _first_letter(s: Session, d: Dossier, ctx: DeskContext) -> dict[str, Any] | None:
     for e in load_events(s, d.id):
         if e.kind == KIND:
             return {**e.payload, "at": ctx.calendar.local(e.at), "clerk": e.clerk_name}
     return None
 
 
-def _letter_no(s: Any, ctx: DeskContext, now: datetime) -> str:
+def _letter_no(s: Session, ctx: DeskContext, now: datetime) -> str:
     year = ctx.calendar.local(now).year
     n = take_sequence(s, ctx.settings.office.id + LETTER_SERIES, date(year, 1, 1))
     return f"{n:03d}/{year}"

@@ -19,6 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session
+
 from desk.domain.errors import DomainError
 from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import clean_text
@@ -27,6 +29,7 @@ from desk.services.fact_log import is_closed, record_fact
 from desk.services.roles import require
 from desk.services.views import get_dossier, show
 from storage.engine import read_session
+from storage.tables import Dossier
 
 KINDS = ("document", "result")
 CHUNK = 1 << 20
@@ -156,7 +159,7 @@ def attach(ctx: DeskContext, code: str, path: str | os.PathLike[str],
     info = {"name": label, "sha256": digest, "size": size, "kind": kind}
     duplicate: dict[str, Any] = {}
 
-    def build(s: Any, d: Any, events: list[Any]) -> dict[str, Any]:
+    def build(s: Session, d: Dossier, events: list[Any]) -> dict[str, Any]:
         for e in events:
             p = e.payload or {}
             if e.kind == "attachment_added" and p.get("sha256") == digest \

@@ -13,6 +13,7 @@ from sqlmodel import Session, or_, select
 from desk.domain.errors import DomainError
 from desk.domain.identity import normalize_phone, validate_personal_id
 from desk.domain.text import fold
+from desk.services.context import DeskContext
 from storage.engine import read_session
 from storage.tables import Citizen
 
@@ -102,7 +103,7 @@ def upsert(session: Session, applicant: ApplicantIn, now: Any) -> Any:
     return existing
 
 
-def lookup(ctx: Any, query: str) -> list[dict[str, Any]]:
+def lookup(ctx: DeskContext, query: str) -> list[dict[str, Any]]:
     """Returning citizens whose personal ID or phone is `query` (as typed at the counter)."""
     q = "".join(query.split())
     phone = None

@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desk.services.actor import Actor
-from storage.tables import DossierEvent
+from storage.tables import Dossier, DossierEvent
 
 _hooks: list[Any] = []
 _fact_hooks: list[Any] = []
@@ -25,7 +25,7 @@ def on_record(hook: Any) -> None:
         _hooks.append(hook)
 
 
-def record(session: Session, dossier: Any, kind: str, at: datetime, actor: Actor, *,
+def record(session: Session, dossier: Dossier, kind: str, at: datetime, actor: Actor, *,
            payload: dict[str, Any] | None = None, backdated: bool = False) -> Any:
     event = DossierEvent(dossier_id=dossier.id, kind=kind, at=at, clerk_id=actor.id,
                          clerk_name=actor.name, backdated=backdated, payload=payload or {})

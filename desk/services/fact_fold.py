@@ -8,17 +8,19 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from storage.tables import Procedure
+
 FEE_KINDS = ("fee_paid", "fee_exempted")
 
 
-def default_amount(procedure: Any, sets: int) -> int:
+def default_amount(procedure: Procedure | None, sets: int) -> int:
     """The catalog's rule: the procedure's fee × the number of sets (0 for no procedure)."""
     if procedure is None:
         return 0
     return max(0, int(procedure.fee_amount or 0)) * max(1, int(sets or 1))
 
 
-def fee_status(events: Iterable[Any], procedure: Any, sets: int) -> dict[str, Any]:
+def fee_status(events: Iterable[Any], procedure: Procedure | None, sets: int) -> dict[str, Any]:
     """The fee part of a dossier view, folded from its events (the latest fee fact stands).
 
     status: "paid" | "exempt" | "unpaid" (a fee is due) | "free" (the catalog asks none).

@@ -16,6 +16,7 @@ from desk.services.projection import load_events
 from desk.services.roles import require
 from desk.services.views import dossier_view, get_dossier
 from storage.engine import write_session
+from storage.tables import Dossier
 
 
 def record_fact(ctx: DeskContext, code: str, kind: str, actor: Actor,
@@ -46,5 +47,5 @@ def record_fact(ctx: DeskContext, code: str, kind: str, actor: Actor,
         return dossier_view(s, d, ctx)
 
 
-def is_closed(dossier: Any) -> bool:
+def is_closed(dossier: Dossier) -> bool:
     return is_terminal(DossierStatus(dossier.status))

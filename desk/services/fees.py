@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlmodel import Session
+
 from desk.domain.errors import DomainError
 from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import clean_text
@@ -19,7 +21,7 @@ from desk.services.context import DeskContext
 from desk.services.fact_fold import FEE_KINDS, default_amount
 from desk.services.fact_log import is_closed, record_fact
 from desk.services.roles import require
-from storage.tables import Procedure
+from storage.tables import Dossier, Procedure
 
 METHODS = ("cash", "transfer", "online")
 # the usual exemption grounds (any reason may be typed)
@@ -27,7 +29,7 @@ EXEMPTION_REASONS = ("người có công", "hộ nghèo", "đăng ký đúng h�
 MAX_AMOUNT = 1_000_000_000  # đồng; a typo guard
 
 
-def _check_open_and_single(ctx: DeskContext, actor: Actor, d: Any, events: list[Any],
+def _check_open_and_single(ctx: DeskContext, actor: Actor, d: Dossier, events: list[Any],
                            correction: str | None) -> dict[str, Any]:
     if is_closed(d):
         raise DomainError("fees.closed", code=d.code, status=d.status)
@@ -62,7 +64,7 @@ def pay(ctx: DeskContext, code: str, actor: Actor = SYSTEM, *, amount: int | Non
         raise DomainError("fees.bad_method", method=method, methods=", ".join(METHODS))
     receipt_no = clean_text(receipt, 60)
 
-    def build(s: Any, d: Any, events: list[Any]) -> dict[str, Any]:
+    def build(s: Session, d: Dossier, events: list[Any]) -> dict[str, Any]:
         extra = _check_open_and_single(ctx, actor, d, events, correction)
         rule = default_amount(s.get(Procedure, d.procedure_code), d.sets)
         value = rule if amount is None else amount
@@ -85,7 +87,7 @@ def exempt(ctx: DeskContext, code: str, reason: str, actor: Actor = SYSTEM, *,
     if not why:
         raise DomainError("fees.exempt_reason")
 
-    def build(s: Any, d: Any, events: list[Any]) -> dict[str, Any]:
+    def build(s: Session, d: Dossier, events: list[Any]) -> dict[str, Any]:
         extra = _check_open_and_single(ctx, actor, d, events, correction)
         rule = default_amount(s.get(Procedure, d.procedure_code), d.sets)
         return {"reason": why, "waived": rule, **extra}

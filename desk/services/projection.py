@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from desk.domain.calendar import TimeLimit, WorkingCalendar
 from desk.domain.states import DossierState, Event, project
-from storage.tables import DossierEvent
+from storage.tables import Dossier, DossierEvent
 
 
 def load_events(session: Session, dossier_id: Any) -> list[Any]:
@@ -37,7 +37,7 @@ def clock_events(state: DossierState) -> list[tuple[str, datetime]]:
     return out
 
 
-def rebuild(session: Session, dossier: Any, cal: WorkingCalendar) -> DossierState:
+def rebuild(session: Session, dossier: Dossier, cal: WorkingCalendar) -> DossierState:
     """Fold the dossier's events into its row (status, pauses, due date, result times)."""
     rows = load_events(session, dossier.id)
     state = project(Event(r.kind, r.at, r.payload) for r in rows)

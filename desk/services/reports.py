@@ -26,6 +26,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal_column, not_, or_, select, type_coerce
+from sqlmodel import Session
 
 from desk.domain.errors import DomainError
 from desk.domain.statistics import (
@@ -141,7 +142,7 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
     )
 
 
-def _per_procedure(s: Any, start: datetime, end: datetime,
+def _per_procedure(s: Session, start: datetime, end: datetime,
                    off: str) -> dict[tuple[str, str], Figures]:
     def ev(agg: Any, *cond: Any) -> Any:
         return select(agg).where(E.dossier_id == D.id, *cond).scalar_subquery()
@@ -216,7 +217,7 @@ def _per_procedure(s: Any, start: datetime, end: datetime,
     return out
 
 
-def _per_day(s: Any, start: datetime, end: datetime,
+def _per_day(s: Session, start: datetime, end: datetime,
              off: str) -> tuple[dict[date, int], dict[date, int]]:
     out: list[dict[date, int]] = []
     for col in (D.received_at, D.result_at):
@@ -227,7 +228,7 @@ def _per_day(s: Any, start: datetime, end: datetime,
     return out[0], out[1]
 
 
-def _names(s: Any) -> dict[str, dict[str, str]]:
+def _names(s: Session) -> dict[str, dict[str, str]]:
     return {"field": dict(s.execute(select(Field.code, Field.name)).all()),
             "procedure": dict(s.execute(select(Procedure.code, Procedure.name)).all())}
 

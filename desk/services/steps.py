@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlmodel import Session
+
 from desk.domain.errors import DomainError
 from desk.domain.text import fold
 from desk.services.actor import SYSTEM, Actor
@@ -20,6 +22,7 @@ from desk.services.citizens import clean_text
 from desk.services.context import DeskContext
 from desk.services.fact_fold import open_step
 from desk.services.fact_log import is_closed, record_fact
+from storage.tables import Dossier
 
 STEP_KINDS = ("handover", "step_result")
 MAX_DAYS = 365
@@ -47,7 +50,7 @@ def handover(ctx: DeskContext, code: str, to_agency: str, actor: Actor = SYSTEM,
     if when.tzinfo is None:
         when = when.replace(tzinfo=ctx.tz)
 
-    def build(s: Any, d: Any, events: list[Any]) -> dict[str, Any]:
+    def build(s: Session, d: Dossier, events: list[Any]) -> dict[str, Any]:
         if is_closed(d):
             raise DomainError("steps.closed", code=d.code, status=d.status)
         current = open_step(events)
@@ -79,7 +82,7 @@ def step_result(ctx: DeskContext, code: str, actor: Actor = SYSTEM, *,
     if when.tzinfo is None:
         when = when.replace(tzinfo=ctx.tz)
 
-    def build(s: Any, d: Any, events: list[Any]) -> dict[str, Any]:
+    def build(s: Session, d: Dossier, events: list[Any]) -> dict[str, Any]:
         current = open_step(events)
         if current is None:
             raise DomainError("steps.none_open", code=d.code)

@@ -23,7 +23,7 @@ def _iso(dt: datetime | None, ctx: DeskContext) -> str | None:
     return dt.astimezone(ctx.tz).isoformat(timespec="minutes") if dt else None
 
 
-def dossier_view(session: Session, d: Any, ctx: DeskContext, *,
+def dossier_view(session: Session, d: Dossier, ctx: DeskContext, *,
                  with_timeline: bool = True) -> dict[str, Any]:
     proc = session.get(Procedure, d.procedure_code)
     citizen = session.get(Citizen, d.citizen_id) if d.citizen_id else None
@@ -66,7 +66,7 @@ def dossier_view(session: Session, d: Any, ctx: DeskContext, *,
     return view
 
 
-def facts_view(session: Session, d: Any, ctx: DeskContext, proc: Any) -> dict[str, Any]:
+def facts_view(session: Session, d: Dossier, ctx: DeskContext, proc: Any) -> dict[str, Any]:
     """Fee status, digitised copies and liên thông steps, folded from the dossier's events."""
     events = load_events(session, d.id)
     fee = fee_status(events, proc, d.sets)
@@ -78,7 +78,7 @@ def facts_view(session: Session, d: Any, ctx: DeskContext, proc: Any) -> dict[st
             "steps": steps_view(events, ctx.tz)}
 
 
-def timeline(session: Session, d: Any, ctx: DeskContext) -> list[dict[str, Any]]:
+def timeline(session: Session, d: Dossier, ctx: DeskContext) -> list[dict[str, Any]]:
     return [{"kind": e.kind, "at": _iso(e.at, ctx), "recorded_at": _iso(e.recorded_at, ctx),
              "clerk": e.clerk_name, "backdated": e.backdated, "payload": e.payload}
             for e in load_events(session, d.id)]

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from desk.domain.calendar import WorkingCalendar
 from desk.domain.states import Action
 from desk.services.actor import Actor
 from desk.services.calendar import set_exceptions_in
@@ -46,7 +47,8 @@ def _set_kind(s: Session, event_id: Any, kind: str) -> Any:
     return s.get(Dossier, ev.dossier_id)
 
 
-def apply_results(s: Session, cal: Any, ids: list[Any], data: dict[str, Any]) -> dict[str, int]:
+def apply_results(s: Session, cal: WorkingCalendar, ids: list[Any],
+                  data: dict[str, Any]) -> dict[str, int]:
     """Record the district's per-event answer; re-project the dossiers it touched."""
     counts: dict[str, int] = {}
     touched: dict[Any, Any] = {}
@@ -128,7 +130,7 @@ def _held_back(s: Session, ch: dict[str, Any]) -> bool:
         AppliedChange.change_id != ch["id"])).first() is not None
 
 
-def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str) -> int:
+def apply_page(s: Session, cal: WorkingCalendar, changes: list[dict[str, Any]], cursor: str) -> int:
     """Apply a pull page and store its cursor in the same transaction."""
     applied = 0
     for ch in changes:
@@ -148,7 +150,7 @@ def apply_page(s: Session, cal: Any, changes: list[dict[str, Any]], cursor: str)
     return applied
 
 
-def apply_stored(s: Session, cal: Any) -> int:
+def apply_stored(s: Session, cal: WorkingCalendar) -> int:
     """Apply, in the order they came, stored changes this release now knows (after an
     upgrade); the others stay stored. Returns how many were applied."""
     rows = list(s.exec(select(AppliedChange).where(AppliedChange.outcome == STORED)
@@ -187,7 +189,7 @@ def _calendar_exceptions(s: Session, p: dict[str, Any]) -> str:
     return "applied"
 
 
-def _decision(s: Session, cal: Any, ch: dict[str, Any]) -> tuple[Any, str]:
+def _decision(s: Session, cal: WorkingCalendar, ch: dict[str, Any]) -> tuple[Any, str]:
     p = ch.get("p") or {}
     d = get_dossier(s, ch.get("e", ""))
     if d is None:
@@ -228,7 +230,7 @@ def _anchor(s: Session, prev: str) -> Any:
         return None
 
 
-def _time_floor(s: Session, d: Any, prev: str) -> Any:
+def _time_floor(s: Session, d: Dossier, prev: str) -> Any:
     """A decision cannot be dated before what it follows (the deadline clock needs order)."""
     anchor = _anchor(s, prev)
     if anchor is not None:

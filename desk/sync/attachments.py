@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from desk.services.attachments import sha256_of, stored_path
+from desk.services.context import DeskContext
 from desk.sync import transport as T
 from storage.engine import read_session, write_session
 from storage.tables.attachment_sync import AttachmentUpload
@@ -60,7 +61,7 @@ def undiscovered(s: Session) -> list[tuple[str, str, int]]:
     return out
 
 
-def discover(ctx: Any) -> int:
+def discover(ctx: DeskContext) -> int:
     """Track every scan whose event is acknowledged (never before); the write lock is taken
     only when there is something new, so the counter is not held up every cycle."""
     with read_session(ctx.engine) as s:
@@ -92,13 +93,13 @@ def attachment_counts(s: Session) -> dict[str, int]:
             "attachments_failed": by_state.get("failed", 0) + by_state.get("corrupt", 0)}
 
 
-def _outbox_busy(ctx: Any) -> bool:
+def _outbox_busy(ctx: DeskContext) -> bool:
     with read_session(ctx.engine) as s:
         return s.exec(select(func.count()).select_from(OutboxEvent).where(
             OutboxEvent.state.in_(("pending", "sent")))).one() > 0  # type: ignore[attr-defined]
 
 
-def _save(ctx: Any, code: str, sha: str, **values: Any) -> None:
+def _save(ctx: DeskContext, code: str, sha: str, **values: Any) -> None:
     with write_session(ctx.engine) as s:
         row = s.get(AttachmentUpload, (code, sha))
         if row is None:

@@ -26,8 +26,9 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
-from sqlmodel import select
+from sqlmodel import Session, select
 
+from desk.services.context import DeskContext
 from desk.sync import protocol as P
 from desk.sync import recover as R
 from desk.sync.apply import apply_page, apply_results, apply_stored
@@ -154,7 +155,7 @@ def encode_batch(rows: list[Any], device: str, schema_v: int, app_v: str,
 
 
 class SyncClient:
-    def __init__(self, ctx: Any, cfg: ClientConfig, transport: Any = None) -> None:
+    def __init__(self, ctx: DeskContext, cfg: ClientConfig, transport: Any = None) -> None:
         self.ctx = ctx
         self.cfg = cfg
         self.net = Transport(cfg, transport)
@@ -342,6 +343,6 @@ class SyncClient:
             sleep(delay)
 
 
-def _cursor(s: Any) -> str:
+def _cursor(s: Session) -> str:
     st = s.get(SyncState, 1)
     return st.pull_cursor if st else ""

@@ -9,9 +9,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from desk.domain.calendar import WorkingCalendar
 from desk.domain.errors import DomainError
 from desk.domain.states import Action, Event, apply
 from desk.services.projection import load_events, rebuild
+from storage.tables import Dossier
 from storage.tables.sync import OutboxEvent, SyncConflict
 
 PREFIX = "superseded."
@@ -26,7 +28,7 @@ def conflict(s: Session, row: Any, reason: str, server: dict[str, Any]) -> None:
                            server=server))
 
 
-def refold(s: Session, cal: Any, dossier: Any) -> None:
+def refold(s: Session, cal: WorkingCalendar, dossier: Dossier) -> None:
     """Rebuild the projection; a local event made illegal by a district decision is
     neutralised (kept, with a conflict row) until the district says otherwise."""
     for _ in range(50):

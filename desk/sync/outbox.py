@@ -43,13 +43,13 @@ def base_version(session: Session, dossier_id: Any, before: Any) -> int:
         return int(session.exec(q).one())
 
 
-def outbox_hook(session: Session, dossier: Any, event: Any) -> None:
+def outbox_hook(session: Session, dossier: Dossier, event: DossierEvent) -> None:
     if session.info.get(APPLYING):
         return
     enqueue(session, dossier, event)
 
 
-def enqueue(session: Session, dossier: Any, event: Any) -> Any:
+def enqueue(session: Session, dossier: Dossier, event: DossierEvent) -> Any:
     payload = dict(event.payload or {})
     if event.kind == "receive":
         payload["name"] = dossier.applicant_name

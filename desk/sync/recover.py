@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from desk.domain.calendar import WorkingCalendar
 from desk.domain.codes import parse_dossier_code
 from desk.domain.errors import DomainError
 from desk.domain.states import Action
@@ -118,7 +119,7 @@ def _conflict(s: Session, eid: uuid.UUID, code: str, reason: str, local: dict[st
                            server=server))
 
 
-def apply_own(s: Session, cal: Any, items: list[dict[str, Any]]) -> int:
+def apply_own(s: Session, cal: WorkingCalendar, items: list[dict[str, Any]]) -> int:
     """Insert the desk's own events the district gave back; returns how many were new here."""
     actions = {a.value for a in Action}
     st = sync_state(s)
@@ -182,7 +183,8 @@ def apply_own(s: Session, cal: Any, items: list[dict[str, Any]]) -> int:
     return added
 
 
-def release(s: Session, cal: Any, dossier: Any, before: datetime | None = None) -> int:
+def release(s: Session, cal: WorkingCalendar, dossier: Dossier,
+            before: datetime | None = None) -> int:
     """Put held events of `dossier` (all, or those ordered before `before`) back into the
     projection. The caller refolds."""
     q = select(DossierEvent).where(DossierEvent.dossier_id == dossier.id,
@@ -198,7 +200,7 @@ def release(s: Session, cal: Any, dossier: Any, before: datetime | None = None) 
     return len(rows)
 
 
-def release_all(s: Session, cal: Any) -> int:
+def release_all(s: Session, cal: WorkingCalendar) -> int:
     """At the end of a complete pull: every held event back, dossier by dossier."""
     ids = set(s.exec(select(DossierEvent.dossier_id).where(
         DossierEvent.kind.startswith(HELD))))  # type: ignore[attr-defined]

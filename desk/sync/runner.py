@@ -8,11 +8,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desk.services.context import DeskContext
 from desk.sync.client import SyncClient, backoff_delay, retry_delay
 from desk.sync.transport import ClientConfig, SyncError
 
 
-def client_config(ctx: Any) -> Any | None:
+def client_config(ctx: DeskContext) -> Any | None:
     """The client settings from `[sync]` or `DESK_SYNC_URL`/`DESK_SYNC_TOKEN`; None when
     the office has no district server configured."""
     url = os.environ.get("DESK_SYNC_URL") or ctx.settings.sync.server_url
@@ -36,7 +37,8 @@ class BackgroundSync:
     re-reads `sync_status` then.
     """
 
-    def __init__(self, ctx: Any, on_result: Callable[[bool, str], None] | None = None) -> None:
+    def __init__(self, ctx: DeskContext,
+                 on_result: Callable[[bool, str], None] | None = None) -> None:
         self.ctx = ctx
         self.on_result = on_result
         self._wake = threading.Event()

@@ -7,16 +7,17 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import select
 
+from desk.services.context import DeskContext
 from desk.sync.attachments import attachment_counts
 from storage.engine import read_session
 from storage.tables.sync import AppliedChange, OutboxEvent, SyncConflict, SyncState
 
 
-def _iso(dt: Any, ctx: Any) -> str | None:
+def _iso(dt: Any, ctx: DeskContext) -> str | None:
     return dt.astimezone(ctx.tz).isoformat(timespec="seconds") if dt else None
 
 
-def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
+def sync_status(ctx: DeskContext, *, conflicts_limit: int = 20) -> dict[str, Any]:
     with read_session(ctx.engine) as s:
         by_state = dict(s.exec(select(OutboxEvent.state, func.count()).group_by(
             OutboxEvent.state)).all())
@@ -50,7 +51,7 @@ def sync_status(ctx: Any, *, conflicts_limit: int = 20) -> dict[str, Any]:
     }
 
 
-def outbox_rows(ctx: Any, states: tuple[str, ...], limit: int = 50) -> list[dict[str, Any]]:
+def outbox_rows(ctx: DeskContext, states: tuple[str, ...], limit: int = 50) -> list[dict[str, Any]]:
     """The oldest outbox events in `states` (waiting: pending/sent; rejected), for the screen."""
     with read_session(ctx.engine) as s:
         rows = s.exec(select(OutboxEvent).where(OutboxEvent.state.in_(states))  # type: ignore[attr-defined]
