@@ -11,7 +11,6 @@ the desk treats anything else (a captive portal's 200 HTML page) as "offline".
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -26,31 +25,29 @@ from starlette.exceptions import HTTPException
 from desk.district import attachments
 from desk.district.changes import changes_since
 from desk.district.db import open_district, write
-from desk.district.http import check_auth, envelope
+from desk.district.http import check_auth, envelope, finish_auth, signed_body
 from desk.district.ingest import ingest
+from desk.district.offices import Signed
 from desk.district.own import own_events
 from desk.district.tables import Quarantine
+from desk.district.wellformed import MAX_TEXT, Malformed, read_batch, storable_text
 from desk.sync import protocol as P
 
 log = logging.getLogger("desk.district")
 
 
-def push(engine: Engine, office_id: str, request: Request, body: bytes) -> JSONResponse:
-    denied = check_auth(engine, office_id, request, body)
+def push(engine: Engine, office_id: str, request: Request, signed: Signed,
+         body: bytes) -> JSONResponse:
+    denied = finish_auth(engine, signed, body)
     if denied is not None:
         return denied
-    if len(body) > P.MAX_BODY:
-        return envelope(413, error="too_large", max_bytes=P.MAX_BODY)
     try:
-        raw = P.inflate(body) if request.headers.get("content-encoding") == "gzip" else body
-        batch = json.loads(raw)
-        events = batch["events"]
-        schema_v = int(batch.get("schema_v", 0))
-        if not isinstance(events, list):
-            raise TypeError("events")
-    except (ValueError, KeyError, TypeError, OSError, EOFError):
-        _quarantine(engine, Quarantine(office_id=office_id, reason="malformed", body=body))
-        return envelope(400, error="malformed")
+        batch = read_batch(body, request.headers.get("content-encoding") == "gzip")
+    except Malformed as e:  # a 400 that names the problem, never a 500 (issue 15)
+        _quarantine(engine, Quarantine(office_id=office_id, reason=f"malformed:{e.problem}",
+                                       body=body))
+        return envelope(400, error="malformed", problem=e.problem)
+    events, schema_v = batch["events"], batch.get("schema_v", 0)
     if len(events) > P.MAX_EVENTS:
         return envelope(413, error="too_many", max_events=P.MAX_EVENTS)
     if schema_v < P.MIN_SCHEMA_V or schema_v > P.SCHEMA_V:
@@ -86,6 +83,8 @@ def own(engine: Engine, office_id: str, request: Request, device: str, after: in
     denied = check_auth(engine, office_id, request, b"")
     if denied is not None:
         return denied
+    if len(device) > MAX_TEXT or not storable_text(device):
+        return envelope(400, error="bad_device")  # a NUL here was a PostgreSQL DataError
     try:
         page = own_events(engine, office_id, device, after, cursor,
                           max(1, min(limit, P.PULL_LIMIT)))
@@ -101,8 +100,11 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
 
     @app.post("/v1/offices/{office_id}/events:batch")
     async def events_batch(office_id: str, request: Request) -> JSONResponse:
-        body = await request.body()
-        return await run_in_threadpool(push, engine, office_id, request, body)
+        got = await signed_body(engine, office_id, request, P.MAX_BODY,
+                                {"error": "too_large", "max_bytes": P.MAX_BODY})
+        if isinstance(got, JSONResponse):
+            return got
+        return await run_in_threadpool(push, engine, office_id, request, *got)
 
     @app.get("/v1/offices/{office_id}/changes")
     async def changes(office_id: str, request: Request, cursor: str = "",
@@ -139,9 +141,11 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
 
 
 def serve(url: str, host: str = "127.0.0.1", port: int = 8765,
-          files_dir: Path | None = None) -> None:
+          files_dir: Path | None = None, tls_cert: str | None = None,
+          tls_key: str | None = None) -> None:
+    """Serve on uvicorn; with a certificate and key, over TLS itself (docs/deploy.md)."""
     import uvicorn  # noqa: PLC0415 — uvicorn is only needed to serve, not to build the app
 
     engine = open_district(url)
     uvicorn.run(create_app(engine, files_dir), host=host, port=port, log_level="warning",
-                timeout_keep_alive=75)
+                timeout_keep_alive=75, ssl_certfile=tls_cert, ssl_keyfile=tls_key)

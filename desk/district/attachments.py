@@ -7,8 +7,9 @@ In the spirit of tus 1.0 and the IETF resumable-upload draft: the server owns th
 client that lost its link asks for it and goes on from there; a chunk at another offset is
 refused (409 with the right one). The offset, length and dossier travel in the query so the
 request signature (method, path and query, body digest) covers them; authentication is the
-event push's (bearer token + HMAC), and an office only ever sees its own namespace: files are
-never shared between offices, so another office cannot even learn that a hash exists here.
+event push's (key id + HMAC, checked from the headers before the body is read), and an office
+only ever sees its own namespace: files are never shared between offices, so another office
+cannot even learn that a hash exists here.
 
 A file is accepted only once its `attachment_added` event is stored (events first) and its
 length is the event's; when the last byte arrives the whole file is hashed, and only a file
@@ -35,7 +36,8 @@ from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
 from desk.district.db import is_postgres, normalize_url, read, write
-from desk.district.http import check_auth, envelope
+from desk.district.http import check_auth, envelope, finish_auth, signed_body
+from desk.district.offices import Signed
 from desk.district.tables import AttachmentFile, Event, utcnow
 
 ENV_FILES = "DESK_DISTRICT_FILES"
@@ -207,8 +209,9 @@ def register(app: FastAPI, engine: Engine, files_dir: Path) -> None:
             return envelope(400, error="bad_sha256")
         return reply(200, status(engine, office_id, sha256))
 
-    def do_patch(office_id: str, sha256: str, request: Request, body: bytes) -> JSONResponse:
-        denied = check_auth(engine, office_id, request, body)
+    def do_patch(office_id: str, sha256: str, request: Request, signed: Signed,
+                 body: bytes) -> JSONResponse:
+        denied = finish_auth(engine, signed, body)
         if denied is not None:
             return denied
         q = request.query_params
@@ -234,10 +237,8 @@ def register(app: FastAPI, engine: Engine, files_dir: Path) -> None:
 
     @app.patch(PATH)
     async def attachment_patch(office_id: str, sha256: str, request: Request) -> JSONResponse:
-        declared = _int(request.headers.get("content-length"))
-        if declared is not None and declared > MAX_CHUNK:
-            return envelope(413, error="chunk_too_large", max_bytes=MAX_CHUNK)
-        body = await request.body()
-        if len(body) > MAX_CHUNK:
-            return envelope(413, error="chunk_too_large", max_bytes=MAX_CHUNK)
-        return await run_in_threadpool(do_patch, office_id, sha256, request, body)
+        got = await signed_body(engine, office_id, request, MAX_CHUNK,
+                                {"error": "chunk_too_large", "max_bytes": MAX_CHUNK})
+        if isinstance(got, JSONResponse):
+            return got
+        return await run_in_threadpool(do_patch, office_id, sha256, request, *got)

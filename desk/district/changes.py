@@ -24,6 +24,8 @@ from desk.district.tables import ChangeLog, DossierState, utcnow
 from desk.domain.errors import DomainError
 from desk.sync.protocol import epoch_s
 
+INT64 = 2**63 - 1
+
 
 def new_change_id() -> str:
     return uuid7().hex
@@ -74,9 +76,12 @@ def decode_cursor(cursor: str) -> tuple[int, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         v, txid, row_id = raw.split(":")
-        if v != "1":
+        if v != "1" or len(raw) > 64:
             raise ValueError(v)
-        return int(txid), int(row_id)
+        t, r = int(txid), int(row_id)
+        if not (-1 <= t <= INT64 and 0 <= r <= INT64):  # a number no BIGINT holds: bad input
+            raise ValueError("out of range")
+        return t, r
     except (ValueError, UnicodeDecodeError):
         raise ValueError("bad cursor") from None
 

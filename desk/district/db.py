@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
 from storage.engine import make_engine
@@ -18,6 +20,7 @@ from storage.engine import make_engine
 ENV_DB = "DESK_DISTRICT_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
 VERSION_TABLE = "district_alembic_version"
+log = logging.getLogger("desk.district")
 
 
 def normalize_url(url: str) -> str:
@@ -44,11 +47,40 @@ def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
+# Statement parameters are event payloads with citizens' names: they stay out of the server's
+# log (PostgreSQL's, on an error or a slow statement) and out of our own tracebacks (issue 15).
+# Each is superuser-only: a district running as an ordinary role sets them in postgresql.conf
+# (docs/security.md), and the server says so once.
+QUIET_LOGS = ("SET log_parameter_max_length_on_error = 0", "SET log_parameter_max_length = 0",
+              "SET log_min_error_statement = panic")
+_warned: list[str] = []
+
+
+def _quiet_logs(dbapi_conn: Any, _record: Any) -> None:
+    for sql in QUIET_LOGS:
+        try:
+            with dbapi_conn.cursor() as cur:
+                cur.execute(sql)
+            dbapi_conn.commit()
+        except Exception as e:  # psycopg.errors.InsufficientPrivilege: not a superuser
+            dbapi_conn.rollback()
+            if not _warned:
+                _warned.append(sql)
+                log.warning("PostgreSQL refused %r (%s): set it in postgresql.conf so "
+                            "statement parameters never reach the server log", sql,
+                            type(e).__name__)
+
+
 def make_district_engine(url: str) -> Engine:
     url = normalize_url(url)
     if url.startswith("sqlite:///"):
-        return make_engine(url.removeprefix("sqlite:///"))
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        engine = make_engine(url.removeprefix("sqlite:///"))
+        engine.hide_parameters = True  # never a citizen's name in a logged traceback
+        return engine
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                           hide_parameters=True)
+    event.listen(engine, "connect", _quiet_logs)
+    return engine
 
 
 def open_district(url: str, *, upgrade: bool = True) -> Engine:

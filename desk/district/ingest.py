@@ -32,12 +32,14 @@ from desk.district.db import is_postgres, write
 from desk.district.facts import is_fact, store_fact
 from desk.district.rules import apply_event, state_view
 from desk.district.tables import Conflict, DossierState, Event
+from desk.district.wellformed import event_ok, own_code
 from desk.sync import protocol as P
 
 CRASH_ENV = "DESK_DISTRICT_CRASH_AT"
 FAIL_ENV = "DESK_DISTRICT_FAIL_AT"
 CRASH_POINTS = ("after_insert_before_commit", "after_commit_before_reply")
 PARKED = "parked"
+WRONG_OFFICE = "rejected:wrong_office"
 
 
 class InjectedFault(RuntimeError):
@@ -61,9 +63,9 @@ EPOCH_MAX = 7_258_118_400  # 2200-01-01: later instants are a broken clock, not 
 
 
 def _valid(ev: Any) -> bool:
-    """Well-formed, and every number fits the columns (a 500 is never the answer to input)."""
-    if not (isinstance(ev, dict) and isinstance(ev.get("i"), str) and len(ev["i"]) == 32
-            and isinstance(ev.get("t"), str) and isinstance(ev.get("e"), str)
+    """Well-formed, storable text (no NUL), and every number fits the columns (a 500 is never
+    the answer to input)."""
+    if not (event_ok(ev) and isinstance(ev.get("i"), str) and len(ev["i"]) == 32
             and isinstance(ev.get("s"), int) and isinstance(ev.get("a"), int)):
         return False
     small = (ev["s"], ev.get("v", 0))  # INTEGER columns (32-bit on PostgreSQL)
@@ -84,7 +86,6 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
     done: list[dict[str, str]] = []
     with write(engine) as s:
         for raw in batch["events"]:
-            digest = P.event_digest(raw)
             try:
                 ev = P.upcast(raw, schema_v) if isinstance(raw, dict) else raw
             except (ValueError, TypeError, OverflowError):  # an old client's unreadable time
@@ -92,8 +93,12 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
             if not _valid(ev):
                 results.append("rejected:malformed")
                 continue
+            digest = P.event_digest(raw)  # after the check: a lone surrogate cannot encode
             if is_fact(ev):  # a ticket event or a rating: appended to its own table
                 results.append(store_fact(s, insert, office_id, ev, raw, digest, device, epoch))
+                continue
+            if not own_code(ev["e"], office_id):  # another office's dossier, or no code at all
+                results.append(WRONG_OFFICE)
                 continue
             row = dict(event_id=ev["i"], office_id=office_id, device=device, epoch=epoch,
                        seq=ev["s"],

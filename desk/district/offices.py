@@ -1,11 +1,12 @@
-"""Offices of the district: add (token printed once, stored hashed), revoke, authenticate."""
+"""Offices of the district: add (secret printed once; its hash and signing key stored), revoke,
+authenticate (key id + signature, the secret never on the wire)."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete
 from sqlmodel import select
@@ -51,15 +52,29 @@ def list_offices(engine: Engine) -> list[Office]:
         return list(s.exec(select(Office).order_by(Office.id)))
 
 
-def authenticate(engine: Engine, office_id: str, method: str, target: str,
-                 headers: dict[str, str], body: bytes) -> Office:
-    """Bearer token + HMAC signature + fresh nonce, or AuthError (401/403/409/400)."""
-    auth = headers.get("authorization", "")
-    if not auth.lower().startswith("bearer "):
+@dataclass
+class Signed:
+    """A request whose headers are authentic: its body is still to be checked (`finish`)."""
+
+    office: Office
+    digest: str
+    nonce: str
+    now: datetime
+
+
+def check_headers(engine: Engine, office_id: str, method: str, target: str,
+                  headers: dict[str, str]) -> Signed:
+    """Key id + HMAC signature over method, target, claimed body digest, time and nonce — all
+    from the headers, so a request is refused before a byte of its body is read."""
+    kid = headers.get(P.H_KEY.lower(), "").strip()
+    if not kid:
+        if headers.get("authorization", "").lower().startswith("bearer "):
+            raise AuthError(426, "upgrade_required")  # a desk that still sends its secret
         raise AuthError(401, "unauthorized")
-    th = P.token_hash(auth[7:].strip())
+    if len(kid) != 64:
+        raise AuthError(401, "unauthorized")
     with read(engine) as s:
-        office = s.exec(select(Office).where(Office.token_hash == th)).first()
+        office = s.exec(select(Office).where(Office.token_hash == kid)).first()
     if office is None:
         raise AuthError(401, "unauthorized")
     if office.revoked:
@@ -67,8 +82,6 @@ def authenticate(engine: Engine, office_id: str, method: str, target: str,
     if office.id != office_id:
         raise AuthError(403, "forbidden")
     digest = headers.get(P.H_DIGEST.lower(), "")
-    if digest != P.content_digest(body):
-        raise AuthError(400, "bad_digest")
     ts, nonce = headers.get(P.H_TS.lower(), ""), headers.get(P.H_NONCE.lower(), "")
     now = utcnow()
     try:
@@ -81,6 +94,14 @@ def authenticate(engine: Engine, office_id: str, method: str, target: str,
     if not (nonce and 8 <= len(nonce) <= 64
             and hmac.compare_digest(expected, headers.get(P.H_SIG.lower(), ""))):
         raise AuthError(401, "bad_signature")
+    return Signed(office, digest, nonce, now)
+
+
+def finish(engine: Engine, signed: Signed, body: bytes) -> Office:
+    """The body is the one signed for, and the nonce is fresh (recorded)."""
+    if signed.digest != P.content_digest(body):
+        raise AuthError(400, "bad_digest")
+    office, nonce, now = signed.office, signed.nonce, signed.now
     with write(engine) as s:
         if s.get(Nonce, (office.id, nonce)) is not None:
             raise AuthError(409, "replay")
@@ -91,3 +112,9 @@ def authenticate(engine: Engine, office_id: str, method: str, target: str,
             row.last_contact = now
             s.add(row)
     return office
+
+
+def authenticate(engine: Engine, office_id: str, method: str, target: str,
+                 headers: dict[str, str], body: bytes) -> Office:
+    """Headers, then body: a whole request at once (requests without a body)."""
+    return finish(engine, check_headers(engine, office_id, method, target, headers), body)

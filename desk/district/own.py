@@ -37,6 +37,8 @@ def decode_cursor(cursor: str, after_seq: int) -> tuple[int, int, str]:
     if not cursor:
         return _bounded(after_seq), INT32, ""  # strictly after every event numbered after_seq
     seq, epoch, event_id = cursor.split(".", 2)
+    if len(event_id) > 32 or not event_id.isalnum() or not event_id.isascii():
+        raise ValueError("bad event id")  # a NUL here was a PostgreSQL DataError
     return _bounded(int(seq)), _bounded(int(epoch)), event_id
 
 

@@ -3,8 +3,10 @@
 Pure (stdlib only) so the district server and the desk client agree byte for byte.
 
 Request signing (RFC 9421 in spirit, kept small): the body's ``Content-Digest`` and an HMAC-SHA256
-over ``method\\npath?query\\ndigest\\ntimestamp\\nnonce`` keyed with a key derived from the office
-token. The bearer token authenticates, the signature binds the body, the nonce blocks replays.
+over ``method\\npath?query\\ndigest\\ntimestamp\\nnonce`` keyed with a key derived from the office's
+secret (the token `district office add` prints). The secret never travels: a request names its
+key by ``X-Desk-Key`` (the secret's SHA-256, which lets nobody sign), the signature proves the
+sender holds the secret and binds the body, the nonce blocks replays (issue 15).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ H_NONCE = "X-Desk-Nonce"
 H_SIG = "X-Desk-Signature"
 H_DIGEST = "Content-Digest"
 H_APP = "X-App-Version"
+H_KEY = "X-Desk-Key"  # the key id: SHA-256 of the office secret, never the secret
 
 
 def canonical(obj: Any) -> bytes:
@@ -51,6 +54,11 @@ def token_hash(token: str) -> str:
     return sha256_hex(token.encode())
 
 
+def key_id(token: str) -> str:
+    """What a request names its key by: one-way, so seeing it lets nobody sign."""
+    return token_hash(token)
+
+
 def signing_key(token: str) -> str:
     """The HMAC key both sides derive from the token (the server stores it, not the token)."""
     return hmac.new(token.encode(), b"desk-sign-v1", hashlib.sha256).hexdigest()
@@ -63,6 +71,13 @@ def content_digest(body: bytes) -> str:
 def signature(key: str, method: str, target: str, digest: str, ts: str, nonce: str) -> str:
     msg = "\n".join((method.upper(), target, digest, ts, nonce)).encode()
     return hmac.new(key.encode(), msg, hashlib.sha256).hexdigest()
+
+
+def signed_headers(token: str, method: str, target: str, digest: str, ts: str,
+                   nonce: str) -> dict[str, str]:
+    """The headers that authenticate one request (the body is bound by `digest`)."""
+    return {H_KEY: key_id(token), H_DIGEST: digest, H_TS: ts, H_NONCE: nonce,
+            H_SIG: signature(signing_key(token), method, target, digest, ts, nonce)}
 
 
 def compress(obj: Any) -> bytes:

@@ -132,7 +132,7 @@ def send(client: Any, case: Any, auth: str, token: str) -> Any:
     if body:
         headers.setdefault("content-type", "application/json")
     if auth != "none":
-        headers["authorization"] = f"Bearer {token}"
+        headers[P.H_KEY] = P.key_id(token)  # the key id alone: no secret on the wire
     req = client.build_request(case.operation.method.upper(), case.formatted_path,
                                params=_params(case.query), content=body or None,
                                headers=headers)
