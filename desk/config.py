@@ -132,9 +132,19 @@ class PrinterConfig(_Table):
 class SyncConfig(_Table):
     """[sync]: the district server this desk syncs with."""
 
-    server_url: str = ""
-    token: str = ""
+    server_url: str = ""  # https:// (http only to this machine, or with insecure_http)
+    token: str = ""  # the office secret: signs requests, never sent (docs/security.md)
     interval_seconds: int = opt(60, ge=5)
+    insecure_http: bool = False  # allow http:// beyond loopback; the status line warns
+    ca_file: str = ""  # the district's own CA certificate (PEM), when not publicly trusted
+
+
+@table
+class SecurityConfig(_Table):
+    """[security]: PIN length, `desk serve` sessions (docs/security.md)."""
+
+    pin_min_length: int = opt(4, ge=4, le=12)  # new and changed PINs; 6 recommended
+    serve_max_sessions: int = opt(4, ge=1, le=64)  # concurrent `desk serve` browser sessions
 
 
 @table
@@ -214,6 +224,7 @@ class Settings(_Table):
     printers: dict[str, PrinterConfig] = opt(factory=_default_printers)
     sync: SyncConfig = opt(factory=SyncConfig)
     district: DistrictConfig = opt(factory=DistrictConfig)
+    security: SecurityConfig = opt(factory=SecurityConfig)
     queue: QueueConfig = opt(factory=QueueConfig)
     source: Path | None = dataclasses.field(default=None, compare=False)  # the file it came from
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from desk.services.context import DeskContext
 from desk.sync.client import SyncClient, backoff_delay, retry_delay
-from desk.sync.transport import ClientConfig, SyncError
+from desk.sync.transport import ClientConfig, InsecureURL, SyncError, link_security
 
 
 def client_config(ctx: DeskContext) -> Any | None:
@@ -20,7 +20,9 @@ def client_config(ctx: DeskContext) -> Any | None:
     token = os.environ.get("DESK_SYNC_TOKEN") or ctx.settings.sync.token
     if not url or not token:
         return None
-    cfg = ClientConfig(url, token, ctx.settings.office.id)
+    sync = ctx.settings.sync
+    cfg = ClientConfig(url, token, ctx.settings.office.id, insecure_http=sync.insecure_http,
+                       ca_file=sync.ca_file)
     for env, attr in (("DESK_SYNC_CONNECT_TIMEOUT", "connect_timeout"),
                       ("DESK_SYNC_READ_TIMEOUT", "read_timeout"),
                       ("DESK_SYNC_TOTAL_TIMEOUT", "total_timeout"),
@@ -28,6 +30,18 @@ def client_config(ctx: DeskContext) -> Any | None:
         if os.environ.get(env):
             setattr(cfg, attr, float(os.environ[env]))
     return cfg
+
+
+def link_state(ctx: Any) -> str:
+    """How the desk reaches its district, for the status line: "https", "loopback",
+    "insecure" (http allowed by [sync] insecure_http), "refused" (http, not allowed) or ""."""
+    cfg = client_config(ctx)
+    if cfg is None:
+        return ""
+    try:
+        return link_security(cfg.server_url, cfg.insecure_http)
+    except InsecureURL:
+        return "refused"
 
 
 class BackgroundSync:

@@ -9,12 +9,13 @@ httpx by a network backend whose reads and writes never wait past it (`DeadlineB
 from __future__ import annotations
 
 import secrets
+import ssl
 import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import httpcore
 import httpx
@@ -62,6 +63,30 @@ class ProtocolError(SyncError):
     code = "protocol"
 
 
+class InsecureURL(SyncError):
+    """An http:// server beyond this machine, and no `insecure_http` flag: nothing is sent."""
+
+    code = "insecure"
+
+
+LOOPBACK = ("localhost", "::1")
+
+
+def link_security(url: str, insecure_http: bool = False) -> str:
+    """"https", "loopback" (http to this machine), "insecure" (http allowed by the admin's flag)
+    — or InsecureURL. A signature cannot be forged from what http shows, but every payload
+    (citizens' names) can be read on the way: the district is reached over https (issue 15)."""
+    parsed = urlsplit(url.strip())
+    scheme, host = parsed.scheme.lower(), (parsed.hostname or "").lower()
+    if scheme == "https":
+        return "https"
+    if scheme == "http" and (host in LOOPBACK or host.startswith("127.")):
+        return "loopback"
+    if scheme == "http" and insecure_http:
+        return "insecure"
+    raise InsecureURL(url)
+
+
 @dataclass
 class ClientConfig:
     server_url: str
@@ -74,6 +99,8 @@ class ClientConfig:
     backoff_cap: float = 900.0
     app_v: str = ""
     schema_v: int = P.SCHEMA_V
+    insecure_http: bool = False  # [sync] insecure_http: plain http beyond loopback (shown)
+    ca_file: str = ""  # [sync] ca_file: trust this CA (a district with its own certificate)
 
 
 class _Deadline(threading.local):
@@ -135,12 +162,19 @@ class DeadlineBackend(httpcore.NetworkBackend):
         self.inner.sleep(seconds)
 
 
-def _deadline_transport(deadline: _Deadline) -> httpx.BaseTransport:
-    t = httpx.HTTPTransport()
+def ssl_context(ca_file: str = "") -> ssl.SSLContext:
+    """httpx's default trust (certifi), or only the district's own CA when one is given."""
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    return httpx.create_ssl_context()
+
+
+def _deadline_transport(deadline: _Deadline, ca_file: str = "") -> httpx.BaseTransport:
+    t = httpx.HTTPTransport(verify=ssl_context(ca_file))
     # httpx has no public hook for the network backend; its pool is rebuilt with ours
     # (same defaults as httpx: TLS context, keep-alive) — without it only per-read timeouts.
     if isinstance(getattr(t, "_pool", None), httpcore.ConnectionPool):
-        t._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+        t._pool = httpcore.ConnectionPool(ssl_context=ssl_context(ca_file),
                                           max_connections=100, max_keepalive_connections=20,
                                           keepalive_expiry=5.0,
                                           network_backend=DeadlineBackend(deadline))
@@ -172,7 +206,8 @@ class Transport:
         timeout = httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout,
                                 write=cfg.read_timeout, pool=cfg.connect_timeout)
         self.http = httpx.Client(base_url=cfg.server_url.rstrip("/"), timeout=timeout,
-                                 transport=transport or _deadline_transport(self.deadline),
+                                 transport=transport or _deadline_transport(self.deadline,
+                                                                            cfg.ca_file),
                                  follow_redirects=False,
                                  headers={"User-Agent": f"mot-cua-desk/{self.app_v}"})
 
@@ -203,11 +238,13 @@ class Transport:
         """One signed request under the total deadline; the reply must be the API's envelope
         (anything else is Offline). Non-200 replies are returned for the caller to judge
         (`_check`): the scan upload reads its 409/422 answers itself."""
+        link_security(self.cfg.server_url, self.cfg.insecure_http)  # InsecureURL: nothing sent
         target = path + ("?" + urlencode(params) if params else "")
         ts, nonce, digest = str(int(wall_clock()) + self.offset), secrets.token_hex(12), \
             P.content_digest(body)
-        headers = {"Authorization": f"Bearer {self.cfg.token}", P.H_DIGEST: digest,
-                   P.H_TS: ts, P.H_NONCE: nonce, P.H_APP: self.app_v,
+        # the secret never travels: a key id and a signature (issue 15)
+        headers = {P.H_KEY: P.key_id(self.cfg.token), P.H_DIGEST: digest, P.H_TS: ts,
+                   P.H_NONCE: nonce, P.H_APP: self.app_v,
                    P.H_SIG: P.signature(self.key, method, target, digest, ts, nonce),
                    "Accept": "application/json"}
         if body:

@@ -31,11 +31,12 @@ class StatusLine(DeadlineBadge):
         sync = None
         runner = getattr(self.app, "background_sync", None)
         if runner is not None and runner.configured:
+            from desk.sync.runner import link_state
             from desk.sync.status import sync_status
 
             st = sync_status(ctx, conflicts_limit=0)
             sync = {"online": runner.online, "pending": st["pending"],
-                    "conflicts": st["conflicts"]}
+                    "conflicts": st["conflicts"], "link": link_state(ctx)}
         self.app.call_from_thread(self._show, c, sync)
 
     def _show(self, counts: dict[str, Any], sync: dict[str, Any] | None) -> None:
@@ -47,6 +48,10 @@ class StatusLine(DeadlineBadge):
             extra = Text("   │ " + t("syncscreen.badge", state=state, pending=sync["pending"]))
             if sync["conflicts"]:
                 extra.append(" · " + t("status.conflicts", n=sync["conflicts"]), style="bold")
+            if sync.get("link") in ("insecure", "refused"):  # plain http: said, every time
+                key = "status.insecure_http" if sync["link"] == "insecure" \
+                    else "status.http_refused"
+                extra.append(" · " + t(key), style="bold red")
         self.show_counts(counts, extra)
 
 __all__ = ["ORDER", "StatusLine"]

@@ -43,7 +43,7 @@ def _server_events(engine: Any) -> int:
 
 def test_dns_failure_is_offline_and_keeps_the_outbox(district: Any, office: Any) -> None:
     intake(office, 2)
-    c = client(office, "http://desk-district.invalid:1", district.token)
+    c = client(office, "https://desk-district.invalid:1", district.token)
     with pytest.raises(Offline, match="ConnectError"):
         c.sync_once()
     assert _pending(office) == 2
