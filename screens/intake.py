@@ -275,7 +275,7 @@ class IntakeScreen(DeskScreen):
     def lookup_citizen(self, query: str) -> None:
         from desk.services.citizens import lookup
 
-        found = lookup(self.ctx, query)
+        found = lookup(self.ctx, query, getattr(self.app, "actor", None) or SYSTEM)
         self.app.call_from_thread(self._looked_up, query, found)
 
     def _looked_up(self, query: str, found: list[dict[str, Any]]) -> None:

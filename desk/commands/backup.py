@@ -11,6 +11,7 @@ from typing import Any
 from desk.commands import audit as audit_cmd
 from desk.commands import citizen as citizen_cmd
 from desk.commands.base import CommandError, actor_for, context, emit, fail
+from desk.commands.cli_auth import add_pin_options, authorize
 from desk.commands.help_backup import helps_for
 from desk.i18n import t
 
@@ -42,6 +43,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     r = sub.add_parser("restore", help=h["restore"], description=h["restore"])
     r.add_argument("file", metavar="FILE", help=h["backup.file"])
     r.add_argument("--passphrase-stdin", action="store_true", help=h["restore.passphrase_stdin"])
+    add_pin_options(r)  # an admin's name and PIN (issue 15); with --pin-stdin, the PIN first
     r.add_argument("--json", action="store_true", help=h["json"])
     r.set_defaults(handler=restore_)
 
@@ -166,10 +168,11 @@ def restore_(args: argparse.Namespace) -> int:
     from desk.services.backup import restore
 
     ctx = context(args)
+    actor = authorize(ctx, args, "backup.restore")  # an admin's name and PIN (issue 15)
     passphrase = read_passphrase(args.passphrase_stdin, confirm=False)
     print(t("restore.close_others"), file=sys.stderr)
     try:
-        info = restore(ctx, Path(args.file), passphrase=passphrase, actor=actor_for(None, None))
+        info = restore(ctx, Path(args.file), passphrase=passphrase, actor=actor)
     except DomainError as e:
         raise fail(e) from None
     if args.json:

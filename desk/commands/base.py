@@ -120,7 +120,10 @@ def _write_crash_log(exc: BaseException) -> str:
         from desk.domain.masking import mask_text
 
         # tracebacks can quote a citizen's ID or phone: they are masked like every log
-        path.write_text(mask_text("".join(traceback.format_exception(exc))), encoding="utf-8")
+        text = mask_text("".join(traceback.format_exception(exc)))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner only
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
     except OSError:
         return "-"
     return str(path)
@@ -149,20 +152,12 @@ def parse_local_datetime(value: str, tz: str) -> Any:
     return dt
 
 
-def actor_for(ctx: Any, name: str | None) -> Any:
-    """Who a command acts as: the clerk named `--clerk NAME` (their role is checked by the
-    services), or, without a name, the administrator who runs the office PC's command line."""
-    from desk.services.actor import Actor
+def actor_for(ctx: Any, name: str | None, pin_stdin: bool = False) -> Any:
+    """Who a command acts as: the clerk named `--clerk NAME` once their PIN is right (their role
+    is checked by the services), or, without a name, the office PC's command line, audited as
+    `cli:<OS user>` (issue 15)."""
+    from desk.commands.cli_auth import cli_actor, signed_in  # cli_auth builds on this module
 
     if not name:
-        return Actor(id=None, name=t("dossier.cli_actor"), role="admin")
-    from sqlmodel import select
-
-    from storage.engine import read_session
-    from storage.tables import Clerk
-
-    with read_session(ctx.engine) as s:
-        c = s.exec(select(Clerk).where(Clerk.name == " ".join(name.split()))).first()
-    if c is None:
-        raise CommandError(t("dossier.no_clerk", name=name), 1)
-    return Actor(id=c.id, name=c.name, role=c.role, counter=c.counter_number)
+        return cli_actor()
+    return signed_in(ctx, name, pin_stdin)

@@ -1,4 +1,5 @@
-"""`desk citizen export ID [--out FILE]`, `desk citizen purge --before DATE [--dry-run]`."""
+"""`desk citizen export ID [--out FILE]`, `desk citizen purge --before DATE [--dry-run]` — both
+by a signed-in supervisor/admin (`--clerk NAME` and a PIN: issue 15)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, actor_for, context, emit, fail, parse_date
+from desk.commands.base import CommandError, context, emit, fail, parse_date
+from desk.commands.cli_auth import add_pin_options, authorize
 from desk.i18n import t
 
 
@@ -18,12 +20,13 @@ def register(sub: Any, h: dict[str, str]) -> None:
     ex = csub.add_parser("export", help=h["citizen.export"], description=h["citizen.export"])
     ex.add_argument("who", metavar="ID", help=h["citizen.id"])
     ex.add_argument("--out", metavar="FILE", help=h["citizen.out"])
-    ex.add_argument("--clerk", metavar="NAME", help=h["citizen.clerk"])
+    add_pin_options(ex)
     ex.set_defaults(handler=export_)
     pu = csub.add_parser("purge", help=h["citizen.purge"], description=h["citizen.purge"])
     pu.add_argument("--before", required=True, metavar="DATE", help=h["citizen.before"])
     pu.add_argument("--dry-run", action="store_true", help=h["citizen.dry_run"])
     pu.add_argument("--json", action="store_true", help=h["json"])
+    add_pin_options(pu)
     pu.set_defaults(handler=purge_)
 
 
@@ -44,7 +47,7 @@ def export_(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     try:
-        data = export_citizen(ctx, args.who, actor_for(ctx, args.clerk))
+        data = export_citizen(ctx, args.who, authorize(ctx, args, "citizen.export"))
     except DomainError as e:
         raise fail(e) from None
     if not args.out:
@@ -67,7 +70,7 @@ def purge_(args: argparse.Namespace) -> int:
     ctx = context(args)
     before = parse_date(args.before)
     try:
-        found = purge(ctx, before, actor_for(ctx, None), dry_run=args.dry_run)
+        found = purge(ctx, before, authorize(ctx, args, "citizen.purge"), dry_run=args.dry_run)
     except DomainError as e:
         raise fail(e) from None
     if args.json:

@@ -1,13 +1,25 @@
-"""`desk clerk add NAME --role ROLE [--pin-stdin]`, `desk clerk list`."""
+"""`desk clerk add NAME --role ROLE [--pin-stdin]`, `desk clerk unlock NAME`, `desk clerk list`.
+
+Adding a clerk or unlocking one needs an admin's name and PIN (`--clerk`, issue 15), except the
+first admin of an office that has none."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, helps
-from desk.i18n import t
+from desk.commands.cli_auth import ENV_PIN, add_pin_options, authorize, cli_actor
+from desk.i18n import get_language, t
+
+UNLOCK_HELP = {"vi": "mở khóa tài khoản cán bộ bị khóa vì nhập sai PIN (cần quản trị)",
+               "en": "unlock a clerk locked out by wrong PINs (needs an administrator)"}
+
+
+def lang() -> str:
+    return "en" if get_language() == "en" else "vi"
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -20,7 +32,12 @@ def register(sub: Any, h: dict[str, str]) -> None:
     add.add_argument("--counter", type=int, help=h["clerk.counter"])
     add.add_argument("--pin-stdin", action="store_true", help=h["clerk.pin_stdin"])
     add.add_argument("--json", action="store_true", help=h["json"])
+    add_pin_options(add, stdin=False)  # --pin-stdin: the admin's PIN first, then the new one
     add.set_defaults(handler=add_)
+    un = csub.add_parser("unlock", help=UNLOCK_HELP[lang()], description=UNLOCK_HELP[lang()])
+    un.add_argument("name", metavar="NAME", help=h["clerk.name"])
+    add_pin_options(un)
+    un.set_defaults(handler=unlock_)
     ls = csub.add_parser("list", help=h["clerk.list"], description=h["clerk.list"])
     ls.add_argument("--json", action="store_true", help=h["json"])
     ls.set_defaults(handler=list_)
@@ -38,21 +55,50 @@ def _read_pin(from_stdin: bool) -> str:
     return first
 
 
+def _has_admin(ctx: Any) -> bool:
+    from desk.services.clerks import list_clerks
+
+    return any(c["role"] == "admin" and c["active"] for c in list_clerks(ctx))
+
+
 def add_(args: argparse.Namespace) -> int:
+    """The first admin of an office with no admin needs no PIN; everything else an admin's."""
     from desk.domain.errors import DomainError
     from desk.services.clerks import add_clerk, validate_pin
 
     ctx = context(args)
+    first_admin = not _has_admin(ctx)
+    if first_admin and args.role != "admin":
+        raise CommandError(t("clerk.need_admin_first"), 2)
+    # the admin's PIN: DESK_PIN, else the first line of stdin (--pin-stdin), else a prompt
+    actor = cli_actor() if first_admin else authorize(
+        ctx, args, "clerk.manage", from_stdin=args.pin_stdin and not os.environ.get(ENV_PIN))
     pin = _read_pin(args.pin_stdin)
     try:
-        validate_pin(pin)
-        clerk = add_clerk(ctx, args.name, args.role, pin, counter=args.counter)
+        validate_pin(pin, ctx)
+        clerk = add_clerk(ctx, args.name, args.role, pin, counter=args.counter, actor=actor)
     except DomainError as e:
         raise fail(e) from None
     if args.json:
         emit(clerk, True)
     else:
         print(f"{clerk['name']} — {clerk['role']}")
+        if first_admin:
+            print(t("clerk.first_admin", name=clerk["name"]))
+    return 0
+
+
+def unlock_(args: argparse.Namespace) -> int:
+    from desk.domain.errors import DomainError
+    from desk.services.auth import unlock
+
+    ctx = context(args)
+    actor = authorize(ctx, args, "clerk.manage")
+    try:
+        done = unlock(ctx, args.name, actor)
+    except DomainError as e:
+        raise fail(e) from None
+    print(t("clerk.unlocked" if done["was_locked"] else "clerk.not_locked", name=done["name"]))
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from desk.commands import help_report
 from desk.commands.base import CommandError, actor_for, context, fail, parse_date
+from desk.commands.cli_auth import add_pin_options, authorize
 from desk.commands.help_text import EN as BASE_EN
 from desk.i18n import t
 from desk.services.exports import (
@@ -39,6 +40,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
                    help=h["report.format"])
     p.add_argument("--out", metavar="FILE", help=h["report.out"])
     p.add_argument("--clerk", metavar="NAME", help=h["report.clerk"])
+    add_pin_options(p, clerk=False)
     p.set_defaults(handler=report_)
 
 
@@ -56,7 +58,10 @@ def report_(args: argparse.Namespace) -> int:
     ctx = context(args)
     from desk.services.roles import require
 
-    actor = actor_for(ctx, args.clerk)
+    if book and args.out:  # the book lists every applicant: a bulk disclosure (issue 15)
+        actor = authorize(ctx, args, "report.export")
+    else:
+        actor = actor_for(ctx, args.clerk, args.pin_stdin)
     try:
         if args.out:
             require(ctx, actor, "report.export")

@@ -1,7 +1,7 @@
 """Messages about the office set-up: clerks, calendar, database, demo."""
 
 VI = {
-    "clerk.bad_pin": "Mã PIN phải gồm 4 đến 8 chữ số.",
+    "clerk.bad_pin": "Mã PIN phải gồm {min} đến {max} chữ số.",
     "clerk.no_name": "Cần nhập họ tên cán bộ.",
     "clerk.bad_role": "Vai trò {role!r} không hợp lệ; chọn một trong: {roles}.",
     "clerk.exists": "Đã có cán bộ tên {name}.",
@@ -16,7 +16,7 @@ VI = {
     "demo.clerks": "Tài khoản mẫu (tên — vai trò — mã PIN):",
 }
 EN = {
-    "clerk.bad_pin": "The PIN must be 4 to 8 digits.",
+    "clerk.bad_pin": "The PIN must be {min} to {max} digits.",
     "clerk.no_name": "Enter the clerk's name.",
     "clerk.bad_role": "Role {role!r} is not valid; choose one of: {roles}.",
     "clerk.exists": "A clerk named {name} already exists.",

@@ -12,8 +12,11 @@ from sqlmodel import Session, or_, select
 
 from desk.domain.errors import DomainError
 from desk.domain.identity import normalize_phone, validate_personal_id
-from desk.domain.text import fold
+from desk.domain.text import BIDI_CONTROLS, fold
+from desk.services import audit
+from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
+from desk.services.roles import require
 from storage.engine import read_session
 from storage.tables import Citizen
 
@@ -50,13 +53,15 @@ class ApplicantIn:
 
 
 def clean_text(text: str | None, limit: int) -> str:
-    """Free text as stored: NUL and other C0 controls (but tab/newline) removed, trimmed, capped.
+    """Free text as stored: NUL and other C0 controls (but tab/newline) and bidirectional
+    controls (a right-to-left override reverses what the screen shows) removed, trimmed, capped.
 
     Markup such as `[bold]` is kept literally; the screens escape it when they show it.
     """
     if not text:
         return ""
-    kept = "".join(ch for ch in text if ch in "\t\n" or (ord(ch) >= 32 and ord(ch) != 127))
+    kept = "".join(ch for ch in text if ch in "\t\n" or (ord(ch) >= 32 and ord(ch) != 127
+                                                       and ch not in BIDI_CONTROLS))
     return unicodedata.normalize("NFC", kept).strip()[:limit]
 
 
@@ -103,15 +108,21 @@ def upsert(session: Session, applicant: ApplicantIn, now: Any) -> Any:
     return existing
 
 
-def lookup(ctx: DeskContext, query: str) -> list[dict[str, Any]]:
-    """Returning citizens whose personal ID or phone is `query` (as typed at the counter)."""
+def lookup(ctx: DeskContext, query: str, actor: Actor = SYSTEM) -> list[dict[str, Any]]:
+    """Returning citizens whose personal ID or phone is `query` (as typed at the counter).
+    Needs `citizen.lookup`; every citizen shown is an audited view (issue 15)."""
+    require(ctx, actor, "citizen.lookup")
     q = "".join(query.split())
     phone = None
     with contextlib.suppress(DomainError):
         phone = normalize_phone(q)
     with read_session(ctx.engine) as s:
         rows = find(s, id_number=q if q.isdigit() and len(q) in (9, 12) else None, phone=phone)
-        return [public(c) for c in rows]
+        found = [public(c) for c in rows]
+    for c in found:
+        audit.log_view(ctx, actor, citizen_id=c["id"].replace("-", ""), target_type="citizen",
+                       target_id=c["id"], fields=("lookup",))
+    return found
 
 
 def public(c: Any) -> dict[str, Any]:

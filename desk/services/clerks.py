@@ -9,6 +9,7 @@ import bcrypt
 from sqlmodel import select
 
 from desk.domain.errors import DomainError
+from desk.domain.text import strip_bidi
 from desk.services import audit
 from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
@@ -17,7 +18,8 @@ from storage.engine import read_session, write_session
 from storage.tables import Clerk
 
 ROLES = ("clerk", "supervisor", "admin")
-PIN_RE = re.compile(r"\d{4,8}")
+PIN_MIN, PIN_MAX = 4, 12  # [security] pin_min_length raises the minimum (6 recommended)
+NAME_MAX = 100
 
 
 def hash_pin(pin: str) -> str:
@@ -31,21 +33,25 @@ def check_pin(pin: str, pin_hash: str) -> bool:
         return False
 
 
-def validate_pin(pin: str) -> str:
-    if not PIN_RE.fullmatch(pin or ""):
-        raise DomainError("clerk.bad_pin")
+def validate_pin(pin: str, ctx: DeskContext | None = None) -> str:
+    """4–12 digits, or at least [security] pin_min_length of them."""
+    low = max(PIN_MIN, ctx.settings.security.pin_min_length) if ctx is not None else PIN_MIN
+    if not re.fullmatch(rf"\d{{{low},{PIN_MAX}}}", pin or "") or not (pin or "").isascii():
+        raise DomainError("clerk.bad_pin", min=low, max=PIN_MAX)
     return pin
 
 
 def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
               counter: int | None = None, actor: Actor = SYSTEM) -> dict[str, Any]:
     require(ctx, actor, "clerk.manage")
-    name = " ".join((name or "").split())
+    name = " ".join(strip_bidi(name or "").split())
     if not name:
         raise DomainError("clerk.no_name")
+    if len(name) > NAME_MAX:
+        raise DomainError("clerk.name_too_long", max=NAME_MAX, got=len(name))
     if role not in ROLES:
         raise DomainError("clerk.bad_role", role=role, roles=", ".join(ROLES))
-    validate_pin(pin)
+    validate_pin(pin, ctx)
     with write_session(ctx.engine) as s:
         if s.exec(select(Clerk).where(Clerk.name == name)).first() is not None:
             raise DomainError("clerk.exists", name=name)

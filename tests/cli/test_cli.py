@@ -121,11 +121,16 @@ def test_catalog_commands(run_desk, tmp_path) -> None:  # type: ignore[no-untype
 
 
 def test_clerk_add_with_pin_from_stdin(run_desk) -> None:  # type: ignore[no-untyped-def]
+    first = run_desk("clerk", "add", "Quản Trị", "--role", "admin", "--pin-stdin",
+                     stdin="975310\n")  # the office's first admin needs no PIN (issue 15)
+    assert first.returncode == 0, first.stderr
+    admin = {"DESK_CLERK": "Quản Trị", "DESK_PIN": "975310"}
     r = run_desk("clerk", "add", "Phạm Thu Trang", "--role", "clerk", "--pin-stdin",
-                 stdin="4321\n")
+                 stdin="4321\n", env=admin)
     assert r.returncode == 0, r.stderr
-    short = run_desk("clerk", "add", "Võ Văn Tư", "--role", "clerk", "--pin-stdin", stdin="12\n")
-    assert short.returncode == 1 and "4 đến 8" in short.stderr
+    short = run_desk("clerk", "add", "Võ Văn Tư", "--role", "clerk", "--pin-stdin", stdin="12\n",
+                     env=admin)
+    assert short.returncode == 1 and "4 đến 12" in short.stderr
     names = [c["name"] for c in json.loads(run_desk("clerk", "list", "--json").stdout)]
     assert "Phạm Thu Trang" in names and "Võ Văn Tư" not in names
 

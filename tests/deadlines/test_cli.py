@@ -41,7 +41,7 @@ def test_apology_command(run_desk, tmp_path: Path) -> None:  # type: ignore[no-u
     assert bad.returncode == 2
     # a clerk may not sign: exit 1 with the reason
     clerk = run_desk("apology", code, "--reason", "Chờ xác minh", "--clerk", "Nguyễn Thị Lan",
-                     env=NOW)
+                     env={**NOW, "DESK_PIN": "1234"})
     assert clerk.returncode == 1 and "Chỉ lãnh đạo" in clerk.stderr
     # a Saturday: refused
     sat = run_desk("apology", code, "--reason", "Chờ xác minh", "--new-date", "2026-11-28",
@@ -49,7 +49,8 @@ def test_apology_command(run_desk, tmp_path: Path) -> None:  # type: ignore[no-u
     assert sat.returncode == 1 and "không phải ngày làm việc" in sat.stderr
     pdf = tmp_path / "letter.pdf"
     ok = run_desk("apology", code, "--reason", "Chờ xác minh", "--new-date", "2026-12-02",
-                  "--pdf", str(pdf), "--clerk", "Trần Văn Minh", "--json", env=NOW)
+                  "--pdf", str(pdf), "--clerk", "Trần Văn Minh", "--json",
+                  env={**NOW, "DESK_PIN": "2345"})
     assert ok.returncode == 0, ok.stderr
     out = json.loads(ok.stdout)
     assert out["code"] == code and out["new_due_at"] == "2026-12-02T17:00+07:00"

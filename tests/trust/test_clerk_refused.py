@@ -15,9 +15,9 @@ CLERK = "Nguyễn Thị Lan"
 
 
 def _clerk(ctx: DeskContext) -> Actor:
-    from desk.commands.base import actor_for
+    from desk.services.auth import login
 
-    return actor_for(ctx, CLERK)  # type: ignore[no-any-return]
+    return login(ctx, CLERK, "1234")
 
 
 def test_services_refuse_a_clerk(demo_ctx: DeskContext) -> None:
@@ -53,10 +53,11 @@ def test_commands_refuse_a_clerk(run_desk, args: tuple[str, ...]) -> None:  # ty
     assert run_desk("demo", "--no-tui", "--no-dossiers").returncode == 0
     run_desk("dossier", "receive", "--procedure", "1.004873", "--name", "Lê Văn Tám", "--id",
              "040095000123", "--no-print")
-    refused = run_desk(*args, "--clerk", CLERK)
+    refused = run_desk(*args, "--clerk", CLERK, env={"DESK_PIN": "1234"})
     assert refused.returncode == 1, refused.stdout
     assert "Traceback" not in refused.stderr and refused.stderr.strip()
-    allowed = run_desk(*args, "--clerk", "Trần Văn Minh")  # the supervisor
+    allowed = run_desk(*args, "--clerk", "Trần Văn Minh",  # the supervisor
+                       env={"DESK_PIN": "2345"})
     assert allowed.returncode == 0, allowed.stderr
 
 
@@ -65,5 +66,5 @@ def test_apology_command_refuses_a_clerk(run_desk) -> None:  # type: ignore[no-u
     code = run_desk("dossier", "receive", "--procedure", "1.004873", "--name", "Lê Văn Tám",
                     "--no-print", "--received", "2026-11-02 09:00").stdout.split()[0]
     r = run_desk("apology", code, "--reason", "Chờ xác minh", "--clerk", CLERK, "--no-print",
-                 "--no-sms")
+                 "--no-sms", env={"DESK_PIN": "1234"})
     assert r.returncode == 1 and "Traceback" not in r.stderr

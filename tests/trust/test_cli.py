@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+ADMIN = {"DESK_CLERK": "Lê Quốc Huy", "DESK_PIN": "3456"}  # the demo admin (issue 15)
+
 
 def _office(run_desk) -> None:  # type: ignore[no-untyped-def]
     assert run_desk("demo", "--no-tui").returncode == 0
@@ -30,7 +32,7 @@ def test_backup_restore_and_audit_from_the_command_line(run_desk, tmp_path: Path
     r = run_desk("backup", "list")
     assert r.returncode == 0 and "thủ công" in r.stdout
 
-    r = run_desk("restore", info["path"])
+    r = run_desk("restore", info["path"], env=ADMIN)  # an admin's PIN (issue 15)
     assert r.returncode == 0, r.stderr
     assert "Đã khôi phục" in r.stdout and "giữ lại" in r.stdout
 
@@ -58,14 +60,15 @@ def test_backup_restore_and_audit_from_the_command_line(run_desk, tmp_path: Path
 def test_citizen_export_is_for_supervisors_and_audited(run_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _office(run_desk)
     clerk = run_desk("clerk", "add", "Cán Bộ Thử", "--role", "clerk", "--counter", "1",
-                     "--pin-stdin", stdin="1234\n")
+                     "--pin-stdin", stdin="1234\n", env=ADMIN)
     assert clerk.returncode == 0, clerk.stderr
-    r = run_desk("citizen", "export", "040095000123", "--clerk", "Cán Bộ Thử")
+    r = run_desk("citizen", "export", "040095000123", "--clerk", "Cán Bộ Thử",
+                 env={"DESK_PIN": "1234"})
     assert r.returncode == 1
     assert "không có quyền xuất dữ liệu cá nhân" in r.stderr
 
     out = tmp_path / "xuat.json"
-    r = run_desk("citizen", "export", "040095000123", "--out", str(out))
+    r = run_desk("citizen", "export", "040095000123", "--out", str(out), env=ADMIN)
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["citizen"]["id_number"] == "040095000123"
@@ -76,9 +79,9 @@ def test_citizen_export_is_for_supervisors_and_audited(run_desk, tmp_path: Path)
     r = run_desk("audit", "list", "--citizen", "040095000123", "--json")
     assert [e["action"] for e in json.loads(r.stdout)] == ["export"]
     denied = run_desk("audit", "list", "--clerk", "Cán Bộ Thử", "--json")
-    assert [e["action"] for e in json.loads(denied.stdout)] == ["denied"]
+    assert [e["action"] for e in json.loads(denied.stdout)] == ["denied", "login"]
 
-    r = run_desk("citizen", "export", "999999999999")
+    r = run_desk("citizen", "export", "999999999999", env=ADMIN)
     assert r.returncode == 1 and "Không tìm thấy công dân" in r.stderr
 
 
