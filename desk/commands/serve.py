@@ -1,6 +1,9 @@
 """`desk serve`: the desk in a browser through textual-serve, for counters and the waiting-room
 TV on the office LAN. Each browser tab runs its own desk process; the display needs no login,
-every other app still asks for the clerk's PIN. See docs/deploy.md for TLS behind a proxy."""
+every other app still asks for the clerk's PIN. See docs/deploy.md for TLS behind a proxy.
+
+The server refuses foreign Origins, wants the access secret it prints (counters' app), and caps
+concurrent sessions (serve_guard.py, issue 15)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ import os
 import subprocess
 import sys
 from typing import Any
+
+from desk.i18n import get_language
 
 APPS = {"main": [], "display": ["display"], "kiosk": ["kiosk"]}
 
@@ -33,6 +38,10 @@ _H = {
     "port": ("cổng (mặc định 8000)", "port (default 8000)"),
     "public_url": ("địa chỉ công khai khi đặt sau proxy TLS, ví dụ https://desk.xa.gov.vn",
                    "public address behind a TLS proxy, e.g. https://desk.example"),
+    "access": ("Mở trên mỗi máy quầy (liên kết có mã truy cập, đừng chia sẻ): {url}\n"
+               "Tối đa {n} phiên cùng lúc.",
+               "Open on each counter (the link carries the access secret; do not share it): "
+               "{url}\nAt most {n} sessions at once."),
 }
 
 
@@ -50,12 +59,20 @@ def app_command(app: str, config: str | None) -> str:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from textual_serve.server import Server
-
-    from desk.config import find_config
+    from desk.commands.serve_guard import GuardedServer, new_token  # aiohttp: serve only
+    from desk.config import ConfigError, find_config, load_settings
 
     config = args.config or (str(find_config()) if find_config() else None)
-    server = Server(app_command(args.app, config), host=args.host, port=args.port,
-                    title="Một Cửa Desk", public_url=args.public_url)
+    try:
+        max_sessions = load_settings(config).security.serve_max_sessions
+    except ConfigError:
+        max_sessions = 4
+    # the counters need the access secret; the display and kiosk show no personal data
+    token = (os.environ.get("DESK_SERVE_TOKEN") or new_token()) if args.app == "main" else None
+    server = GuardedServer(app_command(args.app, config), host=args.host, port=args.port,
+                           title="Một Cửa Desk", public_url=args.public_url, token=token,
+                           max_sessions=max_sessions)
+    en = get_language() == "en"
+    print(_H["access"][en].format(url=server.access_url(), n=max_sessions), flush=True)
     server.serve()
     return 0
