@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from desk import __version__
 from desk.commands.base import CommandError, classify_exception, early_language, helps
-from desk.i18n import render_error, set_language
+from desk.i18n import render_error, set_language, t
 
 EXIT_USAGE = 2
 EXIT_INVALID = 1
@@ -60,6 +60,9 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(early_language(argv))  # commands that never load the config still speak it
+    if not all(_readable(a) for a in argv):  # bytes that are not UTF-8 (surrogate-escaped)
+        print(t("cli.bad_argument"), file=sys.stderr)
+        return EXIT_USAGE
     args = _tui_only(argv) or build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:  # plain `desk`: the TUI
@@ -73,8 +76,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return e.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `desk … | head`: the reader has gone; nothing to report
+        _quiet_stdout()
+        return 141
     except Exception as e:  # the last guard: a clear sentence, the traceback in the log
         return _crash(e)
+
+
+def _readable(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull so the interpreter's last flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _crash(exc: BaseException) -> int:

@@ -24,7 +24,7 @@ BUSY_TIMEOUT_MS = 10_000
 def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
     """An engine on the SQLite file at `path` (created with its folder if missing)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new data folder: owner only
     if not path.exists() and os.name != "nt":  # citizens' data: readable by the office only
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     engine = create_engine(

@@ -78,3 +78,13 @@ def matches(query: str, text: str) -> bool:
     """
     words = fold_tokens(text)
     return all(any(w.startswith(q) for w in words) for q in fold_tokens(query))
+
+
+# Bidirectional controls (U+202A–U+202E, U+2066–U+2069, LRM/RLM, ALM): invisible, and a
+# right-to-left override shows a name, a code or a file name reversed (issue 15).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                          "\u200e\u200f\u061c")
+
+
+def strip_bidi(s: str) -> str:
+    return "".join(ch for ch in s if ch not in BIDI_CONTROLS)

@@ -325,6 +325,19 @@ def _check_plain(path: Path, *, counts: dict[str, int] | None = None,
 
 # --- encryption -------------------------------------------------------------------------------
 
+KDF_MAX_MEMORY = 64 * 1024 * 1024  # scrypt needs 128·r·N bytes: ours 32 MiB (N=2^15, r=8)
+KDF_MAX_WORK = 128 * 1024 * 1024  # memory × p: the passes scrypt runs one after another
+
+
+def kdf_bounded(n_log2: int, r: int, p: int) -> bool:
+    """Scrypt parameters a backup header may ask for: at most 64 MiB and twice our work (the
+    header is read before the passphrase is checked: 4.2 GB was once asked for; issue 15)."""
+    if not (10 <= n_log2 <= 20 and 1 <= r <= 32 and 1 <= p <= 4):
+        return False
+    memory = 128 * r * 2**n_log2
+    return memory <= KDF_MAX_MEMORY and memory * p <= KDF_MAX_WORK
+
+
 def _fernet(passphrase: str, salt: bytes, n_log2: int, r: int, p: int) -> Any:
     try:  # cryptography is heavy and only encrypted backups use it
         from cryptography.fernet import Fernet  # noqa: PLC0415
@@ -333,7 +346,7 @@ def _fernet(passphrase: str, salt: bytes, n_log2: int, r: int, p: int) -> Any:
         raise DomainError("backup.no_crypto") from None
     if not passphrase:
         raise DomainError("backup.empty_passphrase")
-    if not (10 <= n_log2 <= 20 and 1 <= r <= 32 and 1 <= p <= 16):
+    if not kdf_bounded(n_log2, r, p):  # a crafted header must not demand gigabytes
         raise DomainError("restore.not_backup", file="?")
     key = Scrypt(salt=salt, length=32, n=2**n_log2, r=r, p=p).derive(passphrase.encode())
     return Fernet(base64.urlsafe_b64encode(key))

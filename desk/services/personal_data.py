@@ -129,6 +129,13 @@ def purge(ctx: DeskContext, before: date, actor: Actor = SYSTEM, *,
             c.address = c.email = ""
             c.updated_at = now
             s.add(c)
+            s.flush()  # the search index's trigger reads the citizen's (now empty) ID and phone
+            # the dossiers carry the name too, and the search index the ID and phone: a purged
+            # citizen is found by neither (issue 15); rewriting name_folded re-indexes them
+            for d in s.exec(select(Dossier).where(Dossier.citizen_id == c.id)):
+                d.applicant_name = c.full_name
+                d.name_folded = c.name_folded
+                s.add(d)
             audit.write(s, actor, audit.PURGE, target_type="citizen", target_id=c.id,
                         citizen_id=c.id, at=now, detail={"before": before.isoformat()})
     return found

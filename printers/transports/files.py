@@ -6,7 +6,7 @@ saved as `<job-id>.pdf`."""
 from __future__ import annotations
 
 import os
-from datetime import datetime
+import uuid
 from pathlib import Path
 
 from printers.escpos.decode import decode_text
@@ -30,7 +30,8 @@ class FileTransport(Transport):
 
     def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
         try:
-            with self.path.open("ab") as f:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "ab") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
@@ -49,7 +50,7 @@ class DirTransport(Transport):
         self.last_path: Path | None = None
 
     def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
-        stem = name or datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stem = name or uuid.uuid4().hex  # the print worker names files by job id
         pdf = _is_pdf(data)
         path = self.folder / f"{stem}.{'pdf' if pdf else 'bin'}"
         try:
@@ -65,7 +66,8 @@ class DirTransport(Transport):
 
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".part")
-    with tmp.open("wb") as f:
+    # receipts and letters carry citizens' names: the owner's only (issue 15)
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())

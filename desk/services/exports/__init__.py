@@ -61,11 +61,14 @@ def render_book(rows: list[BookRow], head: dict[str, str], fmt: str) -> bytes:
 
 
 def write_file(data: bytes, path: Path | str) -> Path:
-    """Write atomically (a half-written report must never be left behind)."""
+    """Write atomically (a half-written report must never be left behind), readable by its
+    owner only: the book and exports list citizens (0600 on POSIX; issue 15)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    tmp.write_bytes(data)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
     os.replace(tmp, path)
     return path
 
