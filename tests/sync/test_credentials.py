@@ -3,6 +3,7 @@ a real TLS sync with a certificate made here; rotating the secret keeps the outb
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import ipaddress
@@ -29,6 +30,12 @@ from desk.sync import protocol as P
 from desk.sync.status import sync_status
 from desk.sync.transport import AuthFailed, InsecureURL, Offline
 from tests.sync.harness import OFFICE, check, client, free_port, intake
+
+
+def real_now_s() -> int:
+    """The real clock: the district's signature window and OpenSSL's certificate validity are
+    judged against it, not against a pinned test date."""
+    return calendar.timegm(time.gmtime())
 
 
 class Recorder:
@@ -96,7 +103,7 @@ def test_a_whole_sync_cycle_on_http_shows_nothing_to_sign_with(district: Any,
     kid = P.key_id(district.token)
     assert kid.encode() in wire
     target = f"/v1/offices/{OFFICE}/changes"
-    ts, nonce = str(int(time.time())), "n" * 16
+    ts, nonce = str(real_now_s()), "n" * 16
     for guess in (kid, kid[:32]):
         headers = {P.H_KEY: kid, P.H_DIGEST: P.content_digest(b""), P.H_TS: ts,
                    P.H_NONCE: nonce + guess[:4],
@@ -156,7 +163,7 @@ def test_rotating_the_secret_keeps_the_outbox(district: Any, office: Any) -> Non
 # -- real TLS ----------------------------------------------------------------------------------
 def _certificates(tmp: Path) -> tuple[Path, Path, Path]:
     """A CA, and a server certificate it signs for 127.0.0.1 / localhost: (ca, cert, key)."""
-    now = dt.datetime.now(dt.UTC)
+    now = dt.datetime.fromtimestamp(real_now_s(), dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Sở TT-TT thử nghiệm")])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)

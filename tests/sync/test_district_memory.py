@@ -4,6 +4,7 @@ and to a scan's PATCH — never grows the district's memory by 50 MB. The server
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import socket
@@ -63,7 +64,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def _head(method: str, target: str, token: str | None, extra: dict[str, str]) -> bytes:
     lines = [f"{method} {target} HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json"]
     if token is not None:  # signed for a body it will never see: auth passes on the headers
-        ts, nonce = str(int(time.time())), os.urandom(12).hex()
+        # the real clock: the district judges the signature's time against its own
+        ts, nonce = str(calendar.timegm(time.gmtime())), os.urandom(12).hex()
         for k, v in P.signed_headers(token, method, target, P.content_digest(b"{}"), ts,
                                      nonce).items():
             lines.append(f"{k}: {v}")
