@@ -5,8 +5,9 @@ waiting-room display, one counter, the supervisor's day. Each opens one screen a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -47,14 +48,31 @@ class QueueApp(App[int]):
 
 
 class KioskApp(QueueApp):
-    """The ticket kiosk. No F10: citizens use it; staff leave with Ctrl+Q."""
+    """The ticket kiosk. No F10: citizens use it; staff leave with Ctrl+Q. A chip ID card
+    scanned at the kiosk greets the citizen and never issues tickets (screens/scanner.py)."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
+    _gate: Any = None
 
     def make_screen(self) -> Screen[object]:
         from screens.kiosk import KioskScreen
 
         return KioskScreen()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._gate is None:
+                from screens.scanner import KioskGate
+
+                self._gate = KioskGate(self, self._card_scanned)
+            if self._gate.take(event):
+                return
+        await super().on_event(event)
+
+    def _card_scanned(self, text: str) -> None:
+        handler = getattr(self.screen, "card_scanned", None)
+        if callable(handler):
+            handler(text)
 
 
 class DisplayApp(QueueApp):

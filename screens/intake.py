@@ -35,6 +35,7 @@ from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import InputMethodIndicator, TelexInput
 
 CHANNELS = ("direct", "postal", "online")
+SEXES = ("", "M", "F")  # "": not said (the card says it; typing it is optional)
 TEXT_FIELDS = ("procedure", "lookup", "name", "id_number", "phone", "birth_date", "address",
                "sets", "notes")
 # Which field shows a service error, by the error key's prefix.
@@ -87,6 +88,7 @@ class IntakeScreen(DeskScreen):
         self.procedure: dict[str, Any] | None = None
         self.citizens: list[dict[str, Any]] = []
         self.last_result: dict[str, Any] | None = None
+        self.card: dict[str, Any] | None = None  # the last card scanned (not stored)
         self._draft_timer: Timer | None = None
         self._restoring = False
 
@@ -116,6 +118,10 @@ class IntakeScreen(DeskScreen):
             yield from self._field("birth_date", Input(
                 id="birth_date", placeholder=t("intake.birth_date.placeholder"), max_length=10))
             yield from self._field("address", TelexInput(id="address"))
+            with Horizontal(classes="field-row"):
+                yield Label(t("intake.sex"), classes="field-label")
+                yield ChoiceBar([(v, t(f"intake.sex.{v or 'unknown'}")) for v in SEXES],
+                                id="sex")
             yield Label(t("intake.channel"), classes="section")
             yield ChoiceBar([(c, t(f"channel.{c}")) for c in CHANNELS], id="channel")
             yield Static(classes="field-error", id="err-channel")
@@ -320,9 +326,70 @@ class IntakeScreen(DeskScreen):
         for name, value in values.items():
             self.query_one(f"#{name}", Input).value = value
             self._error(name, "")
+        if c.get("sex") in SEXES:
+            self.query_one("#sex", ChoiceBar).value = c["sex"]
         self.query_one("#lookup-info", Static).update(
             Text(t("intake.returning", line=self._citizen_line(c))))
         self.query_one("#channel").focus()
+
+    # -- a chip ID card scanned (screens/scanner.py) ---------------------------------------
+
+    def card_scanned(self, text: str) -> None:
+        """Fill the applicant from the card at once; then match a returning citizen and write
+        the audit entry in a worker (the form never waits on the database)."""
+        from desk.domain.card_qr import parse_card_qr
+        from desk.services.card_scan import card_dict
+
+        try:
+            card = card_dict(parse_card_qr(text, today=self.ctx.local_now().date()))
+        except DomainError as e:
+            self.notify(render_error(e), severity="error")
+            return
+        self.card = card
+        values = {"name": card["name"], "id_number": card["id_number"],
+                  "birth_date": _dmy(card["birth_date"]), "address": card["address"]}
+        for name, value in values.items():
+            self.query_one(f"#{name}", Input).value = value
+            self._error(name, "")
+        self.query_one("#sex", ChoiceBar).value = card["sex"] or ""
+        self.query_one("#citizen-list").display = False
+        self._show_card(card, None)
+        phone = self.query_one("#phone", Input)
+        (phone if not phone.value else self.query_one("#channel")).focus()
+        self.match_card(text)
+
+    def _show_card(self, card: dict[str, Any], returning: dict[str, Any] | None,
+                   differences: list[dict[str, Any]] | None = None) -> None:
+        parts = [Text(t("qr.scanned_returning", line=self._citizen_line(returning))
+                      if returning else t("qr.scanned", name=card["name"],
+                                          number=card["id_number"]))]
+        for d in differences or []:
+            parts.append(Text("\n" + t("qr.differs", field=t(f"qr.label.{d['field']}"),
+                                         file=str(d["file"]), card=str(d["card"])),
+                              style="yellow"))
+        for w in card["warnings"]:
+            parts.append(Text("\n⚠ " + w["message"], style="bold yellow"))
+        self.query_one("#lookup-info", Static).update(Text.assemble(*parts))
+        mismatch = [w["message"] for w in card["warnings"]
+                    if w["key"] in ("qr.birth_year", "qr.sex", "qr.province")]
+        self._error("id_number", " ".join(mismatch))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="intake-card")
+    def match_card(self, text: str) -> None:
+        from desk.services.card_scan import scan_card
+
+        out = scan_card(self.ctx, text, self.actor)
+        self.app.call_from_thread(self._card_matched, out)
+
+    def _card_matched(self, out: dict[str, Any]) -> None:
+        returning = out.get("returning")
+        if returning:
+            phone = self.query_one("#phone", Input)
+            if not phone.value and returning.get("phone"):
+                phone.value = returning["phone"]
+                if self.focused is phone:
+                    self.query_one("#channel").focus()
+        self._show_card(out, returning, out.get("differences"))
 
     @on(Input.Blurred, "#id_number")
     @on(Input.Blurred, "#phone")
@@ -350,7 +417,7 @@ class IntakeScreen(DeskScreen):
     def _next_from_input(self) -> None:
         self.action_next_field()
 
-    @on(ChoiceBar.Submitted, "#channel")
+    @on(ChoiceBar.Submitted, "#channel, #sex")
     def _next_from_channel(self) -> None:
         self.action_next_field()
 
@@ -384,12 +451,13 @@ class IntakeScreen(DeskScreen):
         values["procedure_code"] = self.procedure["code"] if self.procedure else None
         values["documents"] = list(self.query_one("#documents", DocChecklist).selected)
         values["channel"] = self.query_one("#channel", ChoiceBar).value
+        values["sex"] = self.query_one("#sex", ChoiceBar).value
         return values
 
     def has_unsaved(self) -> bool:
         v = self.snapshot()
         return bool(any(v[f] for f in TEXT_FIELDS if f != "sets") or v["procedure_code"]
-                    or v["sets"] not in ("", "1") or v["channel"] != "direct")
+                    or v["sets"] not in ("", "1") or v["channel"] != "direct" or bool(v["sex"]))
 
     def restore(self, draft: dict[str, Any]) -> None:
         self._restoring = True
@@ -406,6 +474,8 @@ class IntakeScreen(DeskScreen):
                 docs.select(str(value))
             if draft.get("channel") in CHANNELS:
                 self.query_one("#channel", ChoiceBar).value = draft["channel"]
+            if draft.get("sex") in SEXES:
+                self.query_one("#sex", ChoiceBar).value = draft["sex"]
         finally:
             self._restoring = False
 
@@ -462,7 +532,7 @@ class IntakeScreen(DeskScreen):
         sets_text = v["sets"].strip() or "1"
         applicant = ApplicantIn(name=v["name"], id_number=v["id_number"] or None,
                                 phone=v["phone"] or None, birth_date=parse_date(v["birth_date"]),
-                                address=v["address"])
+                                address=v["address"], sex=v["sex"] or None)
         docs = [self.procedure["documents"][int(i)] for i in v["documents"]]
         return IntakeIn(procedure_code=self.procedure["code"], applicant=applicant,
                         channel=v["channel"], sets=int(sets_text), notes=v["notes"],
@@ -547,6 +617,7 @@ class IntakeScreen(DeskScreen):
                 self.query_one(f"#{f}", Input).value = "1" if f == "sets" else ""
             self._set_procedure(None)
             self.query_one("#channel", ChoiceBar).value = "direct"
+            self.query_one("#sex", ChoiceBar).value = ""
             self.query_one("#lookup-info", Static).update("")
             self.action_close_list()
             for f in ("procedure", "name", "id_number", "phone", "birth_date", "sets",

@@ -195,5 +195,27 @@ class KioskScreen(DeskScreen):
         self._clear_timer = self.set_timer(CLEAR_AFTER_SECONDS, self._clear)
         self.refresh_services()
 
+    def card_scanned(self, text: str) -> None:
+        """A citizen scanned their ID card: greet them by name (the card is read, checked and
+        audited; nothing of it is kept at the kiosk)."""
+        self.greet(text)
+
+    @work(thread=True, group="kiosk-card", exit_on_error=False)
+    def greet(self, text: str) -> None:
+        from desk.domain.errors import DomainError
+        from desk.i18n import render_error
+        from desk.services.actor import SYSTEM
+        from desk.services.card_scan import scan_card
+
+        try:
+            card = scan_card(self.ctx, text, SYSTEM, where="kiosk")
+        except DomainError as e:
+            self.app.call_from_thread(self.notify, render_error(e), severity="error")
+            return
+        self.app.call_from_thread(self._greeted, card["name"])
+
+    def _greeted(self, name: str) -> None:
+        self.query_one("#kiosk-armed", Static).update(t("qr.kiosk_hello", name=escape(name)))
+
     def _clear(self) -> None:
         self.query_one("#kiosk-result").add_class("-empty")

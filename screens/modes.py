@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from desk.i18n import t
 from desk.services.context import load_stack
 from screens.login import LoginScreen
-from screens.scanner import ScanBuffer, scanned_code, take_back
+from screens.scanner import ScanBuffer, is_card, restore, scanned_code, take_back
 from screens.widgets.telex_input import cycle_method, method_label
 
 if TYPE_CHECKING:
@@ -116,6 +116,7 @@ class DeskModes:
     DEFAULT_MODE: ClassVar[str] = "login"
     actor: Actor | None = None
     _scanner: ScanBuffer | None = None
+    _scan_origin: tuple[Any, str] | None = None  # the focused Input and its value at a burst
 
     def start_login(self) -> None:
         """Go home at once when someone is logged in already (tests set `actor`)."""
@@ -199,9 +200,41 @@ class DeskModes:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._scanner is None:
                 self._scanner = ScanBuffer()
-            typed = self._scanner.observe(event)
+            scanner = self._scanner
+            if scanner.starts_burst(event.time):
+                self._release_held()
+                focused = app.focused
+                self._scan_origin = (focused, str(getattr(focused, "value", "")))
+            typed = scanner.observe(event)
             if typed and self.actor is not None and not isinstance(app.screen, ModalScreen):
+                if is_card(typed):
+                    self._card_scanned(typed)
+                    return  # the scanner's Enter goes no further
                 take_back(app.focused, typed)
                 self.open_dossier(scanned_code(typed))
                 return  # the scanner's Enter goes no further
+            if scanner.holding and event.is_printable:
+                scanner.held.append(event.character or "")
+                return  # a card's text is not typed into the focused field
         await super().on_event(event)  # type: ignore[misc]
+
+    def _release_held(self) -> None:
+        """A burst held as a card's text slowed down before an Enter: a person typed it."""
+        held = self._scanner.release() if self._scanner else []
+        focused = self._scan_origin[0] if self._scan_origin else None
+        if held and focused is not None and hasattr(focused, "insert_text_at_cursor"):
+            focused.insert_text_at_cursor("".join(held))
+
+    def _card_scanned(self, typed: str) -> None:
+        """Put the focused field back as it was, and hand the card to the screen."""
+        app: Any = self
+        handler = getattr(app.screen, "card_scanned", None)
+
+        def fill() -> None:
+            if callable(handler):
+                handler(typed)
+            else:
+                app.notify(t("qr.scan_at_intake"), timeout=4)
+
+        focused, value = self._scan_origin or (None, "")
+        restore(focused, value, fill)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from desk.commands import help_fee
 from desk.commands.base import CommandError, context, emit, fail, parse_date
 from desk.commands.cli_auth import add_pin_options, authorize
 from desk.i18n import t
@@ -28,6 +29,12 @@ def register(sub: Any, h: dict[str, str]) -> None:
     pu.add_argument("--json", action="store_true", help=h["json"])
     add_pin_options(pu)
     pu.set_defaults(handler=purge_)
+    hq = help_fee.helps_for(h)  # `read-qr` (issue 17)
+    rq = csub.add_parser("read-qr", help=hq["citizen.read_qr"],
+                         description=hq["citizen.read_qr"])
+    rq.add_argument("text", metavar="TEXT", help=hq["citizen.qr_text"])
+    rq.add_argument("--json", action="store_true", help=h["json"])
+    rq.set_defaults(handler=read_qr_)
 
 
 def write_private(path: Path, text: str) -> None:
@@ -79,4 +86,27 @@ def purge_(args: argparse.Namespace) -> int:
     for c in found:
         print(f"{c['name']:<28} {c['id_number'] or '—':<14} {c['dossiers']}")
     print(t("citizen.purge_dry" if args.dry_run else "citizen.purged", count=len(found)))
+    return 0
+
+
+def read_qr_(args: argparse.Namespace) -> int:
+    """A chip ID card's QR text, read and checked against itself and today (no database)."""
+    from desk.domain.errors import DomainError
+    from desk.services.card_scan import read_card
+
+    today = context(args).local_now().date()  # the settings only: no database opened
+    try:
+        card = read_card(args.text, today)
+    except DomainError as e:
+        raise fail(e) from None
+    if args.json:
+        emit(card, True)
+        return 0
+    for key in ("id_number", "old_id", "name", "birth_date", "sex", "address", "issued_on"):
+        value = card[key]
+        if key == "sex" and value:
+            value = t(f"qr.sex.{value}")
+        print(f"{t('qr.label.' + key):<16} {value or '—'}")
+    for w in card["warnings"]:
+        print(f"! {w['message']}")
     return 0

@@ -167,7 +167,7 @@ async def test_kiosk_issues_normal_and_priority(qctx: DeskContext) -> None:
         assert screen.last_issued.ticket.label == "A001"
         assert screen.query_one("#kiosk-number", Digits).value == "A001"
         await pilot.press("0")
-        await pilot.pause()
+        await pilot.pause(0.2)  # "0" waits a moment: a card's number starts with it
         await pilot.press("3")  # disability
         await pilot.pause()
         assert screen.pending_reason == "disability"
@@ -206,3 +206,27 @@ async def test_supervisor_day(qctx: DeskContext, clock: MovingClock) -> None:
         await _settle(pilot)
         assert screen.stats.issued == 0
         assert "chưa có số liệu" in str(screen.query_one("#sup-chart", Static).render())
+
+
+async def test_a_card_scanned_at_the_kiosk_greets_and_issues_no_ticket(
+        qctx: DeskContext) -> None:
+    from textual import events
+
+    app = KioskApp(qctx)
+    card = "001192004567||TRẦN THỊ THU HƯƠNG|07081992|Nữ|Hà Nội|15032022|"
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = app.screen
+        await _settle(pilot)
+        for i, ch in enumerate([*card, "enter"]):
+            key = "enter" if ch == "enter" else ("vertical_line" if ch == "|" else ch)
+            event = events.Key(key, "\r" if ch == "enter" else ch)
+            event.time = 7000 + i * 0.004
+            app.post_message(event)
+        await _until(pilot, lambda: "Trần Thị Thu Hương" in str(
+            screen.query_one("#kiosk-armed", Static).render()))
+        await pilot.pause(0.2)
+        assert screen.last_issued is None and screen.pending_reason is None
+        assert app.screen is screen  # the "0" did not leave the reason question open
+        await pilot.press("1")  # a citizen's press still issues at once
+        await _settle(pilot)
+        assert screen.last_issued.ticket.label == "A001"
