@@ -75,7 +75,6 @@ from desk.i18n import t
 from desk.services import audit
 from desk.services.actor import SYSTEM, Actor
 from desk.services.roles import require
-from storage import migrate
 from storage.engine import write_session
 
 if TYPE_CHECKING:
@@ -313,6 +312,8 @@ def _check_plain(path: Path, *, counts: dict[str, int] | None = None,
         revs = _revisions(conn)
         if not revs:
             return ["not_desk"]
+        from storage import migrate  # noqa: PLC0415 — Alembic, only to check a copy
+
         unknown = [r for r in revs if not migrate.is_known(r)]
         if unknown:
             return ["unknown_revision: " + ", ".join(unknown)]
@@ -680,6 +681,8 @@ def restore(ctx: DeskContext, path: Path, *, passphrase: str | None = None,
                               error=e.strerror or str(e)) from None
     secure_store(ctx)
     epoch = _after_restore(ctx, Path(path), aside, carry, actor)
+    from storage import migrate  # noqa: PLC0415 — Alembic, only when restoring
+
     conn = _connect(db)
     try:
         counts = _counts(conn)

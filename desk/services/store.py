@@ -8,7 +8,6 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from desk.domain.errors import DomainError
-from storage import migrate
 from storage.engine import make_engine
 from storage.schema_heads import HEADS
 
@@ -17,6 +16,7 @@ def open_store(path: Path, *, upgrade: bool = True) -> Engine:
     engine = make_engine(path)
     if _applied(engine) == _known_heads():
         return engine  # the everyday case: no Alembic import at all
+    from storage import migrate  # noqa: PLC0415 — Alembic (~200 ms), only to migrate
     if migrate.is_current(engine):
         return engine
     unknown = [r for r in migrate.current_revisions(engine) if not migrate.is_known(r)]
@@ -46,6 +46,8 @@ def check(engine: Engine) -> dict[str, object]:
     with engine.connect() as conn:
         rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).all()]
         fk = conn.execute(text("PRAGMA foreign_key_check")).all()
+    from storage import migrate  # noqa: PLC0415 — Alembic, only for `desk db check`
+
     revision = migrate.current_revision(engine)
     head = migrate.head_revision()
     return {

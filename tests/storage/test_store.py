@@ -78,3 +78,18 @@ def test_the_fast_heads_list_matches_the_migrations() -> None:
     from storage.schema_heads import HEADS
 
     assert frozenset(migrate.head_revisions()) == HEADS
+
+
+def test_opening_an_up_to_date_database_imports_no_alembic(ctx: DeskContext) -> None:
+    """Alembic (~200 ms on an office PC) is for migrating; every command that only opens the
+    database (calendar, dossier show, queue call…) must not pay for it (issue 19 §1)."""
+    import subprocess
+    import sys
+
+    ctx.engine  # noqa: B018 — created and migrated here, in the test process
+    code = ("import sys\nfrom pathlib import Path\nfrom desk.services.store import open_store\n"
+            f"open_store(Path({str(ctx.settings.database_path)!r}))\n"
+            "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
