@@ -208,6 +208,61 @@ class QueueConfig(_Table):
                 raise ValueError(f"dịch vụ {s.code} dùng quầy chưa khai báo: {sorted(missing)}")
 
 
+def _default_templates() -> dict[str, str]:
+    """[notify.templates]: the notices' texts, in Vietnamese (issue 17)."""
+    return {
+        "received": "{office}: hồ sơ {code} của Ông/Bà đã được tiếp nhận. "
+                    "Hẹn trả kết quả lúc {due}.",
+        "supplement": "{office}: hồ sơ {code} cần bổ sung: {documents}. "
+                      "Mời Ông/Bà đến bộ phận một cửa.",
+        "apology": "{office} xin lỗi Ông/Bà: hồ sơ {code} chưa có kết quả đúng hẹn. "
+                   "Hẹn lại lúc {new_due}.",
+        "result": "{office}: hồ sơ {code} đã có kết quả. Mời Ông/Bà đến nhận.",
+        "rating": "{office} cảm ơn Ông/Bà. Mời đánh giá sự hài lòng về hồ sơ {code} tại quầy "
+                  "hoặc trên Cổng dịch vụ công.",
+    }
+
+
+@table
+class BankConfig(_Table):
+    """[bank]: the office's account that fees are transferred to (VietQR, issue 17)."""
+
+    bin: str = opt("", pattern=r"(\d{6})?")  # NAPAS bank BIN, e.g. 970436
+    account: str = opt("", pattern=r"([0-9A-Za-z]{1,19})?")
+    name: str = ""  # the account's name as the bank shows it
+
+
+@table
+class HttpGatewayConfig(_Table):
+    """[notify.http]: a brandname SMS / Zalo ZNS gateway and the shape of its request."""
+
+    url: str = ""
+    method: Literal["POST", "PUT"] = "POST"
+    auth_header: str = "Authorization"
+    auth_value: str = ""  # or $DESK_NOTIFY_TOKEN
+    template_id: str = ""
+    body: str = ('{"phone": "{phone84}", "template_id": "{template_id}", '
+                 '"params": {"text": "{text}", "code": "{code}"}}')
+    idempotency_header: str = "Idempotency-Key"
+    id_field: str = "id"  # where the gateway's message id is in its JSON answer (a.b.c)
+    timeout_seconds: int = opt(10, ge=1)
+    strip_accents: bool = False
+
+
+@table
+class NotifyConfig(_Table):
+    """[notify]: notices to citizens' phones (issue 17)."""
+
+    channels: tuple[str, ...] = ()  # "modem" and/or "http"; none: no notice is written
+    modem_port: str = ""  # COM3, /dev/ttyUSB0 or a pyserial URL
+    modem_baud: int = opt(115200, ge=300)
+    gsm7: bool = False  # unaccented GSM-7 (cheaper single parts) instead of UCS-2
+    max_attempts: int = opt(12, ge=1)
+    retry_seconds: int = opt(30, ge=1)  # first retry after ~this, doubling up to an hour
+    http: HttpGatewayConfig = opt(factory=HttpGatewayConfig)
+    templates: dict[str, str] = opt(factory=_default_templates)
+
+
 def _default_printers() -> dict[str, PrinterConfig]:
     return {
         "receipt": PrinterConfig(profile="epson80", transport="dir:"),
@@ -226,6 +281,8 @@ class Settings(_Table):
     district: DistrictConfig = opt(factory=DistrictConfig)
     security: SecurityConfig = opt(factory=SecurityConfig)
     queue: QueueConfig = opt(factory=QueueConfig)
+    bank: BankConfig = opt(factory=BankConfig)
+    notify: NotifyConfig = opt(factory=NotifyConfig)
     source: Path | None = dataclasses.field(default=None, compare=False)  # the file it came from
 
     @property

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
 from desk.services.fact_fold import steps_of
+from desk.services.fee_qr import receipt_qr
 from printers.layouts.apology import ApologyData
 from printers.layouts.control import ControlData, ControlStep
 from printers.layouts.receipt import ReceiptData, build_receipt
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
     from printers.document import Document
     from printers.pdf import FormData
 
-__all__ = ["DossierView", "form_data", "letterhead", "load_dossier", "receipt_data",
-           "receipt_document"]
+__all__ = ["DossierView", "form_data", "letterhead", "load_dossier", "lookup_url",
+           "receipt_data", "receipt_document"]
 
 UNITS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày",
          "same_day": "trong ngày làm việc"}
@@ -82,6 +83,7 @@ def receipt_data(ctx: DeskContext, code: str, view: DossierView | None = None) -
     v = view or load_dossier(ctx, code)
     d, c, p = v.dossier, v.citizen, v.procedure
     status_url = ctx.settings.office.status_url
+    fee = receipt_qr(ctx, d.code)  # the fee's VietQR when a bank is set and a fee is due
     return ReceiptData(
         office_name=ctx.settings.office.name, number=_number(v), dossier_code=d.code,
         applicant_name=d.applicant_name, applicant_address=c.address if c else "",
@@ -94,7 +96,20 @@ def receipt_data(ctx: DeskContext, code: str, view: DossierView | None = None) -
         collect_at=f"{ctx.settings.office.name}"
                    + (f" — lĩnh vực {v.field.name}" if v.field else ""),
         clerk_name=v.clerk.name if v.clerk else _receiver(v.events),
-        status_url=f"{status_url}{d.code}" if status_url else None)
+        status_url=lookup_url(status_url, d.code),
+        fee_qr=fee["payload"] if fee else None, fee_amount=fee["amount"] if fee else 0)
+
+
+def lookup_url(template: str, code: str) -> str | None:
+    """The status-lookup address of a dossier: `{code}` in the configured address is filled
+    in ("https://…/tra-cuu?ma={code}", as desk.toml documents it); an address without the
+    placeholder gets the code appended. None when no address is configured."""
+    template = template.strip()
+    if not template:
+        return None
+    if "{code}" in template:
+        return template.replace("{code}", code)
+    return template + code
 
 
 def receipt_document(ctx: DeskContext, code: str) -> Document:

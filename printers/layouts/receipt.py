@@ -8,7 +8,7 @@ from datetime import datetime
 from printers.document import Document
 from printers.layouts._common import hm_dmy, numbered, official_header
 
-__all__ = ["ReceiptData", "build_receipt"]
+__all__ = ["ReceiptData", "build_receipt", "fee_block", "money"]
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 
@@ -30,6 +30,8 @@ class ReceiptData:
     collect_at: str                # where to collect the result
     clerk_name: str
     status_url: str | None = None  # status-lookup URL; the QR carries the code without it
+    fee_qr: str | None = None      # VietQR payload for the fee due (issue 17), if any
+    fee_amount: int = 0            # đồng, what the VietQR asks
 
 
 def build_receipt(data: ReceiptData) -> Document:
@@ -53,5 +55,19 @@ def build_receipt(data: ReceiptData) -> Document:
     doc.qr(data.status_url or data.dossier_code, size=5)
     if data.status_url:
         doc.center("Quét mã để tra cứu hồ sơ")
+    if data.fee_qr:
+        fee_block(doc, data.fee_qr, data.fee_amount)
     doc.cut()
     return doc
+
+
+def money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def fee_block(doc: Document, payload: str, amount: int) -> None:
+    """The fee's VietQR: any banking app pays the exact amount, the message naming the code."""
+    doc.rule()
+    doc.center(f"Lệ phí: {money(amount)}", bold=True)
+    doc.center("Quét mã VietQR bằng ứng dụng ngân hàng để nộp")
+    doc.qr(payload, size=5)

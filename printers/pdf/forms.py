@@ -9,7 +9,7 @@ from datetime import datetime
 from printers.layouts.apology import ApologyData
 from printers.layouts.control import ControlData
 from printers.layouts.receipt import TITLE as RECEIPT_TITLE
-from printers.layouts.receipt import ReceiptData
+from printers.layouts.receipt import ReceiptData, money
 from printers.layouts.refusal import TITLE as REFUSAL_TITLE
 from printers.layouts.refusal import RefusalData
 from printers.layouts.supplement import TITLE as SUPPLEMENT_TITLE
@@ -41,6 +41,18 @@ def _codes(pdf: OfficialPdf, code: str, qr: str | None = None) -> None:
     pdf.set_y(max(pdf.get_y(), y + 22 if qr else 0) + 2)
 
 
+def fee_qr_block(pdf: OfficialPdf, payload: str, amount: int, size: float = 32) -> None:
+    """The fee's VietQR under its sentence (issue 17): scanned by any banking app."""
+    pdf.para(f"7. Lệ phí: {money(amount)}. Ông/Bà có thể nộp bằng chuyển khoản: quét mã "
+             "VietQR dưới đây bằng ứng dụng ngân hàng (số tiền và nội dung đã điền sẵn).",
+             indent=False)
+    if pdf.get_y() + size + 4 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    top = pdf.get_y() + 1
+    pdf.qr(payload, size, (pdf.w - size) / 2, top)
+    pdf.set_y(top + size + 2)
+
+
 def receipt_pdf(data: ReceiptData, head: Letterhead) -> bytes:
     pdf = OfficialPdf(head)
     pdf.letterhead(data.number, data.received_at)
@@ -62,6 +74,8 @@ def receipt_pdf(data: ReceiptData, head: Letterhead) -> bytes:
     pdf.para(f"5. Thời gian trả kết quả giải quyết hồ sơ: {moment(data.appointment_at)}.",
              indent=False)
     pdf.para(f"6. Đăng ký nhận kết quả tại: {data.collect_at}.", indent=False)
+    if data.fee_qr:
+        fee_qr_block(pdf, data.fee_qr, data.fee_amount)
     pdf.signatures([("Người nộp hồ sơ", SIGN_NOTE, data.applicant_name),
                     ("Người tiếp nhận hồ sơ", SIGN_NOTE, data.clerk_name)])
     return pdf.pdf_bytes()
