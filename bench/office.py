@@ -19,6 +19,8 @@ from pathlib import Path
 
 from uuid6 import uuid7
 
+from desk.services.clock import system_clock
+
 CACHE = Path(__file__).resolve().parent / ".cache"
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
           "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -57,8 +59,8 @@ def build(dossiers: int = 1_000_000, citizens: int = 100_000, seed: int = 7) -> 
     for i in range(citizens):
         name = f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
         cit_rows.append((uuid7().hex, name, fold(name), f"0400{i:08d}", "CCCD",
-                         f"09{rnd.randrange(10**8):08d}", "", "", _ts(datetime.now(UTC)),
-                         _ts(datetime.now(UTC))))
+                         f"09{rnd.randrange(10**8):08d}", "", "", _ts(system_clock()),
+                         _ts(system_clock())))
     con.executemany("INSERT INTO citizen (id, full_name, name_folded, id_number, id_type, "
                     "phone, address, email, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     cit_rows)

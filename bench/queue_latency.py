@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from desk.services.clock import wall_seconds
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desk.config import Settings
@@ -38,7 +40,7 @@ def caller(tmp: str, n: int, out: Any) -> None:
         queue.issue(ctx, "HT", print_ticket=False)
         v = queue.call_next(ctx, 1)
         assert v is not None
-        stamps[v.label] = time.time()  # just after the commit
+        stamps[v.label] = wall_seconds()  # just after the commit
         time.sleep(rng.uniform(0.15, 0.45))
         queue.finish(ctx, 1)
     ctx.close()

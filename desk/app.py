@@ -15,6 +15,7 @@ from desk import STARTED_AT
 from desk.i18n import t
 from desk.services.context import load_stack
 from screens.modes import MODE_BINDINGS, DeskModes
+from screens.widgets.textual_texts import DeskCommandsProvider
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -28,6 +29,8 @@ class DeskApp(DeskModes, App[int]):
         str((Path(__file__).parent.parent / "screens" / name).resolve())
         for name in ("app.tcss", "counter.tcss")]
     ENABLE_COMMAND_PALETTE = True
+    # the palette offers the desk's own commands, found with or without accents
+    COMMANDS: ClassVar[set[Any]] = {DeskCommandsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
         Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),
         Binding("f10", "quit", "key.quit", id="quit", tooltip="key.quit.tip"),
@@ -82,6 +85,18 @@ class DeskApp(DeskModes, App[int]):
             self.print_pool.stop()
         if self.background_sync is not None:
             self.background_sync.stop()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, in the desk's language (screens/widgets/textual_texts.py)."""
+        from screens.widgets.textual_texts import DeskCommandPalette
+
+        if self.use_command_palette and not DeskCommandPalette.is_open(self):
+            self.push_screen(DeskCommandPalette(id="--command-palette"))
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Desk messages are plain text: "[sync]" in a sentence must not vanish as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_show_keys(self) -> None:
         if self.screen.query("KeyPanel"):

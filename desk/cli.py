@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from desk import __version__
+from desk.commands.argparse_i18n import install as install_argparse_texts
 from desk.commands.base import CommandError, classify_exception, early_language, helps
 from desk.i18n import render_error, set_language, t
 
@@ -60,6 +61,7 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(early_language(argv))  # commands that never load the config still speak it
+    install_argparse_texts()  # "invalid choice", "usage:"… in that language too
     if not all(_readable(a) for a in argv):  # bytes that are not UTF-8 (surrogate-escaped)
         print(t("cli.bad_argument"), file=sys.stderr)
         return EXIT_USAGE

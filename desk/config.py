@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_config_path, user_data_path, user_documents_path
 
 from desk import toml_file
 from desk.i18n import set_language, t
 from desk.tables_reader import Invalid, opt, read
 
 ENV_CONFIG = "DESK_CONFIG"
+ENV_LANG = "DESK_LANG"
+EXPORTS_FOLDER = "Một Cửa Desk"  # under the user's Documents
 FILE_NAME = "desk.toml"
 
 
@@ -102,6 +104,7 @@ class OfficeConfig(_Table):
         ((time(7, 30), time(11, 30)), (time(13, 30), time(17, 0))), convert=_hours)
     cutoff: time = opt(time(15, 0), convert=_parse_hhmm)
     language: Literal["vi", "en"] = "vi"
+    tone_style: Literal["old", "new"] = "old"  # Telex/VNI: hòa, thủy (old) or hoà, thuỷ (new)
     form_set: Literal["2018", "2025"] = "2025"
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
@@ -116,6 +119,7 @@ class StorageConfig(_Table):
     data_dir: Path | None = None  # default: platformdirs user data dir
     database: Path | None = None  # default: <data_dir>/desk.sqlite3
     scanner_dir: Path | None = None  # default: <data_dir>/scans/inbox (scanned files to attach)
+    exports_dir: Path | None = None  # default: the user's Documents folder / "Một Cửa Desk"
 
 
 @table
@@ -292,6 +296,13 @@ class Settings(_Table):
         return user_data_path("desk", appauthor=False)
 
     @property
+    def exports_dir(self) -> Path:
+        """Where reports and lists are exported: a folder the clerk can find (Documents)."""
+        if self.storage.exports_dir is not None:
+            return self._relative(self.storage.exports_dir)
+        return user_documents_path() / EXPORTS_FOLDER
+
+    @property
     def database_path(self) -> Path:
         if self.storage.database is not None:
             return self._relative(self.storage.database)
@@ -302,6 +313,18 @@ class Settings(_Table):
         if not p.is_absolute() and self.source is not None:
             return self.source.parent / p
         return p
+
+
+def env_language() -> str | None:
+    """`DESK_LANG=vi|en`: the language of this process, over the desk.toml's
+    [office] language (a clerk or a test may want English on a Vietnamese office)."""
+    lang = os.environ.get(ENV_LANG, "").strip().lower()
+    return lang if lang in ("vi", "en") else None
+
+
+def ui_language(settings: Settings) -> str:
+    """The language to speak: DESK_LANG, else the office's."""
+    return env_language() or settings.office.language
 
 
 def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
@@ -337,6 +360,7 @@ def load_file(path: Path) -> Settings:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(_msg("config.syntax", file=path, error=str(e))) from None
     lang = data.get("office", {}).get("language") if isinstance(data.get("office"), dict) else None
+    lang = env_language() or lang  # DESK_LANG wins over the file
     if lang in ("vi", "en"):  # speak the office's language even when the rest is wrong
         set_language(lang)
     try:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
-from desk.i18n import t
+from screens.widgets.textual_texts import label
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -34,11 +34,12 @@ def drop_dead_watchers(obj: object) -> int:
 
 
 def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """Descriptions and tooltips as shown: desk message keys and Textual's own English
+    words (screens/widgets/textual_texts.py), in the configured language."""
     out = {}
     for key, ab in bindings.items():
         b = ab.binding
-        b = replace(b, description=t(b.description) if b.description else "",
-                    tooltip=t(b.tooltip) if b.tooltip else "")
+        b = replace(b, description=label(b.description), tooltip=label(b.tooltip))
         out[key] = ab._replace(binding=b, tooltip=b.tooltip)
     return out
 
@@ -64,6 +65,11 @@ class DeskScreen(Screen[Any]):
             headers = self.query(Header)
             if headers:
                 self.mount(StatusLine(), after=headers.first())
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Desk messages are plain text: "[sync]" in a sentence must not vanish as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_screen_resume(self) -> None:
         drop_dead_watchers(self.app)  # a screen closed or a widget removed under another

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Digits, Static
 from textual.worker import get_current_worker
 
 from desk.i18n import t
+from desk.services.clock import wall_seconds
 from screens.base import DeskScreen
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class DisplayScreen(DeskScreen):
             f"[b]{t('queue.display.waiting')}[/b]\n" + "\n".join(
                 t("queue.display.waiting_line", name=escape(n), prefix=p, n=w)
                 for n, p, w in names))
-        now = time.time()
+        now = wall_seconds()  # compared with stamps of other processes (bench)
         for c in new:
             self.shown.append((c.seq, c.label, now))
             if self.announcer is not None:

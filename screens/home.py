@@ -6,13 +6,14 @@ from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from desk.i18n import t
 from desk.services.context import load_stack
 from screens.base import DeskScreen
 from screens.modes import READY
 from screens.widgets.footer import DeskFooter
+from screens.widgets.office_header import OfficeHeader
 
 MODES = (  # (key, message key) — the screens the coming issues add
     ("F2", "mode.intake"),
@@ -29,7 +30,7 @@ class HomeScreen(DeskScreen):
     """The base of the "home" mode, built once a clerk is in (the app starts in "login")."""
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
+        yield OfficeHeader(show_clock=True)  # office time, not the machine's (UTC)
         with Vertical(id="home"):
             yield Static(id="office")
             yield Static(id="today")

@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from desk.domain.dates import parse_typed_date
 from desk.domain.errors import DomainError
 from desk.domain.text import fold, matches
 from desk.i18n import render_error, t
@@ -42,6 +43,7 @@ TEXT_FIELDS = ("procedure", "lookup", "name", "id_number", "phone", "birth_date"
 ERROR_FIELD = {"intake.no_name": "name", "id.": "id_number", "phone.": "phone",
                "intake.no_procedure": "procedure", "intake.bad_sets": "sets",
                "intake.bad_channel": "channel", "intake.bad_birth": "birth_date",
+               "intake.name_too_long": "name",
                "intake.future": "procedure"}
 
 
@@ -401,7 +403,7 @@ class IntakeScreen(DeskScreen):
         value = event.value.strip()
         try:
             if value and name == "id_number":
-                validate_personal_id(value)
+                validate_personal_id(value, today=self.ctx.local_now().date())
             elif value and name == "phone":
                 normalize_phone(value)
             elif name == "birth_date":
@@ -652,17 +654,8 @@ class IntakeScreen(DeskScreen):
 
 
 def parse_date(text: str) -> date | None:
-    """dd/mm/yyyy (also d-m-yyyy, d.m.yyyy) → date; '' → None; DomainError otherwise."""
-    raw = text.strip()
-    if not raw:
-        return None
-    for sep in "-.":
-        raw = raw.replace(sep, "/")
-    try:
-        d, m, y = (int(x) for x in raw.split("/"))
-        return date(y, m, d)
-    except ValueError:
-        raise DomainError("intake.bad_birth", text=text.strip()) from None
+    """15/03/1990, 15-03-1990, 15.03.1990, 15031990 → date; '' → None; DomainError else."""
+    return parse_typed_date(text)
 
 
 def _dmy(iso: str | None) -> str:

@@ -57,6 +57,11 @@ class LoginScreen(DeskScreen):
             yield Input(id="counter", max_length=2, restrict=r"[0-9]*",
                         placeholder=t("login.counter.placeholder"))
             yield Static(id="login-error", classes="field-error")
+            accounts = getattr(self.app, "demo_accounts", None)
+            if accounts:  # `desk demo`: its printout of the PINs scrolls away under the TUI
+                yield Static("\n".join([t("login.demo_accounts")] + [
+                    t("login.demo_account", name=a["name"], role=t(f"role.{a['role']}"),
+                      pin=a["pin"]) for a in accounts]), id="login-demo", markup=False)
         yield DeskFooter()
 
     def on_mount(self) -> None:

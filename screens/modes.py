@@ -115,6 +115,7 @@ class DeskModes:
     # (docs/performance.md); the home mode is built once a clerk is in.
     DEFAULT_MODE: ClassVar[str] = "login"
     actor: Actor | None = None
+    demo_accounts: list[dict[str, Any]] | None = None  # `desk demo`: shown on the login
     _scanner: ScanBuffer | None = None
     _scan_origin: tuple[Any, str] | None = None  # the focused Input and its value at a burst
 
@@ -146,12 +147,17 @@ class DeskModes:
     def _say_at_risk(self) -> None:
         """At login the desk says what is at risk today (deadlines)."""
         load_stack()
+        from desk.services.clock_check import describe_clock
         from desk.services.deadlines import at_risk_summary
 
         app: Any = self
         text = at_risk_summary(app.ctx)
         if text:
             app.call_from_thread(app.notify, text, timeout=10, markup=False)
+        _, clock = describe_clock(app.ctx)
+        if clock:  # a wrong office clock (services/clock_check.py): said before any work
+            app.call_from_thread(app.notify, clock, title=t("clock.status"), severity="warning",
+                                 timeout=30, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "goto":

@@ -72,7 +72,7 @@ class ReportScreen(DeskScreen):
     def __init__(self, first: date | None = None, last: date | None = None, *,
                  export_dir: Path | None = None) -> None:
         super().__init__()
-        self.export_dir = export_dir  # default: <data_dir>/exports
+        self.export_dir = export_dir  # default: settings.exports_dir (Documents)
         self.first = first
         self.last = last
         self.report: Any = None
@@ -169,7 +169,7 @@ class ReportScreen(DeskScreen):
         report = self.report
         if report is None:
             return
-        folder = self.export_dir or self.ctx.settings.data_dir / "exports"
+        folder = self.export_dir or self.ctx.settings.exports_dir
         try:
             if fmt == "book":
                 from desk.services.book import book_head, book_rows

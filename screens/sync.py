@@ -16,6 +16,20 @@ from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
 
 
+def kind_label(kind: str) -> str:
+    """An outbox event's kind in words: a dossier action, a queue ticket's event, a rating."""
+    if kind.startswith("ticket."):
+        what = kind.removeprefix("ticket.")
+        shown = t(f"ticket.event.{what}")
+        if shown == f"ticket.event.{what}":
+            shown = t("ticket.event.other")
+        return t("syncscreen.kind.ticket", what=shown)
+    if kind == "rating":
+        return t("syncscreen.kind.rating")
+    shown = t(f"action.{kind}")
+    return shown if shown != f"action.{kind}" else t("syncscreen.kind.other", kind=kind)
+
+
 class SyncScreen(DeskScreen):
     DEFAULT_CSS = """
     SyncScreen #sync-state { height: auto; padding: 0 1; margin-bottom: 1; }
@@ -94,10 +108,10 @@ class SyncScreen(DeskScreen):
             table = self.query_one(table_id, DataTable)
             table.clear()
             for r in rows:
-                table.add_row(str(r["seq"]), r["dossier"], r["type"], r["at"] or "",
+                table.add_row(str(r["seq"]), r["dossier"], kind_label(r["type"]), r["at"] or "",
                               escape(r["error"] or ""))
         conflicts = self.query_one("#sync-conflicts", DataTable)
         conflicts.clear()
         for c in status["conflict_list"]:
-            conflicts.add_row(c["dossier"], str(c["local"]), escape(str(c["server"])),
+            conflicts.add_row(c["dossier"], kind_label(str(c["local"])), escape(str(c["server"])),
                               escape(str(c["reason"])), c["at"] or "")

@@ -18,6 +18,7 @@ from desk.services.context import DeskContext
 
 REPO = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+PINNED_NOW = "2026-11-23 09:00"  # DESK_NOW of `run_desk`, the `ctx` fixture's instant
 
 
 def local(*args: int) -> datetime:
@@ -31,6 +32,12 @@ def _vietnamese() -> Iterator[None]:
     set_language("vi")
     yield
     set_language("vi")
+
+
+@pytest.fixture(autouse=True)
+def _documents(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Exports go to the user's Documents folder: in tests, a temporary one."""
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path_factory.getbasetemp() / "Documents"))
 
 
 @pytest.fixture
@@ -63,7 +70,9 @@ def config_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def run_desk(config_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Run the real `desk` command in a subprocess, as an administrator would."""
+    """Run the real `desk` command in a subprocess, as an administrator would, on the
+    tests' pinned date (DESK_NOW, the `ctx` fixture's instant) unless `env` says otherwise:
+    a test never depends on the real calendar date."""
 
     def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
             config: Path | None = config_file) -> subprocess.CompletedProcess[str]:
@@ -73,6 +82,7 @@ def run_desk(config_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
                     "XDG_STATE_HOME": str(tmp_path / "xdg-state")}
         full_env.pop("DESK_CONFIG", None)
         full_env.pop("DESK_LANG", None)
+        full_env["DESK_NOW"] = PINNED_NOW
         if config is not None:
             full_env["DESK_CONFIG"] = str(config)
         full_env.update(env or {})

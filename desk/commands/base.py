@@ -68,14 +68,14 @@ def helps() -> dict[str, str]:
 
 def context(args: argparse.Namespace) -> DeskContext:
     """Load the configuration and build the services' context, or fail with a clear message."""
-    from desk.config import ConfigError, load_settings
+    from desk.config import ConfigError, load_settings, ui_language
     from desk.services.context import DeskContext
 
     try:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as e:
         raise CommandError(str(e), 2) from None
-    set_language(settings.office.language)
+    set_language(ui_language(settings))  # DESK_LANG wins over desk.toml
     return DeskContext(settings)
 
 
@@ -108,6 +108,9 @@ def classify_exception(exc: BaseException) -> tuple[str, int]:
 
 def _write_crash_log(exc: BaseException) -> str:
     import traceback
+
+    from desk.services.clock import system_clock
+
     try:
         from platformdirs import user_log_path
 
@@ -115,7 +118,7 @@ def _write_crash_log(exc: BaseException) -> str:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         folder = Path(tempfile.gettempdir())
-    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+    path = folder / f"crash-{system_clock().astimezone():%Y%m%d-%H%M%S}.log"
     try:
         from desk.domain.masking import mask_text
 

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from desk.commands.base import context, emit, say
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -27,9 +28,12 @@ def demo(args: argparse.Namespace) -> int:
         say("demo.seeded", office=result["office"], path=result["database"])
         say("demo.clerks")
         for c in result["clerks"]:
-            print(f"  {c['name']} — {c['role']} — {c['pin']}")
+            print(f"  {c['name']} — {t('role.' + c['role'])} — {c['pin']}")
     if args.no_tui:
         return 0
-    from desk.commands.tui import run_app
+    from desk.app import DeskApp
+    from desk.commands.tui import run_textual
 
-    return run_app(ctx)
+    app = DeskApp(ctx)
+    app.demo_accounts = result["clerks"]  # the demo login lists them: the printout scrolls away
+    return run_textual(app)

@@ -81,7 +81,7 @@ def _db(p: argparse.ArgumentParser, h: dict[str, str]) -> None:
 
 
 def _url(args: argparse.Namespace) -> str:
-    from desk.config import ConfigError, load_settings
+    from desk.config import ConfigError, load_settings, ui_language
     from desk.district.db import default_url
 
     if args.db:
@@ -90,7 +90,7 @@ def _url(args: argparse.Namespace) -> str:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as e:
         raise CommandError(str(e), 2) from None
-    set_language(settings.office.language)
+    set_language(ui_language(settings))  # DESK_LANG wins over desk.toml
     return default_url(settings.district.db, settings.data_dir)
 
 

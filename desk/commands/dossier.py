@@ -183,7 +183,8 @@ def _rows(rows: list[dict[str, Any]], as_json: bool) -> int:
     else:
         for r in rows:
             due = r["extended_due_at"] or r["due_at"]
-            print(f"{r['code']}  {r['status']:<20} {due}  {r['applicant']}")
+            status = t(f"status.{r['status']}")  # the JSON keeps the code (a contract)
+            print(f"{r['code']}  {status:<20} {due}  {r['applicant']}")
     return 0
 
 

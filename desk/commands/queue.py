@@ -140,7 +140,7 @@ def act_(args: argparse.Namespace) -> int:
     if args.json:
         emit(_ticket_dict(v), True)
     else:
-        print(t("queue.cli.done", label=v.label, state=v.state))
+        print(t("queue.cli.done", label=v.label, state=t(f"queue.state.{v.state}")))
     return 0
 
 

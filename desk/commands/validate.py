@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk.commands.base import emit, fail, parse_date
+from desk.commands.base import context, emit, fail, parse_date
 from desk.i18n import t
 
 
@@ -33,15 +33,17 @@ def validate_id(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.domain.identity import validate_personal_id
     birth = parse_date(args.birth) if args.birth else None
+    today = context(args).local_now().date()  # the desk's clock bounds the birth year
     try:
-        pid = validate_personal_id(args.number, birth=birth, sex=args.sex)
+        pid = validate_personal_id(args.number, birth=birth, sex=args.sex, today=today)
     except DomainError as e:
         raise fail(e, 1) from None
     if args.json:
         emit({"valid": True, **asdict(pid)}, True)
     else:
         print(pid.number)
-        extra = " · ".join(str(x) for x in (pid.id_type, pid.province_name, pid.sex) if x)
+        sex = t(f"sex.{pid.sex}") if pid.sex else ""  # the JSON keeps M/F (a contract)
+        extra = " · ".join(str(x) for x in (pid.id_type, pid.province_name, sex) if x)
         if extra:
             print(f"{t('cli.valid')}: {extra}")
     return 0

@@ -6,7 +6,6 @@ declared digest), and only then is its body read — at most `limit` bytes (issu
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from fastapi import Request
@@ -17,12 +16,13 @@ from starlette.concurrency import run_in_threadpool
 
 from desk.district.body import BodyCut, BodyTooLarge, read_limited
 from desk.district.offices import AuthError, Signed, authenticate, check_headers, finish
+from desk.district.tables import utcnow
 from desk.sync import protocol as P
 
 
 def envelope(status: int, **data: Any) -> JSONResponse:
-    return JSONResponse({"api": P.API, "server_time": int(time.time() * 1000), **data},
-                        status_code=status)
+    server_time = int(utcnow().timestamp() * 1000)  # the district's clock (tables.set_clock)
+    return JSONResponse({"api": P.API, "server_time": server_time, **data}, status_code=status)
 
 
 def _target(request: Request) -> str:

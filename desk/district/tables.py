@@ -15,11 +15,22 @@ from sqlalchemy import JSON, BigInteger, Column, Index, Integer
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
+from desk.services.clock import Clock, system_clock
 from storage.tables.common import UTCDateTime
+
+# The district's one clock: decisions (`decide`), the replies' server_time, nonces. A test
+# pins it with `set_clock` (the district of a skew test runs days ahead of the desk).
+_clock: list[Clock] = [system_clock]
+
+
+def set_clock(clock: Clock) -> Clock:
+    """Use `clock` from now on; returns the previous one (to put it back)."""
+    old, _clock[0] = _clock[0], clock
+    return old
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return _clock[0]().astimezone(UTC)
 
 
 class DistrictModel(SQLModel, registry=registry()):

@@ -153,7 +153,8 @@ def validate_personal_id(
     """Check a 12-digit căn cước number (or a 9-digit CMND) and return what it encodes.
 
     Spaces, dots and dashes are ignored. When `birth` / `sex` are given they must agree with
-    the number. `today` (default: the system date) bounds the birth year.
+    the number. `today` (the caller's date, from its injected clock) bounds the birth year;
+    without it the year is not bounded (the domain never reads a clock).
 
     Raises DomainError with key "id.digits", "id.length", "id.province", "id.future",
     "id.birth_mismatch" or "id.sex_mismatch".
@@ -170,8 +171,7 @@ def validate_personal_id(
         raise DomainError("id.province", code=province_code)
     century_start, id_sex = CENTURY_SEX[century_digit]
     year = century_start + yy
-    today = today or date.today()
-    if year > today.year:
+    if today is not None and year > today.year:  # the caller's clock (ctx.local_now())
         raise DomainError("id.future", year=year, digit=century_digit)
     if birth is not None and birth.year != year:
         raise DomainError("id.birth_mismatch", id_year=year, birth_year=birth.year)

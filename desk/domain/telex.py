@@ -3,12 +3,13 @@
 `Composer.feed(text, key)` returns the text after typing `key`; it rewrites only the last
 word. A word is kept as a syllable (initial consonant, vowel cluster, final consonant, tone)
 and re-rendered after every key, so tone keys may come anywhere after the vowel — typically
-at the end of the word — and the tone always lands where the modern rule puts it:
+at the end of the word — and the tone always lands where the spelling rule puts it:
 
 * on the marked vowel (ă â ê ô ơ ư; the last one in ươ), else
 * on the last vowel when a final consonant follows, else
-* on the second vowel of oa, oe, uy (hoà, khoẻ, thuỷ), on the middle of three vowels
-  (khuỷu, ngoẹo), on the first of any other pair (mía, múa, tài).
+* on an open oa, oe, uy: the first vowel in the old style (hòa, khỏe, thủy: UniKey's default
+  and the ID card's spelling, our default), the second in the new style (hoà, khoẻ, thuỷ),
+* on the middle of three vowels (khuỷu, ngoẹo), on the first of any other pair (mía, tài).
 
 The u of "qu" and the i of "gi" + vowel belong to the initial (quốc, giữ).
 
@@ -16,6 +17,11 @@ A key transforms the word only when the result can still become a Vietnamese syl
 otherwise it is typed as a letter. A word that cannot be Vietnamese at all (Windows, email,
 https, digits) is shown exactly as typed. Typing a key twice undoes it and types it
 (cáss -> cas, aaa -> aa, ddd -> dd, ww -> w).
+
+Telex also takes the circumflex key after the final consonant, UniKey-style (vietej -> việt,
+congoz -> công): the key is held as a letter until a tone key (or z) follows, so plain words
+such as "data" or "mama" stay as typed. Place names of the Central Highlands spell a final k
+after ă or u (Đắk Lắk, Krông Búk).
 
 Telex: s f r x j tones, z no tone, aa ee oo -> â ê ô, aw ow uw -> ă ơ ư, uow -> ươ,
 w alone -> ư, dd -> đ. VNI: 1-5 tones, 0 no tone, 6 â ê ô, 7 ơ ư, 8 ă, 9 đ.
@@ -30,12 +36,14 @@ from typing import Literal
 from desk.domain.errors import DomainError
 from desk.domain.telex_tables import (
     CIRC,
+    CLUSTERS,
     HORN,
     MARK_KEYS,
     TELEX_MODIFIERS,
     TELEX_STROKE,
     TELEX_TONE_KEYS,
     TELEX_TONES,
+    TONE_STYLES,
     VNI_MODIFIERS,
     VNI_STROKE,
     VNI_TONE_KEYS,
@@ -55,6 +63,7 @@ from desk.domain.telex_tables import (
 
 __all__ = [
     "METHODS",
+    "TONE_STYLES",
     "Composer",
     "Method",
     "Syllable",
@@ -79,15 +88,20 @@ class _Word:
     keys: str  # every key typed for it
     literal: bool = False  # no more transformations: keys are typed as they come
     w_pos: int | None = None  # index of an ư made by a lone Telex w
+    held: bool = False  # the last key is a Telex circumflex key after the final (vietej)
 
 
 class Composer:
     """Composes Telex or VNI keystrokes into Vietnamese text, one key at a time."""
 
-    def __init__(self, method: Method = "telex") -> None:
+    def __init__(self, method: Method = "telex", tone_style: str = "old") -> None:
         if method not in METHODS:
             raise DomainError("text.input_method_unknown", method=method, known=", ".join(METHODS))
+        if tone_style not in TONE_STYLES:
+            raise DomainError("text.tone_style_unknown", style=tone_style,
+                              known=", ".join(TONE_STYLES))
         self.method: Method = method
+        self.tone_style = tone_style
         self._tones = TELEX_TONES if method == "telex" else VNI_TONES
         self._modifiers = TELEX_MODIFIERS if method == "telex" else VNI_MODIFIERS
         self._stroke = TELEX_STROKE if method == "telex" else VNI_STROKE
@@ -128,23 +142,54 @@ class Composer:
         self._history = [(text, _Word(last, last, literal=not is_syllable_prefix(last)))]
         return self._history[0][1]
 
+    def _render(self, syl: Syllable) -> str:
+        return render(syl, self.tone_style)
+
     def _step(self, word: _Word, key: str) -> _Word:
         keys = word.keys + key
         if word.literal:
             return replace(word, text=word.text + key, keys=keys)
+        if word.held:
+            done = self._release(word, key)
+            if done is not None:
+                return _Word(self._render(done), keys)
         syl = parse(word.text)
         if syl is not None:
             done = self._transform(word, syl, key)
             if isinstance(done, str):  # an undo: the key is typed, maybe literally from now on
                 return _Word(done, keys, literal=not is_syllable_prefix(done))
             if done is not None:
-                return _Word(render(done[0]), keys, w_pos=done[1])
+                return _Word(self._render(done[0]), keys, w_pos=done[1])
         typed = parse(word.text + key)
         if typed is not None:
             typed = normalize(typed)
             if plausible(typed):
-                return _Word(render(typed), keys, w_pos=word.w_pos)
+                return _Word(self._render(typed), keys, w_pos=word.w_pos)
+        if syl is not None and self._holds(syl, key):
+            return _Word(word.text + key, keys, held=True)
         return _Word(keys, keys, literal=True)  # not Vietnamese: show the keys as typed
+
+    def _holds(self, syl: Syllable, key: str) -> bool:
+        """A Telex circumflex key after the final consonant (viet + e) that fits the vowels:
+        typed as a letter for now, applied if a tone key follows (see `_release`)."""
+        low = key.lower()
+        return (self.method == "telex" and bool(syl.final) and low in "aeo"
+                and any(VOWEL_MARK[ch] == (low, "") for ch in syl.vowels.lower()))
+
+    def _release(self, word: _Word, key: str) -> Syllable | None:
+        """viete + j -> việt: the held circumflex and the tone key applied together."""
+        tone = self._tones.get(key.lower())
+        if tone is None:
+            return None
+        syl = parse(word.text[:-1])
+        if syl is None:
+            return None
+        low, mark = syl.vowels.lower(), word.text[-1].lower()
+        i = next((n for n, ch in enumerate(low) if VOWEL_MARK[ch] == (mark, "")), None)
+        if i is None:
+            return None
+        done = normalize(replace(syl, vowels=set_mark(syl.vowels, i, CIRC), tone=tone))
+        return done if plausible(done) else None
 
     def _transform(
         self, word: _Word, syl: Syllable, key: str
@@ -156,7 +201,7 @@ class Composer:
         if low == self._stroke:
             initial = syl.initial.lower()
             if initial == "đ":
-                return render(replace(syl, initial=recase("d", syl.initial))) + key
+                return self._render(replace(syl, initial=recase("d", syl.initial))) + key
             if initial != "d":
                 return None
             return self._ok(replace(syl, initial=recase("đ", syl.initial)), word.w_pos)
@@ -175,7 +220,7 @@ class Composer:
         if not syl.vowels or tone == syl.tone == 0:
             return None
         if tone and tone == syl.tone:
-            return render(replace(syl, tone=0)) + key
+            return self._render(replace(syl, tone=0)) + key
         return self._ok(replace(syl, tone=tone))
 
     def _modify(
@@ -196,23 +241,27 @@ class Composer:
             for i in done:
                 plain = set_mark(plain, i, "")
             if word.w_pos is not None and word.w_pos - len(syl.initial) in done:
-                chars = list(render(replace(syl, vowels=plain)))  # ww -> w
+                chars = list(self._render(replace(syl, vowels=plain)))  # ww -> w
                 chars[word.w_pos] = recase("w", chars[word.w_pos])
                 return "".join(chars)
-            return render(replace(syl, vowels=plain)) + key
+            return self._render(replace(syl, vowels=plain)) + key
         for i in targets:
             kind = mod[VOWEL_MARK[low[i]][0]]
             found = self._ok(replace(syl, vowels=set_mark(vowels, i, kind)), word.w_pos)
             if found is not None:
                 return found
-        if self.method == "telex" and key.lower() == "w" and not vowels and not syl.final:
-            return self._ok(replace(syl, vowels=recase("ư", key)), len(syl.initial))
+        if self.method == "telex" and key.lower() == "w" and not syl.final:
+            if not vowels:
+                return self._ok(replace(syl, vowels=recase("ư", key)), len(syl.initial))
+            if syl.initial.lower() == "g" and low == "i":  # gi + w -> giư (giữ, giữa, giường)
+                gi = replace(syl, initial=syl.initial + vowels, vowels=recase("ư", key))
+                return self._ok(gi, len(gi.initial))
         return None
 
 
-def compose(keys: str, method: Method = "telex") -> str:
+def compose(keys: str, method: Method = "telex", tone_style: str = "old") -> str:
     """Type a whole keystroke string: compose("Nguyeenx Vawn Hieepj") == "Nguyễn Văn Hiệp"."""
-    composer = Composer(method)
+    composer = Composer(method, tone_style)
     text = ""
     for key in keys:
         text = composer.feed(text, key)
@@ -262,3 +311,35 @@ def _word_keys(word: str, method: Method, tone_at_end: bool) -> str:
     else:
         out.append(tone + syl.final)
     return "".join(out)
+
+
+def untelex(text: str, tone_style: str = "old") -> str:
+    """Text typed with Telex keys while no input method was on ("Phongf Taif chinhs"), as
+    the clerk meant it ("Phòng Tài chính"); any other text unchanged.
+
+    Only a text without a single Vietnamese letter qualifies (with one, an input method was
+    working), and in it only a word that Telex turns into a complete Vietnamese syllable with
+    a mark or a tone, using up at least one key (so "Ross", "data", "email" stay).
+    """
+    if not text.isascii():
+        return text
+
+    def word(m: re.Match[str]) -> str:
+        raw = m.group()
+        done = compose(raw, "telex", tone_style)
+        if done == raw or done.isascii() or len(done) >= len(raw):
+            return raw
+        syl = parse(done)
+        if syl is None or not syl.vowels or not plausible(syl) or not _complete(syl):
+            return raw
+        return done
+
+    return re.sub(r"[A-Za-z]+", word, text)
+
+
+def _complete(syl: Syllable) -> bool:
+    """A syllable that can stand as it is (not a prefix still waiting for its final)."""
+    kind = CLUSTERS.get(syl.vowels.lower())
+    if kind is None:
+        return False
+    return kind != "F" or bool(syl.final)

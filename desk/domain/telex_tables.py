@@ -44,12 +44,16 @@ CONSONANTS = "bcdđghklmnpqrstvxfjwz"  # f j w z only occur in foreign words
 LETTER_INFO.update({c: (c, 0) for c in CONSONANTS})
 
 # Initial consonants of a syllable ("" = none). "q" alone is only a prefix of "qu".
-_INITIALS = "- b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x"
+# "kr" and the final "k" below spell Central Highlands place names (Krông Búk, Đắk Lắk).
+_INITIALS = "- b c ch d đ g gh gi h k kh kr l m n ng ngh nh p ph qu r s t th tr v x"
 INITIALS = frozenset(c.strip("-") for c in _INITIALS.split())
 # Final consonants; every prefix of a final is itself a final, so typing never passes
 # through an invalid state. After a stop final only tones sắc and nặng are possible.
-FINALS = frozenset({"c", "ch", "m", "n", "ng", "nh", "p", "t"})
-STOP_FINALS = frozenset({"c", "ch", "p", "t"})
+FINALS = frozenset({"c", "ch", "k", "m", "n", "ng", "nh", "p", "t"})
+STOP_FINALS = frozenset({"c", "ch", "k", "p", "t"})
+# A final k only follows ă or u (Đắk, Lắk, M'Đrắk, Búk), the breve typed before the k:
+# English words (book, seek, ask) stay as typed.
+K_VOWELS = frozenset({"ă", "u"})
 STOP_TONES = frozenset({0, 1, 5})  # 0 is allowed while the tone key has not been typed yet
 
 # Vowel clusters (toneless, lowercase): N = never followed by a final consonant,
@@ -164,6 +168,8 @@ def plausible(syl: Syllable) -> bool:
         return vowels in OPEN_FORMS
     if final not in FINALS or vowels not in CLOSED_FORMS:
         return False
+    if final == "k" and vowels not in K_VOWELS:
+        return False
     return final not in STOP_FINALS or syl.tone in STOP_TONES
 
 
@@ -190,8 +196,14 @@ def normalize(syl: Syllable) -> Syllable:
     return replace(syl, vowels="".join(chars))
 
 
-def tone_index(syl: Syllable) -> int:
-    """Index in `syl.vowels` of the vowel that carries the tone (modern rule)."""
+# Where the tone of an open oa / oe / uy goes: "old" on the first vowel (hòa, khỏe, thủy:
+# UniKey's default, and what ID cards print), "new" on the second (hoà, khoẻ, thuỷ).
+TONE_STYLES = ("old", "new")
+_OLD_STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
+
+
+def tone_index(syl: Syllable, style: str = "old") -> int:
+    """Index in `syl.vowels` of the vowel that carries the tone (`style`: old or new)."""
     v = syl.vowels.lower()
     marked = [i for i, ch in enumerate(v) if VOWEL_MARK[ch][1]]
     if len(v) == 1:
@@ -200,14 +212,16 @@ def tone_index(syl: Syllable) -> int:
         return marked[-1]
     if syl.final:
         return len(v) - 1
-    return 1 if len(v) >= 3 or v in ("oa", "oe", "uy") else 0
+    if v in _OLD_STYLE_PAIRS:
+        return 0 if style == "old" else 1
+    return 1 if len(v) >= 3 else 0
 
 
-def render(syl: Syllable) -> str:
-    """The NFC word for a syllable, tone on the right vowel."""
+def render(syl: Syllable, style: str = "old") -> str:
+    """The NFC word for a syllable, tone on the right vowel (`style`: see TONE_STYLES)."""
     vowels = syl.vowels
     if syl.tone and vowels:
-        i = tone_index(syl)
+        i = tone_index(syl, style)
         toned = TONED[(vowels[i].lower(), syl.tone)]
         vowels = vowels[:i] + recase(toned, vowels[i]) + vowels[i + 1 :]
     return syl.initial + vowels + syl.final

@@ -39,6 +39,7 @@ from sqlalchemy import text
 
 from desk.domain.masking import mask_value
 from desk.services.actor import Actor
+from desk.services.clock import system_clock
 from storage.engine import write_session
 from storage.tables.audit import AuditEntry
 
@@ -106,7 +107,7 @@ def write(session: Session, actor: Actor, action: str, *, target_type: str = "",
     last = session.execute(
         text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).first()
     seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
-    when = (at or datetime.now(UTC)).astimezone(UTC)
+    when = (at or system_clock()).astimezone(UTC)  # callers pass ctx.now()
     row: dict[str, Any] = {
         "seq": seq, "at": when, "action": action, "actor_id": _id_text(actor.id),
         "actor_name": actor.name, "actor_role": actor.role, "counter": actor.counter,

@@ -20,6 +20,8 @@ from desk.services.roles import require
 from storage.engine import read_session
 from storage.tables import Citizen
 
+NAME_LIMIT = 200  # characters of an applicant's name (the receipt and the forms print it whole)
+
 
 @dataclass
 class ApplicantIn:
@@ -33,14 +35,18 @@ class ApplicantIn:
     address: str = ""
     email: str = ""
 
-    def clean(self) -> ApplicantIn:
-        name = clean_text(self.name, 200)
+    def clean(self, today: date | None = None) -> ApplicantIn:
+        """Checked and tidied; `today` (the desk's date) bounds an ID's birth year."""
+        name = clean_text(self.name, 10 * NAME_LIMIT)
         if not name:
             raise DomainError("intake.no_name")
+        if len(name) > NAME_LIMIT:  # refused, never cut mid-word on the receipt
+            raise DomainError("intake.name_too_long", length=len(name), limit=NAME_LIMIT)
         id_number = (self.id_number or "").strip() or None
         id_type = None
         if id_number:
-            pid = validate_personal_id(id_number, birth=self.birth_date, sex=self.sex)  # type: ignore[arg-type]
+            pid = validate_personal_id(id_number, birth=self.birth_date, sex=self.sex,  # type: ignore[arg-type]
+                                       today=today)
             id_number, id_type = pid.number, pid.id_type
         phone = (self.phone or "").strip() or None
         if phone:

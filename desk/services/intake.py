@@ -17,6 +17,7 @@ from desk.domain.text import fold
 from desk.services import citizens, printing, receipts
 from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import ApplicantIn, clean_text
+from desk.services.clock_check import guard_new_code
 from desk.services.codes import take_dossier_code
 from desk.services.context import DeskContext
 from desk.services.events import record
@@ -56,7 +57,7 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         raise DomainError("intake.bad_channel", channel=req.channel, channels=", ".join(CHANNELS))
     if not 1 <= req.sets <= 99:
         raise DomainError("intake.bad_sets", sets=req.sets)
-    applicant = req.applicant.clean()
+    applicant = req.applicant.clean(ctx.local_now().date())
     now = ctx.now()
     backdated = req.received_at is not None
     received_at = req.received_at or now
@@ -73,6 +74,7 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         missing = missing_documents(list(proc.documents), req.documents_present)
         if missing:  # an incomplete dossier is not received: Form 02 instead, no code
             raise DomainError("intake.incomplete", missing="; ".join(missing))
+        guard_new_code(s, now, ctx.tz)  # a clock gone back would date the code wrongly
         citizen = citizens.upsert(s, applicant, now)
         local_day = received_at.astimezone(ctx.tz).date()
         code = take_dossier_code(s, ctx.settings.office.id, local_day)

@@ -8,7 +8,9 @@ file. Names cannot be recognised in free text: code that logs a citizen's name p
 `setup_logging(ctx)` — call once at start (TUI and CLI): a rotating file
 `<data_dir>/logs/desk.log` (mode 0600, 5 × 2 MB) with the filter on its handler, and the filter
 on every handler the root logger already has (handlers, not loggers: a logger's own filters do
-not see records propagated from child loggers).
+not see records propagated from child loggers). The desk's own loggers (OWN) log at INFO;
+everything else (fontTools wrote ~120 INFO lines per PDF, httpx one per request) only from
+WARNING: the root logger stays at WARNING.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from desk.services.context import DeskContext
 
 LOG_FILE = "desk.log"
+OWN = ("desk", "screens", "printers", "storage")  # our packages' logger names
 
 
 class MaskingFilter(logging.Filter):
@@ -77,7 +80,11 @@ def setup_logging(ctx: DeskContext, level: int = logging.INFO) -> Path:
         handler.setFormatter(logging.Formatter(
             "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"))
         root.addHandler(handler)
-    if root.level > level or root.level == logging.NOTSET:
-        root.setLevel(level)
+    if root.level > logging.WARNING or root.level == logging.NOTSET:
+        root.setLevel(logging.WARNING)  # third-party libraries: warnings and errors only
+    for name in OWN:
+        own = logging.getLogger(name)
+        if own.level > level or own.level == logging.NOTSET:
+            own.setLevel(level)
     install_masking()
     return path

@@ -17,7 +17,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any, Literal
 
 from sqlalchemy import func, update
@@ -41,10 +41,6 @@ __all__ = ["PrintWorker", "WorkerPool", "drain", "notify", "start"]
 
 log = logging.getLogger(__name__)
 Step = Literal["idle", "wait", "progress"]
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -183,7 +179,7 @@ class PrintWorker:
             # a worker that died mid-job (power cut): its lease ran out; assume partly sent
             s.exec(update(PrintJob)  # type: ignore[call-overload]
                    .where(PrintJob.printer == self.printer, PrintJob.state == "sending",
-                          PrintJob.next_attempt_at < _utcnow())  # type: ignore[operator]
+                          PrintJob.next_attempt_at < self.ctx.now())  # type: ignore[operator]
                    .values(state="queued", bytes_sent=func.max(PrintJob.bytes_sent, 1),
                            last_error="interrupted while sending"))
 
@@ -194,7 +190,7 @@ class PrintWorker:
                           .order_by(col(PrintJob.created_at), col(PrintJob.id)).limit(1)).first()
 
     def _claim(self, job_id: uuid.UUID) -> bool:
-        lease = _utcnow() + timedelta(seconds=self.write_timeout * 3 + 60)
+        lease = self.ctx.now() + timedelta(seconds=self.write_timeout * 3 + 60)
         with write_session(self.ctx.engine) as s:
             res = s.exec(update(PrintJob)  # type: ignore[call-overload]
                          .where(PrintJob.id == job_id, PrintJob.state == "queued")
@@ -215,7 +211,7 @@ class PrintWorker:
                 if sent:
                     row.bytes_sent = max(row.bytes_sent, sent)
                 row.last_error = error[:500]
-                row.next_attempt_at = _utcnow() + timedelta(seconds=delay)
+                row.next_attempt_at = self.ctx.now() + timedelta(seconds=delay)
                 s.add(row)
 
     def _done(self, job_id: uuid.UUID, sent: int, marked: bool) -> None:

@@ -9,7 +9,7 @@ paper never blocks or fails the caller, and the job is never lost.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,7 +163,7 @@ def record_status(ctx: DeskContext, printer: str, state: str, detail: str = "") 
     """Remember the printer's last known state (short write; shown by every process)."""
     with write_session(ctx.engine) as s:
         row = s.get(PrinterState, printer) or PrinterState(printer=printer)
-        row.state, row.detail, row.checked_at = state, detail[:500], datetime.now(UTC)
+        row.state, row.detail, row.checked_at = state, detail[:500], ctx.now()
         s.add(row)
 
 

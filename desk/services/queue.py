@@ -28,6 +28,7 @@ from desk.domain import queue as rules
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services import printing
+from desk.services.clock import system_clock
 from desk.services.context import DeskContext
 from desk.services.events import fact
 from printers.layouts.ticket import TicketData, build_ticket
@@ -537,7 +538,7 @@ def stats_csv(st: rules.DayStats) -> str:
 def export_csv(ctx: DeskContext, day: date | None = None, path: Path | None = None) -> Path:
     st = stats(ctx, day)
     if path is None:
-        path = ctx.settings.data_dir / "exports" / f"queue-{st.day}.csv"
+        path = ctx.settings.exports_dir / f"queue-{st.day}.csv"  # Documents: findable
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(stats_csv(st), encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM
     return path
@@ -591,7 +592,7 @@ class QueueFeed:
                                (day.isoformat(),)).fetchone()[0]
         finally:
             self._conn.execute("COMMIT")
-        calls = [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or datetime.now(UTC), r[4])
+        calls = [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or system_clock(), r[4])
                  for r in rows]
         return DisplaySnapshot(int(last or 0), _distinct_calls(calls, limit), waiting)
 
@@ -599,7 +600,7 @@ class QueueFeed:
         rows = self._conn.execute(
             "SELECT seq, label, counter, at, kind FROM ticket_event WHERE day = ? AND seq > ? "
             "AND kind IN ('CALL', 'RECALL') ORDER BY seq", (day.isoformat(), seq)).fetchall()
-        return [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or datetime.now(UTC), r[4])
+        return [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or system_clock(), r[4])
                 for r in rows]
 
     def close(self) -> None:

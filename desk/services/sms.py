@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from desk.services.clock import system_clock
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -36,7 +38,7 @@ class OutboxSender:
 
     def __init__(self, path: Path, clock: Callable[[], datetime] | None = None) -> None:
         self.path = path
-        self.clock = clock or (lambda: datetime.now(UTC))
+        self.clock = clock or system_clock
 
     def send(self, phone: str, text: str) -> None:
         line = json.dumps({"at": self.clock().isoformat(timespec="seconds"), "phone": phone,

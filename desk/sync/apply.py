@@ -9,9 +9,8 @@ and reach the same state.
 
 from __future__ import annotations
 
-import time
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, select
@@ -20,6 +19,7 @@ from desk.domain.calendar import WorkingCalendar
 from desk.domain.states import Action
 from desk.services.actor import Actor
 from desk.services.calendar import set_exceptions_in
+from desk.services.clock_check import note_server_time
 from desk.services.events import record
 from desk.services.projection import load_events
 from desk.services.views import get_dossier
@@ -48,7 +48,7 @@ def _set_kind(s: Session, event_id: Any, kind: str) -> Any:
 
 
 def apply_results(s: Session, cal: WorkingCalendar, ids: list[Any],
-                  data: dict[str, Any]) -> dict[str, int]:
+                  data: dict[str, Any], now: datetime | None = None) -> dict[str, int]:
     """Record the district's per-event answer; re-project the dossiers it touched."""
     counts: dict[str, int] = {}
     touched: dict[Any, Any] = {}
@@ -84,18 +84,23 @@ def apply_results(s: Session, cal: WorkingCalendar, ids: list[Any],
     s.flush()
     for d in touched.values():
         refold(s, cal, d)
-    _merge_clock(s, data)
+    _merge_clock(s, data, now)
     return counts
 
 
-def _merge_clock(s: Session, data: dict[str, Any]) -> None:
+def _merge_clock(s: Session, data: dict[str, Any], now: datetime | None) -> None:
+    """The district's clock into the HLC, and into the desk's clock check (clock_check.py).
+    `now`: the desk's injected clock; None (an old caller) merges the server's time alone."""
     server_ms = data.get("server_time")
     if not isinstance(server_ms, int):
         return
     st = sync_state(s)
     last = HLC.decode(st.hlc_last) if st.hlc_last else HLC(0, 0, st.device_id[:8])
-    st.hlc_last = merge(last, HLC(server_ms, 0, ""), int(time.time() * 1000)).encode()
+    now_ms = int(now.timestamp() * 1000) if now is not None else 0
+    st.hlc_last = merge(last, HLC(server_ms, 0, ""), now_ms).encode()
     s.add(st)
+    if now is not None:
+        note_server_time(s, now, server_ms)
 
 
 STORED = "stored"  # a change this release cannot apply: kept, applied after an upgrade

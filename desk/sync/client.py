@@ -28,6 +28,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
+from desk.services.clock_check import note_server_time
 from desk.services.context import DeskContext
 from desk.sync import protocol as P
 from desk.sync import recover as R
@@ -205,7 +206,8 @@ class SyncClient:
             report.bytes_up += len(body)
             report.events_up += len(rows)
             with write_session(self.ctx.engine) as s:
-                counts = apply_results(s, self.ctx.calendar, [r.event_id for r in rows], data)
+                counts = apply_results(s, self.ctx.calendar, [r.event_id for r in rows], data,
+                                       self.ctx.now())
                 crash_point("push_mid_mark")
             for k, v in counts.items():
                 report.pushed[k] = report.pushed.get(k, 0) + v
@@ -259,6 +261,7 @@ class SyncClient:
                         continue  # another process moved on meanwhile: read again
                     report.pulled += apply_page(s, self.ctx.calendar, data["changes"],
                                                 data["next_cursor"])
+                    note_server_time(s, self.ctx.now(), data.get("server_time"))
                     crash_point("pull_mid_apply")
             except SnapshotNeeded as e:  # rolled back: nothing of this page was applied
                 if snapshot:

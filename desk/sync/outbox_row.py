@@ -7,7 +7,6 @@ Shared by the dossier events' hook (desk/sync/outbox.py) and the queue facts' ho
 from __future__ import annotations
 
 import os
-import time
 import uuid
 from datetime import datetime
 from typing import Any
@@ -36,10 +35,11 @@ def append(session: Session, *, event_id: uuid.UUID, office_id: str, kind: str,
            entity_type: str, entity_id: str, at: datetime, payload: dict[str, Any],
            base_version: int = 0) -> Any:
     """The outbox row of one event (a dossier's, or a fact of desk/sync/facts.py): this
-    device's next seq and HLC tick, and the wire form, frozen."""
+    device's next seq and HLC tick, and the wire form, frozen. The tick's physical time is
+    the event's own instant, read from the desk's injected clock (never the machine's)."""
     st = sync_state(session)
     last = HLC.decode(st.hlc_last) if st.hlc_last else HLC(0, 0, st.device_id[:8])
-    clock = tick(last, int(time.time() * 1000), node=st.device_id[:8])
+    clock = tick(last, int(at.timestamp() * 1000), node=st.device_id[:8])
     st.hlc_last = clock.encode()
     st.last_seq += 1
     schema_v = int(os.environ.get(ENV_SCHEMA, P.SCHEMA_V))

@@ -21,12 +21,14 @@ import httpcore
 import httpx
 
 from desk import __version__
+from desk.services.clock import wall_seconds
 from desk.sync import protocol as P
 
 
 def wall_clock() -> float:
-    """This machine's clock (a commune PC may be off by a day); tests replace it."""
-    return time.time()
+    """This machine's clock (a commune PC may be off by a day): signed requests carry it, as
+    the district checks them against its own. Tests replace it."""
+    return wall_seconds()
 
 
 class SyncError(Exception):
@@ -192,7 +194,7 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         when = parsedate_to_datetime(value).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, when - (time.time() if now is None else now))
+    return max(0.0, when - (wall_clock() if now is None else now))
 
 
 class Transport:

@@ -20,10 +20,12 @@ class StatusLine(DeadlineBadge):
     def __init__(self) -> None:
         super().__init__(id="status-line")
         self.sync: dict[str, Any] | None = None
+        self.clock_warning = ""
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status-line")
     def refresh_counts(self) -> None:
         load_stack()
+        from desk.services.clock_check import describe_clock
         from desk.services.deadlines import counts
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
@@ -37,10 +39,13 @@ class StatusLine(DeadlineBadge):
             st = sync_status(ctx, conflicts_limit=0)
             sync = {"online": runner.online, "pending": st["pending"],
                     "conflicts": st["conflicts"], "link": link_state(ctx)}
-        self.app.call_from_thread(self._show, c, sync)
+        clock = describe_clock(ctx)
+        self.app.call_from_thread(self._show, c, sync, clock)
 
-    def _show(self, counts: dict[str, Any], sync: dict[str, Any] | None) -> None:
+    def _show(self, counts: dict[str, Any], sync: dict[str, Any] | None,
+              clock: tuple[str, str] = ("", "")) -> None:
         self.sync = sync
+        self.clock_warning = clock[1]  # the whole sentence (tooltip, tests)
         extra = None
         if sync is not None:
             state = {True: t("status.online"), False: t("status.offline"),
@@ -52,6 +57,10 @@ class StatusLine(DeadlineBadge):
                 key = "status.insecure_http" if sync["link"] == "insecure" \
                     else "status.http_refused"
                 extra.append(" · " + t(key), style="bold red")
+        if clock[0]:  # a wrong office clock: the short word here, the sentence as tooltip
+            extra = extra or Text()
+            extra.append("   │ " + clock[0], style="bold red")
+            self.tooltip = clock[1]
         self.show_counts(counts, extra)
 
 __all__ = ["ORDER", "StatusLine"]

@@ -3,6 +3,15 @@
 One setting for the whole app cycles Telex → VNI → off (F9, `cycle_input_method`); every
 `TelexInput` reads it on each key, and `InputMethodIndicator` shows it. With the method off
 (the default: most counters have Unikey/EVKey) the widget is a plain Input.
+
+What a clerk expects when no input method was on and they typed Telex anyway ("Phongf Taif
+chinhs" in an apology reason, which then went onto the official letter): Vietnamese. So when
+such a field is left with text that is plainly raw Telex (no Vietnamese letter in it, and words
+that Telex makes into Vietnamese syllables: `desk.domain.telex.untelex`), the field shows the
+converted text at once, the app's Telex is switched on for the next fields, and a notice says
+so (F9 turns it off). What is saved and printed is what the field shows.
+
+The tone of an open oa/oe/uy follows `[office] tone_style` (old: hòa, thủy — the default).
 """
 
 from __future__ import annotations
@@ -51,6 +60,13 @@ def cycle_method(app: App[Any]) -> str:
     return new
 
 
+def tone_style(app: App[Any]) -> str:
+    """[office] tone_style: where the tone of an open oa/oe/uy goes (old: hòa, thủy)."""
+    ctx = getattr(app, "ctx", None)
+    return str(getattr(getattr(getattr(ctx, "settings", None), "office", None), "tone_style",
+                       "old"))
+
+
 def method_label(method: str) -> str:
     return t(f"telex.method.{method}")
 
@@ -69,10 +85,12 @@ class TelexInput(Input):
     def _composer_for(self, method: str) -> Composer | None:
         if not self.compose_keys or method not in ("telex", "vni"):
             return None
-        if self._composer is None or self._composer.method != method:
+        style = tone_style(self.app)
+        if self._composer is None or self._composer.method != method \
+                or self._composer.tone_style != style:
             from desk.domain.telex import Composer  # at the first key, not at the start
 
-            self._composer = Composer(method)  # type: ignore[arg-type]
+            self._composer = Composer(method, style)  # type: ignore[arg-type]
         return self._composer
 
     async def on_key(self, event: events.Key) -> None:
@@ -95,6 +113,23 @@ class TelexInput(Input):
     def on_blur(self, _event: events.Blur) -> None:
         if self._composer is not None:
             self._composer.reset()
+        self.convert_raw_telex()
+
+    def convert_raw_telex(self) -> bool:
+        """Raw Telex typed with the method off → Vietnamese, and Telex on (see the module)."""
+        if not self.compose_keys or current_method(self.app) != "off":
+            return False
+        if not self.value or not self.value.isascii():
+            return False  # nothing typed, or an input method was on
+        from desk.domain.telex import untelex  # the first such field, not at the start
+
+        fixed = untelex(self.value, tone_style(self.app))
+        if fixed == self.value:
+            return False
+        self.value = fixed
+        set_method(self.app, "telex")
+        self.app.notify(t("telex.converted", text=fixed), timeout=8, markup=False)
+        return True
 
 
 class InputMethodIndicator(Static):

@@ -21,7 +21,7 @@ from desk.i18n import t
     [
         ("Nguyeenx Vawn Hieepj", "Nguyễn Văn Hiệp"),
         ("Traanf Thij Ngocj Anhs", "Trần Thị Ngọc Ánh"),
-        ("Phamj Dduwcs Thuyr", "Phạm Đức Thuỷ"),  # modern rule: uy -> tone on y
+        ("Phamj Dduwcs Thuyr", "Phạm Đức Thủy"),  # old style (the default): uy -> tone on u
         ("Lee Hoangf Yeens", "Lê Hoàng Yến"),
         ("Ddawngj Quoocs Khanhs", "Đặng Quốc Khánh"),
         ("Buif Thij Huwowng", "Bùi Thị Hương"),
@@ -35,7 +35,7 @@ from desk.i18n import t
         ("quyeenf quyts quys", "quyền quýt quý"),
         ("gif ginf gieengs didf", "gì gìn giếng đì"),
         ("thuowr", "thuở"),  # uơ closes the syllable: tone on ơ
-        ("hoaf khoer thuyr", "hoà khoẻ thuỷ"),  # oa oe uy: second vowel
+        ("hoaf khoer thuyr", "hòa khỏe thủy"),  # open oa oe uy, old style: first vowel
         ("mias muas taif", "mía múa tài"),  # other pairs: first vowel
         ("hoafn hoanf", "hoàn hoàn"),  # a final consonant moves the tone to the last vowel
         ("ngoeoj khuaays", "ngoẹo khuấy"),
@@ -60,7 +60,7 @@ def test_telex_examples(keys: str, text: str) -> None:
     [
         ("Nguyen64 Va8n Hie65p", "Nguyễn Văn Hiệp"),
         ("Tra62n Thi5 Ngo5c A1nh", "Trần Thị Ngọc Ánh"),
-        ("Pha5m D9u71c Thuy3", "Phạm Đức Thuỷ"),
+        ("Pha5m D9u71c Thuy3", "Phạm Đức Thủy"),
         ("Bu2i Thi5 Huo7ng", "Bùi Thị Hương"),
         ("Bu2i Thi5 Hu7o7ng", "Bùi Thị Hương"),
         ("nguo72i khuy3u thuo73 giu74 quo61c", "người khuỷu thuở giữ quốc"),
@@ -99,6 +99,54 @@ def test_double_key_undoes(keys: str, text: str) -> None:
 def test_words_that_are_not_vietnamese_are_left_alone(word: str) -> None:
     assert compose(word) == word
     assert compose(f"Guwir email qua Zalo {word}") == f"Gửi email qua Zalo {word}"
+
+
+# ---------------------------------------------------------------- issue 14 §5
+
+
+@pytest.mark.parametrize(("keys", "text"), [
+    ("giwx", "giữ"), ("giwax", "giữa"), ("giwowngf", "giường"), ("Giwx", "Giữ"),
+    ("giww", "giw"),  # the double key still undoes
+])
+def test_gi_and_a_lone_w_make_giu_with_horn(keys: str, text: str) -> None:
+    assert compose(keys) == text
+
+
+@pytest.mark.parametrize(("keys", "method", "text"), [
+    ("Ddawks Lawks", "telex", "Đắk Lắk"), ("Ddawks Noong", "telex", "Đắk Nông"),
+    ("Kroong Buks", "telex", "Krông Búk"), ("Mddrawks", "telex", "Mddrawks"),
+    ("D9a8k1 La8k1", "vni", "Đắk Lắk"), ("Kro6ng Bu1k", "vni", "Krông Búk"),
+])
+def test_a_final_k_spells_highland_place_names(keys: str, method: str, text: str) -> None:
+    assert compose(keys, method) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("word", ["book", "seek", "ask", "look", "week", "Facebook"])
+def test_english_words_ending_in_k_stay_as_typed(word: str) -> None:
+    assert compose(word) == word
+
+
+def test_tone_style_old_is_the_default_and_new_is_a_setting() -> None:
+    assert compose("hoaf khoer thuyr Thuyr") == "hòa khỏe thủy Thủy"
+    assert compose("hoaf khoer thuyr", tone_style="new") == "hoà khoẻ thuỷ"
+    assert compose("hoa2 khoe3 thuy3", "vni", "new") == "hoà khoẻ thuỷ"
+    assert compose("hoafn thuyeenf quys") == compose("hoafn thuyeenf quys", tone_style="new")
+    with pytest.raises(DomainError) as info:
+        Composer("telex", "modern")
+    assert "modern" in t(info.value.key, "vi", **info.value.params)
+
+
+@pytest.mark.parametrize(("keys", "text"), [
+    ("vietej", "việt"), ("Vietej Nam", "Việt Nam"), ("tienges", "tiếng"), ("nguoiwf", "người"),
+    ("congoz", "công"), ("ngheef", "nghề"),
+])
+def test_circumflex_key_after_the_final_consonant(keys: str, text: str) -> None:
+    assert compose(keys) == text
+
+
+@pytest.mark.parametrize("word", ["data", "mama", "papa", "gene", "coco", "note", "Canada"])
+def test_circumflex_after_final_leaves_english_words_alone(word: str) -> None:
+    assert compose(word) == word
 
 
 def test_digits_are_left_alone_in_telex() -> None:
@@ -205,9 +253,11 @@ def _spelling_ok(initial: str, cluster: str, final: str) -> bool:
     return final not in ("c", "ng") or cluster != "oo"
 
 
-def _syllables() -> Iterator[str]:
+def _syllables(style: str = "new") -> Iterator[str]:
     for initial in INITIALS:
         for cluster, (open_pos, closed_pos) in CLUSTERS.items():
+            if style == "old" and cluster in ("oa", "oe", "uy"):
+                open_pos = 0  # hòa, khỏe, thủy
             for final in FINALS:
                 pos = closed_pos if final else open_pos
                 if pos is None or not _spelling_ok(initial, cluster, final):
@@ -217,7 +267,8 @@ def _syllables() -> Iterator[str]:
                     yield unicodedata.normalize("NFC", initial + toned + final)
 
 
-SYLLABLES = sorted(set(_syllables()))
+SYLLABLES = sorted(set(_syllables()))  # spelled in the new style (hoà, thuỷ)
+OLD_SYLLABLES = sorted(set(_syllables("old")))
 
 
 def test_the_syllable_set_is_large() -> None:
@@ -231,9 +282,17 @@ def test_every_syllable_round_trips(method: str) -> None:
     failures = [
         (w, keys, got)
         for w in SYLLABLES
-        if (got := compose(keys := to_keys(w, method), method)) != w  # type: ignore[arg-type]
+        if (got := compose(keys := to_keys(w, method), method, "new")) != w  # type: ignore[arg-type]
     ]
     assert failures == []
+
+
+@pytest.mark.parametrize("method", ["telex", "vni"])
+def test_every_syllable_round_trips_in_the_old_style_too(method: str) -> None:
+    failures = [(w, keys, got) for w in OLD_SYLLABLES
+                if (got := compose(keys := to_keys(w, method), method)) != w]  # type: ignore[arg-type]
+    assert failures == []
+    assert {"hòa", "khỏe", "thủy", "hoàn", "khuỷu", "quý"} <= set(OLD_SYLLABLES)
 
 
 @pytest.mark.parametrize("method", ["telex", "vni"])
@@ -241,7 +300,7 @@ def test_tone_in_the_middle_or_at_the_end_gives_the_same_word(method: str) -> No
     failures = []
     for w in SYLLABLES:
         middle = to_keys(w, method, tone_at_end=False)  # type: ignore[arg-type]
-        if compose(middle, method) != w:  # type: ignore[arg-type]
+        if compose(middle, method, "new") != w:  # type: ignore[arg-type]
             failures.append((w, middle))
     assert failures == []
 
@@ -256,14 +315,14 @@ def test_the_tone_key_may_come_anywhere_after_the_first_vowel(w: str, data: st.D
     skip = 2 if body.lower().startswith("qu") else 0  # the u of qu is not a vowel
     first_vowel = next(i for i, ch in enumerate(body) if i >= skip and ch in "aeiouy")
     at = data.draw(st.integers(first_vowel + 1, len(body)))
-    assert compose(body[:at] + tone + body[at:]) == w
+    assert compose(body[:at] + tone + body[at:], tone_style="new") == w
 
 
 @given(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=4), st.sampled_from(["t", "u"]))
 def test_capitalised_phrases_round_trip(words: list[str], case: str) -> None:
     phrase = " ".join(w.title() if case == "t" else w.upper() for w in words)
-    assert compose(to_telex(phrase)) == phrase
-    assert compose(to_vni(phrase), "vni") == phrase
+    assert compose(to_telex(phrase), tone_style="new") == phrase
+    assert compose(to_vni(phrase), "vni", "new") == phrase
 
 
 @given(st.text(alphabet="abcdeghiklmnopqrstuvwxyzADW0123456789 .,", max_size=30))
@@ -271,3 +330,29 @@ def test_any_keys_compose_without_error_keeping_separators(keys: str) -> None:
     for method in ("telex", "vni"):
         text = compose(keys, method)  # type: ignore[arg-type]
         assert [ch for ch in text if not ch.isalnum()] == [ch for ch in keys if not ch.isalnum()]
+
+
+# ---------------------------------------------------------------- raw Telex (issue 14 §5)
+
+
+@pytest.mark.parametrize(("raw", "meant"), [
+    ("Phongf Taif chinhs", "Phòng Tài chính"),
+    ("Thieeus giaays towf khai", "Thiếu giấy tờ khai"),
+    ("Nguyeenx Vawn Hieepj, thoon 3", "Nguyễn Văn Hiệp, thôn 3"),
+])
+def test_raw_telex_is_read_as_the_clerk_meant_it(raw: str, meant: str) -> None:
+    from desk.domain.telex import untelex
+
+    assert untelex(raw) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "Phòng Taif chinhs",  # a Vietnamese letter: an input method was on, leave it
+    "Chua co ket qua",  # no keys to apply
+    "Ross data email Windows 0912345678",  # not Vietnamese syllables
+    "",
+])
+def test_text_that_is_not_raw_telex_is_left_alone(text: str) -> None:
+    from desk.domain.telex import untelex
+
+    assert untelex(text) == text

@@ -204,7 +204,6 @@ def test_cable_pulled_mid_job_loses_nothing(make_ctx: Callable[..., DeskContext]
 
 
 def test_interrupted_sending_job_is_recovered(make_ctx: Callable[..., DeskContext]) -> None:
-    from datetime import UTC
 
     from storage.engine import write_session
     from storage.tables import PrintJob
@@ -215,7 +214,7 @@ def test_interrupted_sending_job_is_recovered(make_ctx: Callable[..., DeskContex
         row = s.get(PrintJob, jid)
         assert row is not None
         row.state, row.attempts = "sending", 1
-        row.next_attempt_at = datetime.now(UTC) - timedelta(seconds=1)
+        row.next_attempt_at = ctx.now() - timedelta(seconds=1)  # the lease ran out
         s.add(row)
     print_worker.drain(ctx, 10)
     job = printing.job(ctx, jid)

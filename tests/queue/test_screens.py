@@ -201,7 +201,7 @@ async def test_supervisor_day(qctx: DeskContext, clock: MovingClock) -> None:
         assert "08h" in str(screen.query_one("#sup-chart", Static).render())
         await pilot.press("f6")
         await _settle(pilot)
-        assert (Path(qctx.settings.data_dir) / "exports" / "queue-2026-11-23.csv").is_file()
+        assert (qctx.settings.exports_dir / "queue-2026-11-23.csv").is_file()  # Documents
         await pilot.press("f3")
         await _settle(pilot)
         assert screen.stats.issued == 0

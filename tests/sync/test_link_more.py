@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from desk.district.changes import state_of
 from desk.district.ingest import FAIL_ENV
+from desk.services.clock import wall_seconds
 from desk.services.lifecycle import act
 from desk.sync.client import encode_batch, retry_delay
 from desk.sync.transport import Offline, parse_retry_after
@@ -79,9 +80,8 @@ def test_503_429_retry_after_is_honoured_and_capped(district: Any, office: Any,
     c = client(office, proxy.url, district.token)
     c.cfg.backoff_cap = 60.0
     if header == "DATE":
-        import time
 
-        header = formatdate(time.time() + 3600, usegmt=True)
+        header = formatdate(wall_seconds() + 3600, usegmt=True)
     proxy.set("status", status_code=status, status_headers={"Retry-After": header},
               status_body=b"<html>busy</html>")
     with pytest.raises(Offline, match=f"http:{status}") as e:

@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from desk.district.changes import decide, state_of
+from desk.services.clock import wall_seconds
 from desk.services.lifecycle import act
 from desk.sync import protocol as P
 from storage.engine import read_session
@@ -192,10 +193,9 @@ def test_events_recorded_before_the_hook_are_backfilled(district: Any, office: A
 
 def test_clock_a_day_off_is_corrected(district: Any, office: Any,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import time as _time
 
     intake(office, 1)
     c = client(office, district.url, district.token)
-    monkeypatch.setattr("desk.sync.transport.wall_clock", lambda: _time.time() - 86400)
+    monkeypatch.setattr("desk.sync.transport.wall_clock", lambda: wall_seconds() - 86400)
     assert c.sync_once().pushed == {"accepted": 1}
     check(office, district.engine)

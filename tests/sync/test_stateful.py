@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,15 @@ from desk.services.actor import Actor
 from desk.services.lifecycle import act
 from desk.sync.client import SyncReport
 from desk.sync.transport import SyncError
-from tests.sync.harness import OFFICE, check, client, desk_ctx, intake, start_district
+from tests.sync.harness import (
+    DESK_NOW,
+    OFFICE,
+    check,
+    client,
+    desk_ctx,
+    intake,
+    start_district,
+)
 from tests.sync.proxy import FaultProxy
 
 COMMUNE = ("transfer", "request_supplement", "supplement_received", "return_result",
@@ -75,14 +84,19 @@ class SyncMachine(RuleBasedStateMachine):
             act(self.office, code, action, reason="thử nghiệm")
 
     # -- the district ---------------------------------------------------------------------
-    @rule(i=st.integers(0, 50), action=st.sampled_from(DISTRICT))
-    def district_decides(self, i: int, action: str) -> None:
+    @rule(i=st.integers(0, 50), action=st.sampled_from(DISTRICT),
+          minutes=st.integers(-3 * 24 * 60, 3 * 24 * 60))
+    def district_decides(self, i: int, action: str, minutes: int) -> None:
+        """A decision stamped by the district's clock: pinned, `minutes` from the desk's
+        (before or after it, up to 3 days), never the real date: the explored order of events
+        must not change with the calendar."""
         known = sorted(state_of(self.district.engine, OFFICE))
         if not known:
             return
         with contextlib.suppress(DomainError):
             decide(self.district.engine, OFFICE, known[i % len(known)], action,
-                   reason="thử nghiệm", actor="Phòng Tư pháp")
+                   reason="thử nghiệm", actor="Phòng Tư pháp",
+                   at=DESK_NOW + timedelta(minutes=minutes))
 
     # -- the link -------------------------------------------------------------------------
     @rule()

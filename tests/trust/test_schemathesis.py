@@ -17,7 +17,6 @@ import copy
 import gzip
 import json
 import sqlite3
-import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from desk.services.clock import wall_seconds
 
 schemathesis = pytest.importorskip(
     "schemathesis", reason="schemathesis is not installed (pip install schemathesis)")
@@ -137,7 +138,7 @@ def send(client: Any, case: Any, auth: str, token: str) -> Any:
                                params=_params(case.query), content=body or None,
                                headers=headers)
     if auth == "signed":
-        digest, ts, nonce = P.content_digest(body), str(int(time.time())), uuid.uuid4().hex
+        digest, ts, nonce = P.content_digest(body), str(int(wall_seconds())), uuid.uuid4().hex
         target = req.url.raw_path.decode()
         req.headers[P.H_DIGEST] = digest
         req.headers[P.H_TS] = ts

@@ -35,7 +35,7 @@ class TableRow:
         """The value as shown on screen and in the PDF."""
         v = self.values[key]
         if key in RATE_KEYS:
-            return percent(v)
+            return t("value.na") if v is None else percent(v)
         return str(v)
 
 
@@ -100,7 +100,7 @@ def score_lines(report: PeriodReport) -> list[str]:
 
 
 def _num(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:.1f}".replace(".", ",")
+    return t("value.na") if v is None else f"{v:.1f}".replace(".", ",")
 
 
 def points_text(v: float | None) -> str:

@@ -132,7 +132,7 @@ def report_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) -> Non
         for i, key in enumerate(VALUE_KEYS):
             v = tr.values[key]
             if key in RATE_KEYS:
-                c = _put(ws, row, 4 + i, "n/a" if v is None else v, st, bold=bold, fmt=PCT,
+                c = _put(ws, row, 4 + i, t("value.na") if v is None else v, st, bold=bold, fmt=PCT,
                          align="num")
             else:
                 c = _put(ws, row, 4 + i, v, st, bold=bold, align="num")
@@ -156,7 +156,7 @@ def report_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) -> Non
     for label, value in rates(report):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
         ws.cell(row=row, column=1, value=label).font = st["normal"]
-        c = ws.cell(row=row, column=4, value="n/a" if value is None else value)
+        c = ws.cell(row=row, column=4, value=t("value.na") if value is None else value)
         c.number_format, c.font = PCT, st["bold"]
         if label == t("report.rate.on_time"):
             ws.cell(row=row, column=5, value=t("report.rate.goal", goal=percent(GOAL, 0))
@@ -174,7 +174,7 @@ def report_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) -> Non
         _put(ws, row, 1, ind.number, st, align="head")
         _put(ws, row, 2, None, st)
         _put(ws, row, 3, t(f"report.indicator.{ind.number}"), st)
-        _put(ws, row, 4, "n/a" if ind.points is None else ind.points, st, fmt="0.0",
+        _put(ws, row, 4, t("value.na") if ind.points is None else ind.points, st, fmt="0.0",
              align="num")
         row += 1
     for line in score_lines(report):
@@ -223,7 +223,8 @@ def satisfaction_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) 
             for i, lv in enumerate(LEVELS):
                 _put(ws, row, 2 + i, s.count(lv), st, bold=bold, align="num")
             _put(ws, row, 2 + len(LEVELS), s.total, st, bold=bold, align="num")
-            _put(ws, row, 3 + len(LEVELS), "n/a" if s.rate is None else s.rate, st, bold=bold,
+            _put(ws, row, 3 + len(LEVELS), t("value.na") if s.rate is None else s.rate, st,
+                 bold=bold,
                  fmt=PCT, align="num")
         row += 2
     ws.column_dimensions["A"].width = 28
