@@ -24,11 +24,15 @@ def nfc(text: str) -> str:
     return "".join(" " if (ch.isspace() and ch != "\n") else _FOLD.get(ch, ch) for ch in text)
 
 
+_JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", *map(chr, range(0x1F3FB, 0x1F400))})
+
+
 def clusters(text: str) -> list[str]:
-    """Split NFC text into display clusters (base + following combining marks)."""
+    """Split NFC text into display clusters (base + following combining marks; an emoji with
+    its variation selector, skin tone and zero-width-joined parts)."""
     out: list[str] = []
     for ch in text:
-        if out and unicodedata.combining(ch):
+        if out and (unicodedata.combining(ch) or ch in _JOINERS or out[-1][-1] == "\u200d"):
             out[-1] += ch
         else:
             out.append(ch)

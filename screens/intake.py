@@ -553,6 +553,7 @@ class IntakeScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
     def receive(self, req: Any) -> None:
         from desk.services.intake import missing_documents, receive
+        from desk.services.printing import job_note
 
         try:
             view = receive(self.ctx, req, self.actor)
@@ -563,6 +564,8 @@ class IntakeScreen(DeskScreen):
             else:
                 self.app.call_from_thread(self._field_error, e)
             return
+        if view.get("receipt_job"):  # what is true now: queued, and the printer's state
+            view["receipt_note"] = job_note(self.ctx, view["receipt_job"])
         self.app.call_from_thread(self._received, view)
 
     def _field_error(self, e: DomainError) -> None:
@@ -579,8 +582,7 @@ class IntakeScreen(DeskScreen):
         self.last_result = view
         due = datetime.fromisoformat(view["due_at"])
         box = self.query_one("#intake-result", Static)
-        receipt = t("intake.receipt_queued") if view.get("receipt_job") else \
-            t("intake.receipt_not_queued")
+        receipt = view.get("receipt_note") or t("intake.receipt_not_queued")
         box.update(Text.assemble(
             (t("intake.received_code"), "bold"), " ", (view["code"], "bold reverse"), "\n",
             (t("intake.appointment"), "bold"), ": ", (format_moment(due), "bold"), "   ",

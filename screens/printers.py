@@ -127,16 +127,12 @@ class PrintersScreen(DeskScreen):
     def _load(self, ref: str) -> None:
         from desk.services import printing
 
+        # one source for a printer's state and its current error (what `desk printer
+        # status` says too); a job's old error stays in the job list, not here
         states = printing.printer_states(self.ctx)
         recent = printing.jobs(self.ctx, ref=ref or None, limit=JOB_LIMIT)
-        # The printer's last error: its status detail, else its newest job's error.
-        last_error: dict[str, str] = {}
-        for j in printing.jobs(self.ctx, state="failed", limit=JOB_LIMIT) + recent:
-            if j["last_error"]:
-                last_error.setdefault(j["printer"], j["last_error"])
         for p in states:
-            p["last_error"] = p["detail"] if p["state"] not in ("ok", "unknown") and \
-                p["detail"] else last_error.get(p["printer"], "")
+            p["last_error"] = p["error"]
         self.app.call_from_thread(self._show, states, recent, ref)
 
     def _show(self, states: list[dict[str, Any]], recent: list[dict[str, Any]],

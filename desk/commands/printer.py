@@ -51,14 +51,23 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def _queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
-                    timeout: float, as_json: bool) -> int:
+                    timeout: float, as_json: bool, once: bool = False) -> int:
+    """Queue (with `once`: unless the same paper already waits), then send for `timeout` s."""
     from desk.services import print_worker, printing
 
-    jid = printing.submit(ctx, data, printer=printer, kind=kind, ref=ref)
+    how = "new"
+    if once:
+        jid, how = printing.submit_once(ctx, data, printer=printer, kind=kind, ref=ref)
+    else:
+        jid = printing.submit(ctx, data, printer=printer, kind=kind, ref=ref)
+    if not as_json and how == "waiting":
+        print(t("print.already_waiting", ref=ref, printer=printer, job=jid))
+    elif not as_json and how == "reprint":
+        print(t("print.as_reprint"))
     print_worker.drain(ctx, timeout, [printer])
     job = printing.job(ctx, jid) or {}
     if as_json:
-        emit({k: v for k, v in job.items() if k != "transcript"}, True)
+        emit({**{k: v for k, v in job.items() if k != "transcript"}, "submitted": how}, True)
     elif job.get("state") == "done":
         print(t("print.done", printer=printer))
     else:
@@ -86,42 +95,25 @@ def printer_test(args: argparse.Namespace) -> int:
 def printer_status(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.services import printing
-    from printers.transports import TransportError, open_transport
 
     ctx = context(args)
     try:
-        cfg = printing.printer_config(ctx, args.name)
-        profile = printing.printer_profile(ctx, args.name)
+        result = printing.status_of(ctx, args.name)
     except DomainError as e:
         raise fail(e) from None
-    result: dict[str, Any] = {"printer": args.name, "transport": cfg.transport,
-                              "profile": cfg.profile if profile else "a4"}
-    try:
-        with open_transport(cfg.transport, profile,
-                            printing.printer_dir(ctx, args.name)) as tr:
-            status = tr.read_status(1.0) if profile and profile.status_support else None
-    except TransportError as e:
-        result.update(state="offline", ok=False, detail=str(e))
-        status = None
-    else:
-        if status is None:
-            result.update(state="unknown", ok=None)
-        else:
-            result.update(status.as_dict())
-    if result["state"] != "unknown":
-        printing.record_status(ctx, args.name, result["state"], result.get("detail", ""))
-    queue = next((p for p in printing.printer_states(ctx) if p["printer"] == args.name), {})
-    result.update(queued=queue.get("queued", 0), failed=queue.get("failed", 0))
     if args.json:
         emit(result, True)
     else:
         if result["state"] == "offline":
             print(t("print.offline", printer=args.name, error=result.get("detail", "")))
         elif result["state"] == "unknown":
-            print(t("print.no_status", printer=args.name, transport=cfg.transport))
+            print(t("print.no_status", printer=args.name, transport=result["transport"]))
         else:
             print(t("print.status", printer=args.name,
                     state=t(f"print.state.{result['state']}")))
+        if result["source"] == "worker" and result["checked_at"] is not None:
+            at = result["checked_at"].astimezone(ctx.tz)
+            print(t("print.checked", at=f"{at:%H:%M:%S %d/%m/%Y}"))
         print(t("print.queue_line", queued=result["queued"], failed=result["failed"]))
     return 0 if result.get("ok") in (True, None) else EXIT_NOT_PRINTED
 
@@ -152,7 +144,7 @@ def print_receipt(args: argparse.Namespace) -> int:
             _write(args.out, render(doc, profile))
             return 0
         return _queue_and_wait(ctx, doc, args.printer, "receipt", data.dossier_code,
-                               args.timeout, args.json)
+                               args.timeout, args.json, once=True)
     except DomainError as e:
         raise fail(e) from None
 

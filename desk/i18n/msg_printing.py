@@ -29,6 +29,20 @@ VI = {
     "print.state.paper_out": "hết giấy",
     "print.state.error": "báo lỗi",
     "print.state.unknown": "chưa rõ",
+    "print.already_waiting": "Giấy này của {ref} đang chờ in ở máy {printer} (lệnh {job}); "
+                             "không thêm bản thứ hai.",
+    "print.as_reprint": "Đã in trước đây: bản này mang dòng \"BẢN IN LẠI\".",
+    "print.checked": "Trạng thái do tiến trình đang điều khiển máy in ghi lúc {at}.",
+    "print.note.not_queued": "Chưa đưa được giấy tiếp nhận vào hàng đợi in: in lại từ màn "
+                             "hình hồ sơ.",
+    "print.note.done": "Giấy tiếp nhận đã in xong trên máy {printer}.",
+    "print.note.sending": "Giấy tiếp nhận đang được gửi tới máy in {printer}.",
+    "print.note.queued": "Giấy tiếp nhận đã vào hàng đợi in của máy {printer} (máy in: "
+                         "{state}).",
+    "print.note.queued_problem": "Giấy tiếp nhận đang chờ trong hàng đợi: máy in {printer} "
+                                 "{state}. Giấy sẽ tự in khi máy in sẵn sàng.",
+    "print.note.failed": "Giấy tiếp nhận không in được trên máy {printer}: in lại từ màn hình "
+                         "máy in.",
 }
 EN = {
     "print.unknown_printer": "Printer {printer} is not set up in desk.toml (known: {known}).",
@@ -59,4 +73,17 @@ EN = {
     "print.state.paper_out": "out of paper",
     "print.state.error": "in error",
     "print.state.unknown": "unknown",
+    "print.already_waiting": "This paper for {ref} is already waiting for printer {printer} "
+                             "(job {job}); no second copy added.",
+    "print.as_reprint": "Printed before: this copy carries the \"BẢN IN LẠI\" (reprint) line.",
+    "print.checked": "State recorded at {at} by the process driving the printer.",
+    "print.note.not_queued": "The receipt could not be queued: reprint it from the dossier "
+                             "screen.",
+    "print.note.done": "The receipt was printed on {printer}.",
+    "print.note.sending": "The receipt is being sent to printer {printer}.",
+    "print.note.queued": "The receipt is queued for printer {printer} (printer: {state}).",
+    "print.note.queued_problem": "The receipt waits in the queue: printer {printer} is "
+                                 "{state}. It will print by itself once the printer is ready.",
+    "print.note.failed": "The receipt could not be printed on {printer}: reprint it from the "
+                         "printers screen.",
 }

@@ -6,7 +6,8 @@ Transcript format, one printed line per transcript line:
   the text is decoded with the code page active for each byte (TCVN-3 lower/upper/single
   or CP1258, by the profile's page numbers; other pages as CP437), then NFC-normalised;
 - `[CODE128 data]`, `[QR data]`, `[RASTER WxH]` (dots) for codes and raster images
-  (with the alignment prefix); `[FEED n]` for ESC d n; `[CUT]` / `[CUT full]`;
+  (with the alignment prefix); `[FEED n]` for ESC d n, `[FEED n dots]` for ESC J n;
+  `[CUT]` / `[CUT full]`;
 - unknown commands as `[? 1b xx]` (our renderer never emits any).
 Code page switches, FS . and barcode/QR settings are not shown.
 """
@@ -43,7 +44,8 @@ class Event:
     module: int = 2          # barcode module width (GS w) / QR module size
     bar_height: int = 162    # GS h
     image: Image.Image | None = None
-    lines: int = 0
+    lines: int = 0           # ESC d n: lines of feed
+    dots: int = 0            # ESC J n: dots of feed
 
 
 @dataclass
@@ -67,7 +69,7 @@ def _describe(e: Event) -> str:
     if e.kind == "raster" and e.image is not None:
         return f"{pre}[RASTER {e.image.width}x{e.image.height}]"
     if e.kind == "feed":
-        return f"[FEED {e.lines}]"
+        return f"[FEED {e.dots} dots]" if e.dots else f"[FEED {e.lines}]"
     if e.kind == "cut":
         return "[CUT]" if e.text == "partial" else "[CUT full]"
     return f"[? {e.text}]"
@@ -130,6 +132,8 @@ class _Decoder:
                 self.bold = bool(n & 1)
             elif cmd == 0x64:
                 self.emit("feed", lines=n)
+            elif cmd == 0x4A:
+                self.emit("feed", dots=n)
             elif cmd == 0x21:
                 self.bold = bool(n & 8)
                 self.size = (0x10 if n & 32 else 0) | (1 if n & 16 else 0)

@@ -1,5 +1,8 @@
 """Draw decoded ESC/POS events as a paper-like image (print preview and tests).
 
+The preview shows what the printer gets: space comes only from the bytes (line feeds, ESC d,
+ESC J), never from the drawing.
+
 Text is drawn with the same TTF and cell grid as the raster fallback; CODE128 is redrawn
 from the decoded data with our module pattern at the GS w/GS h size; QR is redrawn with
 the qrcode package at the GS ( k module size; raster images are pasted as sent.
@@ -36,7 +39,8 @@ def _strip(event: Event, char_dots: int) -> Image.Image | None:
     if event.kind == "raster":
         return event.image
     if event.kind == "feed":
-        return Image.new("1", (1, event.lines * (text_line_height(char_dots) + LINE_GAP)), 1)
+        height = event.dots or event.lines * (text_line_height(char_dots) + LINE_GAP)
+        return Image.new("1", (1, max(1, height)), 1)
     return None
 
 
@@ -59,7 +63,9 @@ def draw(events: Sequence[Event], dots: int = 576, char_dots: int = 12) -> Image
             img = img.crop((0, 0, dots, img.height))
         x = {"center": (dots - img.width) // 2, "right": dots - img.width}.get(ev.align, 0)
         placed.append((img, MARGIN + x, y))
-        y += img.height + (LINE_GAP if ev.kind == "text" else 8)
+        # only text lines get the printer's line spacing; a code or an image is followed
+        # directly by what comes next, as on paper (no gap the bytes do not ask for)
+        y += img.height + (LINE_GAP if ev.kind == "text" else 0)
     paper = Image.new("L", (dots + 2 * MARGIN, y + MARGIN), 255)
     for img, x, top in placed:
         paper.paste(img, (x, top))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from printers.escpos.fonts import load_font
-from printers.text import clusters, nfc
+from printers.escpos.fonts import font_for, load_font
+from printers.text import clusters, display_width, nfc
 
 __all__ = ["image_to_raster", "raster_to_image", "render_text_line", "text_line_height"]
 
@@ -46,6 +46,20 @@ def raster_to_image(wbytes: int, height: int, data: bytes) -> Image.Image:
     return Image.frombytes("1", (wbytes * 8, height), inverted)
 
 
+def _draw_fitted(img: Image.Image, cluster: str, font: object, x: int, room: int,
+                 line_h: int) -> None:
+    """Draw a fallback glyph into `room` dots at `x`, scaled down when it is wider/taller."""
+    left, top, right, bottom = font.getbbox(cluster)  # type: ignore[attr-defined]
+    w, h = max(1, right - left), max(1, bottom - top)
+    glyph = Image.new("L", (w, h), 255)
+    ImageDraw.Draw(glyph).text((-left, -top), cluster, font=font, fill=0)  # type: ignore[arg-type]
+    scale = min(1.0, room / w, line_h / h)
+    if scale < 1.0:
+        glyph = glyph.resize((max(1, int(w * scale)), max(1, int(h * scale))),
+                             Image.Resampling.LANCZOS)
+    img.paste(glyph, (x + (room - glyph.width) // 2, (line_h - glyph.height) // 2))
+
+
 def text_line_height(cell_dots: int = 12) -> int:
     ascent, descent = load_font(cell_dots).getmetrics()
     return ascent + descent
@@ -53,15 +67,23 @@ def text_line_height(cell_dots: int = 12) -> int:
 
 def render_text_line(text: str, cell_dots: int = 12, bold: bool = False,
                      width: int = 1, height: int = 1) -> Image.Image:
-    """Draw one line on a fixed cell grid; magnified by (width, height) like GS !."""
+    """Draw one line on a fixed cell grid; magnified by (width, height) like GS !. A wide
+    character (an emoji) takes two cells; one the monospace font lacks is drawn with a
+    fallback font (fonts.font_for), centred in its cells and scaled down to fit them."""
     cells = clusters(nfc(text))
-    font = load_font(cell_dots, bold)
     line_h = text_line_height(cell_dots)
-    img = Image.new("L", (max(1, len(cells)) * cell_dots, line_h), 255)
+    img = Image.new("L", (max(1, display_width("".join(cells))) * cell_dots, line_h), 255)
     draw = ImageDraw.Draw(img)
-    for i, c in enumerate(cells):
+    x = 0
+    for c in cells:
+        room = display_width(c) * cell_dots
         if c != " ":
-            draw.text((i * cell_dots, 0), c, font=font, fill=0)
+            font = font_for(c[0], cell_dots, bold)
+            if font is load_font(cell_dots, bold):
+                draw.text((x, 0), c, font=font, fill=0)
+            else:
+                _draw_fitted(img, c, font, x, room, line_h)
+        x += room
     if width != 1 or height != 1:
         img = img.resize((img.width * width, img.height * height), Image.Resampling.NEAREST)
     return img

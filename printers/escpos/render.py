@@ -129,8 +129,7 @@ class _Renderer:
         self.out += image_to_raster(render_barcode_image(item.data, module, item.height))
 
     def qr(self, item: QR) -> None:
-        count = qr_modules(item.data)
-        size = max(1, min(item.size, 16, self.p.dots // (count + 2 * QR_BORDER)))
+        size = self.qr_size(item)
         self.set_align(1)
         if not self.p.native_qr:
             self.out += image_to_raster(render_qr_image(item.data, size))
@@ -145,8 +144,26 @@ class _Renderer:
         self.out += bytes((0x1D, 0x28, 0x6B, store & 0xFF, store >> 8, 0x31, 0x50, 0x30)) + data
         self.out += k(0x31, 0x51, 0x30)
 
+    def quiet_gap(self, before: object, item: object) -> None:
+        """Two codes printed one under the other touch: nothing in ESC/POS spaces them. A
+        QR needs a quiet zone of 4 modules, so feed that much paper (ESC J n) between a
+        code and the next one, and the preview (drawn from these bytes) shows it too."""
+        codes = (Barcode, QR)
+        if not (isinstance(before, codes) and isinstance(item, codes)):
+            return
+        qr = item if isinstance(item, QR) else before
+        dots = 4 * self.qr_size(qr) if isinstance(qr, QR) else 16
+        self.out += bytes((0x1B, 0x4A, min(255, dots)))
+
+    def qr_size(self, item: QR) -> int:
+        count = qr_modules(item.data)
+        return max(1, min(item.size, 16, self.p.dots // (count + 2 * QR_BORDER)))
+
     def run(self, document: Document) -> bytes:
+        before: object = None
         for item in layout_lines(document, self.p.paper_columns):
+            self.quiet_gap(before, item)
+            before = item
             if isinstance(item, Line):
                 self.line(item)
             elif isinstance(item, Feed):

@@ -14,6 +14,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from printers.pdf.fonts import FAMILY, font_files
+from printers.pdf.subsets import pdf_bytes
 
 __all__ = ["Letterhead", "OfficialPdf", "vn_date"]
 
@@ -196,5 +197,5 @@ class OfficialPdf(FPDF):
         self.set_font(FAMILY, "", BODY)
 
     def pdf_bytes(self) -> bytes:
-        return bytes(self.output())
+        return pdf_bytes(self)
 

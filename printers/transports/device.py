@@ -27,13 +27,16 @@ class DeviceTransport(Transport):
             reason = "no reader" if e.errno == errno.ENXIO else e.strerror
             raise TransportError(f"cannot open {path}: {reason}") from None
 
-    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+    def write(self, data: bytes, timeout: float, *, name: str | None = None,
+              stall: float | None = None) -> int:
         if self.fd is None:
             raise TransportError("device closed")
         deadline = time.monotonic() + timeout
+        moved = time.monotonic()
         sent = 0
         while sent < len(data):
-            left = deadline - time.monotonic()
+            now = time.monotonic()
+            left = min(deadline, moved + stall if stall else deadline) - now
             if left <= 0:
                 raise TransportError(f"write timed out after {sent} bytes", sent)
             _, ready, _ = select.select([], [self.fd], [], left)
@@ -41,6 +44,7 @@ class DeviceTransport(Transport):
                 continue
             try:
                 sent += os.write(self.fd, data[sent:sent + 4096])
+                moved = time.monotonic()
             except BlockingIOError:
                 continue
             except OSError as e:

@@ -28,7 +28,8 @@ class FileTransport(Transport):
         except OSError as e:
             raise TransportError(f"cannot create {path.parent}: {e.strerror}") from None
 
-    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+    def write(self, data: bytes, timeout: float, *, name: str | None = None,
+              stall: float | None = None) -> int:
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "ab") as f:
@@ -49,7 +50,8 @@ class DirTransport(Transport):
             raise TransportError(f"cannot create {folder}: {e.strerror}") from None
         self.last_path: Path | None = None
 
-    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+    def write(self, data: bytes, timeout: float, *, name: str | None = None,
+              stall: float | None = None) -> int:
         stem = name or uuid.uuid4().hex  # the print worker names files by job id
         pdf = _is_pdf(data)
         path = self.folder / f"{stem}.{'pdf' if pdf else 'bin'}"

@@ -18,7 +18,8 @@ class LpTransport(Transport):
             raise TransportError("the `lp` command (CUPS) is not installed")
         self.exe = exe
 
-    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+    def write(self, data: bytes, timeout: float, *, name: str | None = None,
+              stall: float | None = None) -> int:
         cmd = [self.exe, "-d", self.destination]
         if name:
             cmd += ["-t", name]

@@ -9,10 +9,18 @@ chunks so a printer that stops taking bytes mid-job is noticed and `sent` stays 
 from __future__ import annotations
 
 import contextlib
+import struct
 import time
+from collections.abc import Callable
 from urllib.parse import parse_qs
 
 import serial
+
+try:  # POSIX: how many bytes a socket has not yet handed to the printer (SIOCOUTQ)
+    import fcntl
+    import termios
+except ImportError:  # Windows: the send queue cannot be read; the time estimate stays
+    fcntl = termios = None  # type: ignore[assignment]
 
 from printers.transports.base import Transport, TransportError
 from printers.transports.status import SILENT, PrinterStatus, parse_status, query
@@ -65,7 +73,23 @@ class SerialTransport(Transport):
             return 0.0
         return nbytes * 10 / self.baudrate
 
-    def write(self, data: bytes, timeout: float, *, name: str | None = None) -> int:
+    def pending(self) -> int | None:
+        """Bytes still in the OS send queue: the socket's (TIOCOUTQ = SIOCOUTQ on Linux) or
+        the serial driver's (`out_waiting`); None when the OS cannot tell."""
+        sock = getattr(self.port, "_socket", None)
+        try:
+            if sock is not None:
+                if fcntl is None:
+                    return None
+                raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, struct.pack("i", 0))
+                return int(struct.unpack("i", raw)[0])
+            return int(self.port.out_waiting)
+        except (AttributeError, NotImplementedError, OSError, ValueError, TypeError,
+                serial.SerialException):
+            return None
+
+    def write(self, data: bytes, timeout: float, *, name: str | None = None,
+              stall: float | None = None) -> int:
         deadline = time.monotonic() + timeout
         sent = 0
         view = memoryview(data)
@@ -75,7 +99,7 @@ class SerialTransport(Transport):
                 raise TransportError(f"write timed out after {sent} bytes", sent)
             chunk = view[sent:sent + CHUNK]
             try:
-                self.port.write_timeout = left
+                self.port.write_timeout = min(left, stall) if stall else left
                 n = self.port.write(chunk)
             except serial.SerialTimeoutException:
                 raise TransportError(f"write timed out after {sent} bytes", sent) from None
@@ -84,15 +108,18 @@ class SerialTransport(Transport):
             sent += len(chunk) if n is None else n
         return sent
 
-    def read_status(self, timeout: float = 0.5) -> PrinterStatus | None:
+    def read_status(self, timeout: float = 0.5, *,
+                    wait: Callable[[], bool] | None = None) -> PrinterStatus | None:
         replies: dict[int, int] = {}
         try:
             self.port.reset_input_buffer()
             self.port.timeout = timeout
             self.port.write_timeout = timeout
             for n in (1, 2, 4):
+                # after a job the query may queue behind its bytes: give it the same patience
+                self.port.write_timeout = max(timeout, 10.0) if wait and n == 1 else timeout
                 self.port.write(query(n))
-                reply = self.port.read(1)
+                reply = self._first_reply(timeout, wait) if n == 1 else self.port.read(1)
                 if not reply:
                     return SILENT if not replies else parse_status(replies)
                 replies[n] = reply[0]
@@ -104,6 +131,20 @@ class SerialTransport(Transport):
         except (serial.SerialException, OSError):
             return SILENT
         return parse_status(replies)
+
+    def _first_reply(self, timeout: float, wait: Callable[[], bool] | None) -> bytes:
+        """One reply byte; with `wait`, keep listening in short slices while wait() holds
+        (the printer answers once it has taken the job before the query)."""
+        if wait is None:
+            return bytes(self.port.read(1))
+        self.port.timeout = min(0.1, timeout)
+        try:
+            while True:
+                reply = self.port.read(1)
+                if reply or not wait():
+                    return bytes(reply)
+        finally:
+            self.port.timeout = timeout
 
     def close(self) -> None:
         with contextlib.suppress(serial.SerialException, OSError):

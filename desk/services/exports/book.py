@@ -10,6 +10,7 @@ from desk.i18n import t
 from desk.services.exports.pdf import HEAD_FILL, LandscapePdf
 from desk.services.exports.xlsx import _put, _styles, print_setup
 from printers.pdf.fonts import FAMILY
+from printers.pdf.subsets import pdf_bytes
 
 if TYPE_CHECKING:
     from desk.services.book import BookRow
@@ -115,4 +116,4 @@ def book_pdf(rows: list[BookRow], head: dict[str, str]) -> bytes:
                 v = cells(r)[key]
                 row.cell(str(v), align="LEFT" if key in ("procedure", "applicant", "contact",
                                                          "agency", "notes") else "CENTER")
-    return bytes(pdf.output())
+    return pdf_bytes(pdf)

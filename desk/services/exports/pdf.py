@@ -28,6 +28,7 @@ from desk.services.exports.table import (
     table_rows,
 )
 from printers.pdf.fonts import FAMILY, font_files
+from printers.pdf.subsets import pdf_bytes
 
 if TYPE_CHECKING:
     from desk.services.reports import PeriodReport
@@ -108,12 +109,30 @@ class LandscapePdf(FPDF):
         self.set_font(FAMILY, "", 10)
 
 
+def fitting_size(pdf: FPDF, labels: Sequence[str], widths: Sequence[float], size: float,
+                 style: str = "B") -> float:
+    """The largest font size (at most `size`, in 0.25 pt steps) at which every word of each
+    header label fits its column: fpdf2 breaks a word that does not fit mid-word
+    ("chuyể/n"), which a reader cannot follow."""
+    room = [w - 2 * pdf.c_margin - 0.2 for w in widths]
+    while size > 4:
+        pdf.set_font(FAMILY, style, size)
+        if all(pdf.get_string_width(word) <= r
+               for label, r in zip(labels, room, strict=True) for word in label.split()):
+            break
+        size -= 0.25
+    pdf.set_font(FAMILY, "", 7.5)
+    return size
+
+
 def _report_table(pdf: LandscapePdf, report: PeriodReport) -> None:
     name_w, no_w, rate_w = 46.0, 8.0, 14.0
     val_w = (pdf.epw - name_w - no_w - rate_w) / (len(VALUE_KEYS) - 1)
     widths = (no_w, name_w, *(rate_w if k in RATE_KEYS else val_w for k in VALUE_KEYS))
     pdf.set_font(FAMILY, "", 7.5)
-    head = FontFace(emphasis="BOLD", fill_color=HEAD_FILL, size_pt=7)
+    labels = [column_label(k) for k in VALUE_KEYS]
+    head_pt = fitting_size(pdf, labels, widths[2:], 7.0)
+    head = FontFace(emphasis="BOLD", fill_color=HEAD_FILL, size_pt=head_pt)
     with pdf.table(col_widths=widths, text_align="CENTER", line_height=3.6,
                    num_heading_rows=2, headings_style=head, v_align="MIDDLE") as tb:
         r1 = tb.row()
@@ -172,4 +191,4 @@ def report_pdf(report: PeriodReport) -> bytes:
                      aligns=("CENTER", "LEFT", "RIGHT"))
     for line in score_lines(report):
         pdf.line_text(line, bold=True)
-    return bytes(pdf.output())
+    return pdf_bytes(pdf)
