@@ -105,7 +105,7 @@ class OfficeConfig(_Table):
     cutoff: time = opt(time(15, 0), convert=_parse_hhmm)
     language: Literal["vi", "en"] = "vi"
     tone_style: Literal["old", "new"] = "old"  # Telex/VNI: hòa, thủy (old) or hoà, thuỷ (new)
-    form_set: Literal["2018", "2025"] = "2025"
+    form_set: str = "auto"  # auto: the rule set of the receipt date (desk/rules)
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
     status_url: str = ""

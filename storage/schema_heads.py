@@ -11,4 +11,5 @@ HEADS = frozenset({
     "0007_audit",
     "0008_report_indexes",
     "0009_attachment_upload",
+    "0011_rule_set_by_date",
 })

@@ -29,6 +29,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(handler=import_)
     ls = csub.add_parser("list", help=h["calendar.list"], description=h["calendar.list"])
+    ls.add_argument("--year", type=int, metavar="YYYY", help=t("help.calendar.year"))
     ls.add_argument("--json", action="store_true", help=h["json"])
     ls.set_defaults(handler=list_)
     st = csub.add_parser("set", help=h["calendar.set"], description=h["calendar.set"])
@@ -103,9 +104,18 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.calendar import list_exceptions
+    from desk.services.calendar import list_exceptions, year_days
 
-    rows = list_exceptions(context(args))
+    ctx = context(args)
+    if args.year is not None:  # every special day of the year, with its source (issue 16)
+        days = year_days(ctx, args.year)
+        if args.json:
+            emit(days, True)
+        else:
+            for r in days:
+                print(f"{r['date']}  {r['kind']:<4}  {r['note']}  [{r['source']}]")
+        return 0
+    rows = list_exceptions(ctx)
     if args.json:
         emit(rows, True)
     else:

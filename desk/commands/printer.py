@@ -41,7 +41,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     rc.add_argument("--json", action="store_true", help=h["json"])
     rc.set_defaults(handler=print_receipt)
     fm = qsub.add_parser("form", help=h["print.form"], description=h["print.form"])
-    fm.add_argument("form", metavar="N", type=int, choices=range(1, 6), help=h["print.n"])
+    fm.add_argument("form", metavar="N", type=int, choices=range(1, 8), help=h["print.n"])
     fm.add_argument("code", metavar="CODE", help=h["print.code"])
     fm.add_argument("--pdf", metavar="FILE", help=h["print.pdf"])
     fm.add_argument("--printer", default="a4", metavar="NAME", help=h["print.printer"])
@@ -150,19 +150,24 @@ def print_receipt(args: argparse.Namespace) -> int:
 
 
 def print_form(args: argparse.Namespace) -> int:
+    """Form N of the dossier's own rule set (a 2018 dossier keeps the old numbers): an A4
+    PDF, or the thermal slip when --printer names a thermal printer (issue 16)."""
     from desk.domain.errors import DomainError
-    from desk.services import receipts
-    from printers.pdf import form_pdf
+    from desk.services import printing, rule_forms
 
     ctx = context(args)
     try:
-        data = receipts.form_data(ctx, args.form, args.code)
-        pdf = form_pdf(data, receipts.letterhead(ctx))
+        prepared = rule_forms.prepare(ctx, args.form, args.code)
         if args.pdf:
-            _write(args.pdf, pdf)
+            _write(args.pdf, rule_forms.pdf_bytes(ctx, prepared))
             return 0
-        kind = "letter" if args.form == 4 else "form"
-        return _queue_and_wait(ctx, pdf, args.printer, kind, args.code, args.timeout,
+        kind = "letter" if prepared.form.key in ("apology", "stop") else "form"
+        if printing.printer_profile(ctx, args.printer) is not None:  # a thermal printer
+            data: Any = rule_forms.thermal_document(prepared)
+            kind = "form"
+        else:
+            data = rule_forms.pdf_bytes(ctx, prepared)
+        return _queue_and_wait(ctx, data, args.printer, kind, args.code, args.timeout,
                                args.json)
     except DomainError as e:
         raise fail(e) from None

@@ -35,12 +35,13 @@ from sqlmodel import Session
 from desk.domain.errors import DomainError
 from desk.domain.states import DossierStatus, label
 from desk.i18n import t
-from desk.services import printing
+from desk.services import printing, rule_forms
 from desk.services.actor import Actor
 from desk.services.citizens import clean_text
 from desk.services.codes import take_sequence
 from desk.services.context import DeskContext
 from desk.services.events import record
+from desk.services.paper_jobs import queue_form
 from desk.services.projection import load_events, rebuild
 from desk.services.roles import require
 from desk.services.sms import sender_for
@@ -238,9 +239,12 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
         "pdf": None, "print_jobs": {}, "sms": None, "dossier": view,
     }
     pdf: bytes | None = None
+    prepared = None
     try:  # after the commit: a rendering or disk fault is reported, the letter stays recorded
+        prepared = rule_forms.prepare_by_key(ctx, KIND, view["code"])  # Form 04 of its set
         if pdf_path is not None or print_letter:
-            pdf = letter_pdf(ctx, data, form_set, now)
+            pdf = rule_forms.pdf_bytes(ctx, prepared) if prepared is not None else \
+                letter_pdf(ctx, data, form_set, now)
         if pdf_path is not None and pdf is not None:
             path = Path(pdf_path)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -250,7 +254,8 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
         log.exception("apology letter PDF for %s failed", view["code"])
         out["pdf_error"] = f"{type(e).__name__}: {e}"
     if print_letter:
-        out["print_jobs"] = _print(ctx, data, pdf, view["code"])
+        out["print_jobs"] = queue_form(ctx, prepared, view["code"], pdf) \
+            if prepared is not None else _print(ctx, data, pdf, view["code"])
     if notify:
         out["sms"] = _notify(ctx, view, new)
     return out

@@ -4,13 +4,21 @@ exceptions table (extra days off, make-up working Saturdays) which the office ed
 from __future__ import annotations
 
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
-from desk.domain.calendar import OfficeHours, WorkingCalendar, parse_exceptions_csv
+from desk.domain.calendar import (
+    OfficeHours,
+    WorkingCalendar,
+    parse_exceptions_csv,
+    vn_statutory_holidays,
+)
 from desk.domain.errors import DomainError
+from desk.i18n import t
+from desk.rules.calendar import official_days
 from storage.engine import read_session, write_session
 from storage.tables import CalendarException
 
@@ -20,7 +28,11 @@ if TYPE_CHECKING:
 
 def build_calendar(ctx: DeskContext) -> WorkingCalendar:
     with read_session(ctx.engine) as s:
-        exceptions = {r.day: (r.kind, r.note) for r in s.exec(select(CalendarException))}
+        own = {r.day: (r.kind, r.note) for r in s.exec(select(CalendarException))}
+    # the official swaps ship with the desk (desk/rules); the office's own rows (or the
+    # province's) win
+    exceptions = {d: (o.kind, f"{o.note} ({o.source})") for d, o in official_days().items()}
+    exceptions.update(own)
     office = ctx.settings.office
     return WorkingCalendar(
         tz=office.timezone,
@@ -79,3 +91,36 @@ def list_exceptions(ctx: DeskContext) -> list[dict[str, Any]]:
     with read_session(ctx.engine) as s:
         rows = s.exec(select(CalendarException).order_by(CalendarException.day)).all()
     return [{"date": r.day.isoformat(), "kind": r.kind, "note": r.note} for r in rows]
+
+
+def statutory_source() -> str:
+    """Where the statutory holidays come from (the `holidays` release in use)."""
+    try:
+        release = version("holidays")
+    except PackageNotFoundError:
+        release = "?"
+    return t("calendar.source.statutory", release=release)
+
+
+def year_days(ctx: DeskContext, year: int) -> list[dict[str, Any]]:
+    """Every day of `year` that is not an ordinary weekday or weekend — statutory holidays,
+    the official swaps shipped with the desk, the office's own (or the province's) rows — with
+    the source of each; the rule that wins is the one the deadlines use."""
+    rows: dict[date, dict[str, Any]] = {}
+    for d, name in vn_statutory_holidays(year).items():
+        rows[d] = {"kind": "OFF", "note": name, "origin": "statutory",
+                   "source": statutory_source()}
+    for d, o in official_days().items():
+        if d.year == year:
+            rows[d] = {"kind": o.kind, "note": o.note, "origin": "official", "source": o.source}
+    for r in list_exceptions(ctx):
+        d = date.fromisoformat(r["date"])
+        if d.year == year:
+            same = rows.get(d, {}).get("kind") == r["kind"] and rows[d]["origin"] == "official"
+            rows[d] = {"kind": r["kind"], "note": r["note"], "origin": "office",
+                       "source": rows[d]["source"] if same else t("calendar.source.office")}
+    out = []
+    for d in sorted(rows):
+        info = ctx.calendar.day_info(d)
+        out.append({"date": d.isoformat(), **rows[d], "working": info.working})
+    return out

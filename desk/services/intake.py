@@ -23,6 +23,7 @@ from desk.services.context import DeskContext
 from desk.services.events import record
 from desk.services.projection import rebuild
 from desk.services.roles import require
+from desk.services.rule_forms import set_in_force
 from desk.services.views import dossier_view
 from storage.engine import write_session
 from storage.tables import Dossier, Procedure
@@ -83,7 +84,7 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
             field_code=proc.field_code, citizen_id=citizen.id, applicant_name=applicant.name,
             name_folded=fold(applicant.name), channel=req.channel, sets=req.sets,
             notes=clean_text(req.notes, 2000), time_limit_value=proc.time_limit_value,
-            time_limit_unit=proc.time_limit_unit, rule_version=ctx.settings.office.form_set,
+            time_limit_unit=proc.time_limit_unit, rule_version=set_in_force(ctx, local_day).id,
             received_at=received_at, due_at=received_at, receiving_clerk_id=actor.id,
             counter_number=actor.counter, updated_at=now,
         )

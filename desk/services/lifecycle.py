@@ -15,6 +15,7 @@ from desk.services.actor import SYSTEM, Actor
 from desk.services.citizens import clean_text
 from desk.services.context import DeskContext
 from desk.services.events import record
+from desk.services.paper_jobs import queue_stop_notice
 from desk.services.projection import rebuild
 from desk.services.roles import require
 from desk.services.views import dossier_view, get_dossier
@@ -58,7 +59,7 @@ def _payload(action: str, reason: str | None, extra: dict[str, Any]) -> dict[str
 
 
 def act(ctx: DeskContext, code: str, action: str, actor: Actor = SYSTEM, *,
-        reason: str | None = None, at: datetime | None = None,
+        reason: str | None = None, at: datetime | None = None, print_notice: bool = True,
         **extra: Any) -> dict[str, Any]:
     """Apply `action` to the dossier `code`; returns the updated dossier view."""
     require(ctx, actor, "dossier.act", target=code)
@@ -99,4 +100,9 @@ def act(ctx: DeskContext, code: str, action: str, actor: Actor = SYSTEM, *,
         d.updated_at = max(now, last)
         s.add(d)
         s.flush()
-        return dossier_view(s, d, ctx)
+        view = dossier_view(s, d, ctx)
+    if act_ in (Action.STOP, Action.WITHDRAW) and print_notice:  # Form 05 (2025 set)
+        jobs = queue_stop_notice(ctx, code)
+        if jobs:
+            view["stop_notice_jobs"] = jobs
+    return view
