@@ -75,6 +75,12 @@ def _sync() -> Screen[Any]:
     return SyncScreen()
 
 
+def _notices() -> Screen[Any]:
+    from screens.notices import NoticesScreen  # issue 17; its key waits for screens/keyplan.py
+
+    return NoticesScreen()
+
+
 def _printers() -> Screen[Any]:
     from screens.printers import PrintersScreen
 
@@ -83,7 +89,7 @@ def _printers() -> Screen[Any]:
 
 MODES: dict[str, Any] = {"login": _login, "home": _home, "intake": _intake, "search": _search,
                          "queue": _queue, "deadlines": _deadlines, "reports": _reports,
-                         "sync": _sync, "printers": _printers}
+                         "sync": _sync, "printers": _printers, "notices": _notices}
 READY = frozenset({"F2", "F3", "F4", "F5", "F6", "F7", "F8"})  # screens/home.py's list
 SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [

@@ -12,4 +12,5 @@ HEADS = frozenset({
     "0008_report_indexes",
     "0009_attachment_upload",
     "0011_rule_set_by_date",
+    "0012_notices",
 })

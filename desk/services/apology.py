@@ -69,6 +69,7 @@ ISSUER_ROLES = ("supervisor", "admin")
 ISSUABLE = ("RECEIVED", "TRANSFERRED", "PROCESSING")
 LETTER_SERIES = "#XL"
 KIND = "apology"
+NOTICES_OFF = "notices_off"  # desk/services/notices.py reads it from the session
 
 
 def check_can_issue(actor: Actor) -> None:
@@ -200,6 +201,8 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
         raise DomainError("apology.reason_required")
     now = ctx.calendar.local(ctx.now())
     with write_session(ctx.engine) as s:
+        if not notify:
+            s.info[NOTICES_OFF] = True  # `--no-sms`: the notice outbox writes none either
         d = get_dossier(s, code)
         if d is None:
             raise DomainError("dossier.not_found", code=code)
@@ -301,6 +304,8 @@ def _notify(ctx: DeskContext, view: dict[str, Any], new: datetime) -> str | None
     phone = (view.get("applicant") or {}).get("phone")
     if not phone:
         return None
+    if ctx.settings.notify.channels:  # the notice outbox wrote it with the apology event
+        return str(phone)
     text = t("apology.sms", "vi", office=ctx.settings.office.name, code=view["code"],
              new=_fmt(ctx, new))
     try:

@@ -79,6 +79,9 @@ class DeskContext:
 
                     engine = open_store(self.settings.database_path)
                     enable_outbox()  # each dossier event gets its outbox row in its transaction
+                    from desk.services.notices import enable_notices  # noqa: PLC0415
+
+                    enable_notices(engine, self.settings)  # and its notices (issue 17)
                     self._engine = engine
         return self._engine
 

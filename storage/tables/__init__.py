@@ -3,6 +3,7 @@
 from storage.tables.audit import AuditEntry, DeviceState  # noqa: F401  (issue 9)
 from storage.tables.catalog import CatalogVersion, Field, Procedure
 from storage.tables.dossier import Dossier, DossierEvent, DossierSequence
+from storage.tables.notice import Notice, NoticeOptOut  # noqa: F401  (issue 17)
 from storage.tables.office import CalendarException, Clerk, Counter, Service
 from storage.tables.people import Citizen
 from storage.tables.printing import PrinterState, PrintJob
