@@ -76,6 +76,12 @@ def _hours(v: Any) -> tuple[tuple[time, time], ...]:
     return tuple(periods)
 
 
+def _slots(v: Any) -> tuple[time, ...]:
+    if not isinstance(v, list | tuple):
+        raise ValueError("cần danh sách giờ [\"08:00\", \"08:30\", …] / list of \"HH:MM\"")
+    return tuple(sorted({_parse_hhmm(x) for x in v}))
+
+
 def _timezone(v: Any) -> str:
     if not isinstance(v, str):
         raise ValueError("múi giờ phải là chuỗi, ví dụ \"Asia/Ho_Chi_Minh\" / must be a string")
@@ -169,6 +175,8 @@ class ServiceConfig(_Table):
     field: str = ""
     counters: tuple[int, ...] = ()
     wait_target_minutes: int = opt(15, ge=1)
+    appointment_slots: tuple[time, ...] = opt((), convert=_slots)  # "HH:MM" starts (issue 18)
+    appointment_capacity: int = opt(0, ge=0)  # bookings per slot; 0 = no appointments
 
 
 @table
@@ -200,6 +208,13 @@ class QueueConfig(_Table):
     counters: tuple[CounterConfig, ...] = opt(factory=_default_counters)
     max_priority_in_row: int = opt(2, ge=1)
     clips_dir: Path | None = None  # recorded call clips (*.wav); else espeak-ng, else silent
+    web_url: str = ""  # waiting-room pages as phones reach them; "" = http://<LAN address>:port
+    web_port: int = opt(8080, ge=1, le=65535)  # `desk display --web` (and the tickets' QR)
+    notices: tuple[str, ...] = ()  # the TV's ticker; empty: a default notice
+    appointment_days_ahead: int = opt(6, ge=0, le=30)  # working days after today
+    appointments_per_id: int = opt(2, ge=1)  # per ID number per day
+    appointment_early_minutes: int = opt(30, ge=0)  # check-in opens before the slot
+    appointment_late_minutes: int = opt(15, ge=0)  # after the slot start: a no-show
 
     def _check(self) -> None:
         prefixes = [s.prefix for s in self.services]

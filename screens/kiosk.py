@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Digits, Static
+from textual.widgets import Digits, Input, Static
 
 from desk.domain.errors import DomainError
 from desk.domain.queue import PRIORITY_REASONS
@@ -59,6 +59,44 @@ class ReasonModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class CheckinModal(ModalScreen[str | None]):
+    """Check in an appointment: type the booking code or the ID number, or scan the ID card's
+    QR (the scanner types its text and Enter). Esc cancels."""
+
+    DEFAULT_CSS = """
+    CheckinModal { align: center middle; }
+    CheckinModal > Vertical {
+        width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface;
+    }
+    CheckinModal Static { margin-bottom: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "queue.key.cancel", id="kiosk.checkin.cancel",
+                tooltip="queue.key.cancel.tip"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"[b]{t('appt.kiosk.prompt')}[/b]")
+            yield Input(id="checkin-code")
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_bindings(super().active_bindings)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def card_scanned(self, text: str) -> None:
+        """The kiosk's scanner gate hands a scanned ID card to the screen on top: here it
+        checks the booking in (elsewhere at the kiosk a card only greets)."""
+        self.dismiss(text.strip() or None)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
 def _service_bindings() -> list[BindingType]:
     return [Binding(f"{i},f{i + 1}", f"issue({i - 1})", "queue.key.service",
                     id=f"kiosk.service.{i}", tooltip="queue.key.service.tip")
@@ -83,6 +121,8 @@ class KioskScreen(DeskScreen):
                 tooltip="queue.key.priority.tip"),
         Binding("escape", "cancel", "queue.key.cancel", id="kiosk.cancel",
                 tooltip="queue.key.cancel.tip"),
+        Binding("f12,asterisk", "checkin", "appt.key.checkin", id="kiosk.checkin",
+                tooltip="appt.key.checkin.tip"),
     ]
 
     def __init__(self) -> None:
@@ -150,6 +190,24 @@ class KioskScreen(DeskScreen):
 
         self.app.push_screen(ReasonModal(), chosen)
 
+    def action_checkin(self) -> None:
+        def entered(code: str | None) -> None:
+            if code:
+                self._checkin(code)
+
+        self.app.push_screen(CheckinModal(), entered)
+
+    @work(thread=True, group="kiosk-issue", exit_on_error=False)
+    def _checkin(self, code: str) -> None:
+        from desk.services.appointments import checkin
+
+        try:
+            _booking, issued = checkin(self.ctx, code)
+        except DomainError as e:
+            self.app.call_from_thread(self.notify, render_error(e), severity="error")
+            return
+        self.app.call_from_thread(self._show_issued, issued)
+
     def action_cancel(self) -> None:
         self.pending_reason = None
         self._show_armed()
@@ -184,6 +242,8 @@ class KioskScreen(DeskScreen):
                    if s.code == issued.ticket.service_code)
         self.query_one("#kiosk-number", Digits).update(issued.ticket.label)
         ahead = t("queue.kiosk.ahead", service=escape(svc.name), n=issued.people_ahead)
+        if issued.wait_minutes is not None:
+            ahead += "\n" + t("lobby.kiosk.wait", m=issued.wait_minutes)
         if issued.ticket.priority_reason:
             ahead += f"\n[b]{t('queue.counter.priority', reason=t('queue.reason.' + issued.ticket.priority_reason))}[/b]"  # noqa: E501
         self.query_one("#kiosk-ahead", Static).update(ahead)

@@ -28,6 +28,9 @@ VI = {
     "display": "mở màn hình phòng chờ (số đang gọi, quầy, số người chờ)",
     "display.clips": "thư mục tệp ghi âm WAV để đọc số",
     "display.mute": "không đọc số thành tiếng",
+    "display.web": "phục vụ màn hình phòng chờ dạng trang web (TV, điện thoại của công dân)",
+    "display.host": "địa chỉ lắng nghe (mặc định 0.0.0.0: cả mạng LAN)",
+    "display.port": "cổng (mặc định [queue] web_port, 8080)",
 }
 EN = {
     "queue": "queue: issue tickets, call, statistics",
@@ -57,4 +60,7 @@ EN = {
     "display": "open the waiting-room display (calls, counters, waiting counts)",
     "display.clips": "folder of WAV clips for spoken calls",
     "display.mute": "do not speak the calls",
+    "display.web": "serve the waiting-room display as a web page (TV, citizens' phones)",
+    "display.host": "address to listen on (default 0.0.0.0: the whole LAN)",
+    "display.port": "port (default [queue] web_port, 8080)",
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands import help_queue
-from desk.commands.base import context, emit, fail, parse_date
+from desk.commands.base import CommandError, context, emit, fail, parse_date
 from desk.commands.help_text import EN as BASE_EN
 from desk.i18n import t
 
@@ -76,6 +76,9 @@ def register(sub: Any, h: dict[str, str]) -> None:
     d = sub.add_parser("display", help=h["display"], description=h["display"])
     d.add_argument("--clips", metavar="DIR", help=h["display.clips"])
     d.add_argument("--mute", action="store_true", help=h["display.mute"])
+    d.add_argument("--web", action="store_true", help=h["display.web"])
+    d.add_argument("--host", default="0.0.0.0", help=h["display.host"])
+    d.add_argument("--port", type=int, help=h["display.port"])
     d.set_defaults(handler=display_app)
 
 
@@ -104,6 +107,7 @@ def issue_(args: argparse.Namespace) -> int:
                      print_ticket=not args.no_print)
     if args.json:
         emit({**_ticket_dict(issued.ticket), "people_ahead": issued.people_ahead,
+              "wait_minutes": issued.wait_minutes, "status_url": issued.status_url,
               "print_job": issued.print_job, "print_note": t(issued.print_note)
               if issued.print_note else None}, True)
     else:
@@ -202,6 +206,8 @@ def kiosk_app(args: argparse.Namespace) -> int:
 
 
 def display_app(args: argparse.Namespace) -> int:
+    if args.web:
+        return display_web(args)
     from desk.queue_apps import DisplayApp
 
     ctx = context(args)
@@ -222,3 +228,26 @@ def board_app(args: argparse.Namespace) -> int:
     from desk.queue_apps import SupervisorApp
 
     return _run(SupervisorApp(context(args)))
+
+
+def display_web(args: argparse.Namespace) -> int:
+    """`desk display --web`: the waiting-room pages served by this desk on the LAN."""
+    import socket
+
+    from desk.lobby.app import create_app, run
+    from desk.lobby.urls import base_url
+
+    ctx = context(args)
+    port = args.port or ctx.settings.queue.web_port
+    with socket.socket() as probe:  # a clear sentence instead of uvicorn's traceback
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((args.host, port))
+        except OSError:
+            raise CommandError(t("lobby.cli.port_busy", port=port), 1) from None
+    ctx.engine  # noqa: B018 — open (and migrate) the database before the pages read it
+    app = create_app(ctx, notices=list(ctx.settings.queue.notices) or None)
+    local = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{port}/"
+    print(t("lobby.cli.listening", url=local, phone=base_url(ctx.settings)), flush=True)
+    run(app, args.host, port)
+    return 0

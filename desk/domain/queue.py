@@ -31,6 +31,7 @@ ACTIVE_AT_COUNTER: Final = frozenset({CALLED, SERVING})
 FINAL: Final = frozenset({DONE, NO_SHOW, TRANSFERRED})
 
 PRIORITY_REASONS: Final = ("elderly", "pregnant", "disability", "merit", "small_child")
+APPOINTMENT_REASON: Final = "appointment"  # a checked-in booking (not offered at the kiosk)
 
 # action → (states it may start from, state it leads to). A transfer leaves the old leg
 # TRANSFERRED and opens a new WAITING leg (see `transfer_leg`).
@@ -102,6 +103,8 @@ class Candidate:
     issued_at: datetime  # original issue time: FIFO order survives transfers
     number: int = 0
     target_counter: int | None = None
+    appointment: bool = False  # a checked-in appointment: first among the priority tickets
+    arrives_at: datetime | None = None  # wait estimates only: a ticket expected later
 
 
 def eligible(c: Candidate, counter: int, services: Iterable[str]) -> bool:
@@ -124,7 +127,8 @@ def choose_next(waiting: Iterable[Candidate], counter: int, services: Iterable[s
                 recent_calls: Sequence[bool], max_priority_in_row: int) -> Candidate | None:
     """The leg `counter` should call next, or None when nothing it serves is waiting.
 
-    Priority first, FIFO by original issue time within each class; but after
+    Priority first (checked-in appointments before other priority tickets), FIFO by original
+    issue time within each class; but after
     `max_priority_in_row` priority calls in a row, a waiting normal ticket goes first."""
     svc = set(services)
     pool = [c for c in waiting if eligible(c, counter, svc)]
@@ -135,7 +139,8 @@ def choose_next(waiting: Iterable[Candidate], counter: int, services: Iterable[s
         return (c.issued_at, c.number, c.service_code)
 
     normal = sorted((c for c in pool if not c.priority), key=order)
-    prio = sorted((c for c in pool if c.priority), key=order)
+    prio = sorted((c for c in pool if c.priority),
+                  key=lambda c: (not c.appointment, *order(c)))
     if prio and (not normal or priority_streak(recent_calls) < max_priority_in_row):
         return prio[0]
     return normal[0] if normal else prio[0]

@@ -19,6 +19,8 @@ class TicketData:
     issued_at: datetime
     people_ahead: int
     priority_reason: str | None = None  # "Người cao tuổi" → printed as a priority mark
+    status_url: str | None = None  # the phone page of the ticket, printed as a QR
+    wait_minutes: int | None = None  # the estimate told at issue time
 
 
 def build_ticket(data: TicketData) -> Document:
@@ -33,8 +35,13 @@ def build_ticket(data: TicketData) -> Document:
     if data.priority_reason:
         doc.center(f"*** ƯU TIÊN: {data.priority_reason} ***", bold=True)
     doc.center(f"Số người đang chờ trước: {data.people_ahead}")
+    if data.wait_minutes is not None:
+        doc.center(f"Thời gian chờ dự kiến: khoảng {data.wait_minutes} phút")
     doc.center(f"Giờ lấy số: {hm_dmy(data.issued_at)}")
     doc.rule()
     doc.center("Vui lòng chờ gọi số trên màn hình")
+    if data.status_url:
+        doc.qr(data.status_url)
+        doc.center("Quét mã để theo dõi lượt của bạn")
     doc.cut()
     return doc

@@ -1,5 +1,6 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
+from storage.tables.appointment import Appointment  # noqa: F401  (issue 18)
 from storage.tables.audit import AuditEntry, DeviceState  # noqa: F401  (issue 9)
 from storage.tables.catalog import CatalogVersion, Field, Procedure
 from storage.tables.dossier import Dossier, DossierEvent, DossierSequence

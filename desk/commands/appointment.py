@@ -1,0 +1,121 @@
+"""`desk appointment book|list|checkin`: booked slots of the queue's services (issue 18)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desk.commands.base import CommandError, context, emit, fail, parse_date
+
+_H = {
+    "appointment": ("lịch hẹn: đặt, xem, xác nhận có mặt", "appointments: book, list, check in"),
+    "book": ("đặt một lịch hẹn", "book an appointment"),
+    "service": ("mã dịch vụ hoặc chữ cái của số (HT hoặc A)", "service code or ticket letter"),
+    "date": ("ngày YYYY-MM-DD", "date YYYY-MM-DD"),
+    "id": ("số định danh cá nhân (căn cước) của người đặt", "the citizen's ID number"),
+    "time": ("giờ HH:MM (mặc định: khung giờ trống đầu tiên)", "time HH:MM (default: first free)"),
+    "list": ("danh sách lịch hẹn của một ngày", "the appointments of a day"),
+    "list_date": ("ngày YYYY-MM-DD (mặc định: hôm nay)", "date YYYY-MM-DD (default: today)"),
+    "checkin": ("xác nhận có mặt và cấp số thứ tự ưu tiên",
+                "check in and issue the priority ticket"),
+    "code": ("mã lịch hẹn, số định danh hoặc nội dung mã QR trên thẻ căn cước",
+             "booking code, ID number or the text of the ID card's QR"),
+    "json": ("in kết quả dạng JSON", "print JSON"),
+    "no_print": ("không in phiếu", "do not print the ticket"),
+}
+
+
+def register(sub: Any, h: dict[str, str]) -> None:
+    en = h.get("usage_error") == "usage error"
+
+    def tr(key: str) -> str:
+        return _H[key][en]
+
+    p = sub.add_parser("appointment", help=tr("appointment"), description=tr("appointment"))
+    a = p.add_subparsers(dest="appointment_command", metavar="ACTION", required=True)
+    b = a.add_parser("book", help=tr("book"), description=tr("book"))
+    b.add_argument("--service", required=True, help=tr("service"))
+    b.add_argument("--date", required=True, metavar="DATE", help=tr("date"))
+    b.add_argument("--id", required=True, metavar="N", dest="id_number", help=tr("id"))
+    b.add_argument("--time", metavar="HH:MM", help=tr("time"))
+    b.add_argument("--json", action="store_true", help=tr("json"))
+    b.set_defaults(handler=book_)
+    ls = a.add_parser("list", help=tr("list"), description=tr("list"))
+    ls.add_argument("--date", metavar="DATE", help=tr("list_date"))
+    ls.add_argument("--json", action="store_true", help=tr("json"))
+    ls.set_defaults(handler=list_)
+    c = a.add_parser("checkin", help=tr("checkin"), description=tr("checkin"))
+    c.add_argument("code", metavar="CODE", help=tr("code"))
+    c.add_argument("--no-print", action="store_true", help=tr("no_print"))
+    c.add_argument("--json", action="store_true", help=tr("json"))
+    c.set_defaults(handler=checkin_)
+
+
+def _time(value: str | None) -> Any:
+    from datetime import time
+
+    from desk.i18n import t
+
+    if value is None:
+        return None
+    try:
+        hh, mm = value.strip().split(":")
+        return time(int(hh), int(mm))
+    except ValueError:
+        raise CommandError(t("cli.bad_datetime", value=value), 2) from None
+
+
+def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
+    from desk.domain.errors import DomainError
+
+    try:
+        return fn(*args, **kw)
+    except DomainError as e:
+        raise fail(e) from None
+
+
+def book_(args: argparse.Namespace) -> int:
+    from desk.i18n import t
+    from desk.services import appointments
+
+    ctx = context(args)
+    v = _domain(appointments.book, ctx, args.service, parse_date(args.date), args.id_number,
+                at=_time(args.time))
+    if args.json:
+        emit(v.as_dict(), True)
+    else:
+        print(t("appt.cli.booked", code=v.code, service=v.service_name, date=v.day,
+                time=v.slot))
+    return 0
+
+
+def list_(args: argparse.Namespace) -> int:
+    from desk.i18n import t
+    from desk.services import appointments
+
+    ctx = context(args)
+    day = parse_date(args.date) if args.date else None
+    rows = _domain(appointments.list_day, ctx, day)
+    if args.json:
+        emit([r.as_dict() for r in rows], True)
+    elif not rows:
+        print(t("appt.cli.none", date=day or ctx.local_now().date()))
+    else:
+        for r in rows:
+            print(f"{r.slot}  {r.code}  {r.service_code:<4} {r.id_masked}  "
+                  f"{t('appt.state.' + r.state)}  {r.ticket_label or ''}".rstrip())
+    return 0
+
+
+def checkin_(args: argparse.Namespace) -> int:
+    from desk.i18n import t
+    from desk.services import appointments
+
+    ctx = context(args)
+    v, issued = _domain(appointments.checkin, ctx, args.code, print_ticket=not args.no_print)
+    if args.json:
+        emit({**v.as_dict(), "status_url": issued.status_url,
+              "wait_minutes": issued.wait_minutes}, True)
+    else:
+        print(t("appt.cli.checked_in", code=v.code, label=issued.ticket.label))
+    return 0

@@ -1,0 +1,63 @@
+"""Messages of appointments (`desk appointment …`, the kiosk check-in)."""
+
+VI = {
+    "appt.key.checkin": "Có lịch hẹn",
+    "appt.key.checkin.tip": "Xác nhận lịch hẹn: nhập mã hẹn hoặc quét thẻ căn cước",
+    "appt.kiosk.prompt": "Nhập mã lịch hẹn hoặc số định danh, hoặc quét mã QR trên thẻ căn cước, "
+                         "rồi bấm Enter",
+    "queue.reason.appointment": "Có lịch hẹn",
+    "appt.past_day": "Không đặt lịch cho ngày đã qua ({day}).",
+    "appt.closed_day": "Ngày {day} văn phòng không làm việc. Hãy chọn ngày làm việc khác.",
+    "appt.too_far": "Chỉ đặt lịch trong hôm nay và {n} ngày làm việc tới ({day} quá xa).",
+    "appt.no_slots": "Dịch vụ {service} không nhận đặt lịch hẹn.",
+    "appt.day_full": "Dịch vụ {service} đã hết chỗ hẹn ngày {day}. Hãy chọn ngày khác.",
+    "appt.bad_slot": "Không có khung giờ {time}. Các khung giờ: {slots}.",
+    "appt.slot_full": "Khung giờ {time} đã đủ người. Còn trống: {free}.",
+    "appt.per_id": "Mỗi số định danh chỉ đặt tối đa {n} lịch hẹn trong một ngày ({day}).",
+    "appt.unknown": "Không có lịch hẹn mã «{code}».",
+    "appt.none_for_id": "Hôm nay không có lịch hẹn nào của số định danh này.",
+    "appt.other_day": "Lịch hẹn này là của ngày {day}, không phải hôm nay.",
+    "appt.already": "Lịch hẹn này đã được xác nhận có mặt.",
+    "appt.cancelled": "Lịch hẹn này đã bị hủy.",
+    "appt.missed": "Đã quá giờ xác nhận (đến {closes}). Lịch hẹn được ghi là vắng mặt; "
+                   "xin lấy số thường.",
+    "appt.too_early": "Chưa đến giờ xác nhận. Mời quay lại từ {opens}.",
+    "appt.cli.booked": "Đã đặt lịch {code}: {service}, ngày {date} lúc {time}.",
+    "appt.cli.checked_in": "Đã xác nhận lịch hẹn {code}. Số thứ tự: {label}.",
+    "appt.cli.none": "Không có lịch hẹn nào ngày {date}.",
+    "appt.state.BOOKED": "Đã đặt",
+    "appt.state.CHECKED_IN": "Đã đến",
+    "appt.state.NO_SHOW": "Vắng mặt",
+    "appt.state.CANCELLED": "Đã hủy",
+}
+
+EN = {
+    "appt.key.checkin": "Appointment",
+    "appt.key.checkin.tip": "Check in an appointment: type the code or scan the ID card",
+    "appt.kiosk.prompt": "Type the booking code or the ID number, or scan the QR of the ID card, "
+                         "then press Enter",
+    "queue.reason.appointment": "Appointment",
+    "appt.past_day": "Cannot book a day that has passed ({day}).",
+    "appt.closed_day": "The office is closed on {day}. Choose another working day.",
+    "appt.too_far": "Bookings are for today and the next {n} working days only ({day} is too far).",
+    "appt.no_slots": "Service {service} takes no appointments.",
+    "appt.day_full": "Service {service} has no free slot on {day}. Choose another day.",
+    "appt.bad_slot": "There is no {time} slot. Slots: {slots}.",
+    "appt.slot_full": "The {time} slot is full. Free: {free}.",
+    "appt.per_id": "An ID number may book at most {n} appointments a day ({day}).",
+    "appt.unknown": "No appointment with code «{code}».",
+    "appt.none_for_id": "No appointment today for this ID number.",
+    "appt.other_day": "This appointment is for {day}, not today.",
+    "appt.already": "This appointment is already checked in.",
+    "appt.cancelled": "This appointment was cancelled.",
+    "appt.missed": "The check-in time has passed (until {closes}). The appointment is marked "
+                   "as missed; please take a regular ticket.",
+    "appt.too_early": "Too early to check in. Please come back from {opens}.",
+    "appt.cli.booked": "Booked {code}: {service}, {date} at {time}.",
+    "appt.cli.checked_in": "Checked in {code}. Ticket number: {label}.",
+    "appt.cli.none": "No appointments on {date}.",
+    "appt.state.BOOKED": "Booked",
+    "appt.state.CHECKED_IN": "Arrived",
+    "appt.state.NO_SHOW": "Missed",
+    "appt.state.CANCELLED": "Cancelled",
+}

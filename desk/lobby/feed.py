@@ -1,0 +1,117 @@
+"""What the waiting room shows, read from the office database on its own sqlite3 connection.
+
+`PRAGMA data_version` changes only when another connection commits, so polling it every
+100 ms costs almost nothing; only then is the day read again (tickets, calls, estimates).
+A busy or missing database raises sqlite3.Error: the caller keeps its last state.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from desk.config import QueueConfig
+from desk.domain import queue as rules
+from desk.domain.queue import Candidate
+from desk.domain.wait_estimate import estimate_waits
+from desk.services import wait_estimates as we
+
+CALLS_SQL = ("SELECT seq, label, counter, kind, at FROM ticket_event WHERE day = ? "
+             "AND kind IN ('CALL', 'RECALL') ORDER BY seq")
+LAST_SQL = "SELECT max(seq) FROM ticket_event"
+
+
+@dataclass(frozen=True)
+class Call:
+    seq: int
+    label: str
+    counter: int
+    kind: str  # CALL | RECALL
+    at: datetime
+
+
+@dataclass
+class LobbyState:
+    day: date
+    now: datetime
+    last_seq: int
+    calls: list[Call]  # today's calls, oldest first
+    legs: list[we.Leg]
+    estimates: dict[str, float]  # waiting leg key → seconds until called
+    new_ticket: dict[str, float]  # service code → seconds a ticket taken now would wait
+    paused: set[int] = field(default_factory=set)
+
+    def active_leg(self, label: str) -> we.Leg | None:
+        mine = [g for g in self.legs if g.label == label]
+        return max(mine, key=lambda g: g.leg) if mine else None
+
+    def shown_calls(self) -> list[Call]:
+        """Calls a screen may show, newest first, one per number: a number that went back to
+        waiting (transferred) or on hold is no longer "called"."""
+        out: list[Call] = []
+        seen: set[str] = set()
+        for c in reversed(self.calls):
+            if c.label in seen:
+                continue
+            seen.add(c.label)
+            leg = self.active_leg(c.label)
+            if leg is not None and leg.state in (rules.WAITING, rules.HOLD):
+                continue
+            out.append(c)
+        return out
+
+
+class LobbyFeed:
+    """One sqlite3 connection, used from one thread at a time (the hub's)."""
+
+    def __init__(self, path: Path | str, queue: QueueConfig, *, timeout: float = 0.25) -> None:
+        self.path = Path(path)
+        self.queue = queue
+        self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False,
+                                     isolation_level=None)
+        self._version: int | None = None
+
+    def changed(self) -> bool:
+        """True when another connection committed since the last call (and on the first)."""
+        v = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        seen, self._version = self._version, v
+        return seen != v
+
+    def reset(self) -> None:
+        self._version = None
+
+    def read(self, day: date, now: datetime) -> LobbyState:
+        self._conn.execute("BEGIN")  # one consistent view for every query
+        try:
+            rows = we.read_day(self._run, day)
+            calls = [Call(int(r[0]), r[1], int(r[2] or 0), r[3],
+                          we.parse_utc(r[4]) or now) for r in self._run(CALLS_SQL,
+                                                                        (day.isoformat(),))]
+            last = self._run(LAST_SQL, ())[0][0]
+        finally:
+            self._conn.execute("COMMIT")
+        counters = we.counters_now(rows, self.queue)
+        times = we.service_times(rows, now)
+        arrivals = we.arrivals(rows, now)
+        waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
+        limit = self.queue.max_priority_in_row
+        raw = estimate_waits(now, waiting, counters, times, limit, arrivals=arrivals)
+        new: dict[str, float] = {}
+        for svc in self.queue.services:
+            probe = Candidate(("new", svc.code), svc.code, False, now, 10**9)
+            got = estimate_waits(now, [*waiting, probe], counters, times, limit,
+                                 targets=[probe.key], arrivals=arrivals)
+            if probe.key in got:
+                new[svc.code] = got[probe.key]
+        return LobbyState(day, now, int(last or 0), calls, rows.legs,
+                          {str(k): v for k, v in raw.items()}, new,
+                          {c.number for c in counters if not c.open})
+
+    def _run(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,139 @@
+"""A real office for the waiting-room tests: a desk.toml, the `desk display --web` server in
+its own process, `desk` commands and a caller process, all on one SQLite file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+NOW = "2026-11-23 09:00"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update",
+                "--autoplay-policy=no-user-gesture-required"]
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+CONFIG = """
+[office]
+name = "UBND xã Quỳnh Lưu (thử nghiệm)"
+[storage]
+database = "office.sqlite3"
+data_dir = "data"
+[printers.receipt]
+profile = "epson80"
+transport = "dir:"
+[queue]
+web_url = "http://127.0.0.1:{port}"
+web_port = {port}
+notices = ["Giờ làm việc: sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ.",
+           "Thứ Bảy tiếp nhận hồ sơ đất đai."]
+[[queue.counters]]
+number = 1
+name = "Quầy 1"
+[[queue.counters]]
+number = 2
+name = "Quầy 2"
+[[queue.counters]]
+number = 3
+name = "Quầy 3"
+[[queue.services]]
+code = "HT"
+name = "Hộ tịch"
+prefix = "A"
+counters = [1, 2]
+[[queue.services]]
+code = "CT"
+name = "Chứng thực"
+prefix = "B"
+counters = [2, 3]
+[[queue.services]]
+code = "CU"
+name = "Cư trú"
+prefix = "C"
+counters = [3]
+[[queue.services]]
+code = "DD"
+name = "Đất đai – Xây dựng"
+prefix = "D"
+counters = [1, 3]
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on {port}")
+
+
+class Office:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.config = folder / "desk.toml"
+        self.config.write_text(CONFIG.format(port=self.port), encoding="utf-8")
+        self.env = {**os.environ, "DESK_CONFIG": str(self.config), "DESK_NOW": NOW,
+                    "HOME": str(folder), "PYTHONIOENCODING": "utf-8"}
+        self.server: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def desk(self, *args: str) -> subprocess.CompletedProcess[str]:
+        r = subprocess.run([sys.executable, "-m", "desk.cli", *args], capture_output=True,
+                           text=True, encoding="utf-8", env=self.env, cwd=self.folder,
+                           timeout=120)
+        assert r.returncode == 0, (args, r.stdout, r.stderr)
+        return r
+
+    def start(self) -> None:
+        self.server = subprocess.Popen(
+            [sys.executable, "-m", "desk.cli", "display", "--web", "--host", "127.0.0.1",
+             "--port", str(self.port)], env=self.env, cwd=self.folder,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_port(self.port)
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.terminate()
+            try:
+                self.server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait()
+            self.server = None
+
+    def script(self, code: str, *args: str, wait: bool = True) -> Any:
+        """Run Python `code` in another process with this office's settings."""
+        argv = [sys.executable, "-c", code, *args]
+        if not wait:
+            return subprocess.Popen(argv, env=self.env, cwd=self.folder,
+                                    stdout=subprocess.PIPE, text=True)
+        r = subprocess.run(argv, env=self.env, cwd=self.folder, capture_output=True,
+                           text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+
+def screenshots_dir(tmp_path: Path) -> Path:
+    out = Path(os.environ.get("DESK_SCREENSHOTS", tmp_path))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
