@@ -1,10 +1,13 @@
-"""The serif font of the A4 documents: Noto Serif (OFL) from the PyPI package
-`fontpkg-noto-serif`, which ships it as a variable font.
+"""The serif font of the A4 documents: Noto Serif (OFL).
 
-fpdf2 can instance a variable font itself, but that costs 6–8 s per document, so the
-regular, bold and italic instances are made once (subset to Latin + Vietnamese first, about
-1.5 s each), kept in the user cache folder (`DESK_FONT_CACHE` overrides it) and looked up
-from memory afterwards. Without the package, the Debian DejaVu Serif files are used.
+The desk ships static regular, bold and italic instances, subset to Latin + Vietnamese
+(`printers/pdf/typeface/`, ~350 KB, made by `python -m printers.pdf.make_typeface` from the
+variable font of the PyPI package `fontpkg-noto-serif`), so no document ever builds a font:
+building them on first use took 10–30 s for the first letter after an install.
+
+Without the shipped files (a trimmed install), the instances are made once from the package
+(fpdf2 instancing the variable font itself costs 6–8 s per document), kept in the user cache
+folder (`DESK_FONT_CACHE` overrides it). Without the package either, Debian's DejaVu Serif.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_path
 
-__all__ = ["FAMILY", "font_files"]
+__all__ = ["FAMILY", "SHIPPED_FILES", "font_files", "instance"]
 
 log = logging.getLogger(__name__)
 FAMILY = "DeskSerif"
@@ -27,6 +30,9 @@ _DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _DEJAVU_FILES = {"": "DejaVuSerif.ttf", "B": "DejaVuSerif-Bold.ttf", "I": "DejaVuSerif-Italic.ttf"}
 _UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x300, 0x330),
              *range(0x1EA0, 0x1EFA), *range(0x2010, 0x2050), 0x20AB, 0x2116, 0x2122]
+_SHIPPED = Path(__file__).with_name("typeface")
+SHIPPED_FILES = {"": "NotoSerif-Regular.ttf", "B": "NotoSerif-Bold.ttf",
+                 "I": "NotoSerif-Italic.ttf"}
 _lock = threading.Lock()
 
 
@@ -37,7 +43,8 @@ def _cache_dir() -> Path:
     return user_cache_path("desk", appauthor=False) / "fonts"
 
 
-def _instance(source: Path, weight: int, target: Path) -> None:
+def instance(source: Path, weight: int, target: Path) -> None:
+    """Subset the variable font `source` to Vietnamese and write its static `weight`."""
     # fontTools is heavy and only font subsetting uses it
     from fontTools import subset  # noqa: PLC0415
 
@@ -65,6 +72,9 @@ def _instance(source: Path, weight: int, target: Path) -> None:
 @lru_cache(maxsize=1)
 def font_files() -> dict[str, Path]:
     """Style ("", "B", "I") → a static TTF with every Vietnamese letter."""
+    shipped = {style: _SHIPPED / name for style, name in SHIPPED_FILES.items()}
+    if all(p.is_file() for p in shipped.values()):
+        return shipped
     with _lock:
         try:
             # the font package is only looked up when a PDF needs fonts
@@ -79,7 +89,7 @@ def font_files() -> dict[str, Path]:
                     source = Path(pkg.ROOT) / "files" / f"NotoSerif{suffix}[wdth,wght].ttf"
                     target = _cache_dir() / f"NotoSerif-{version}-{style or 'R'}{weight}.ttf"
                     if not target.is_file():
-                        _instance(source, weight, target)
+                        instance(source, weight, target)
                     out[style] = target
                 return out
             except Exception:  # a broken cache folder must not stop printing
