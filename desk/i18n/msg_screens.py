@@ -90,7 +90,6 @@ VI = {
     "intake.draft_restored": "Đã khôi phục hồ sơ đang nhập dở.",
     "intake.received_code": "ĐÃ TIẾP NHẬN — MÃ HỒ SƠ:",
     "intake.received_note": "Đã tiếp nhận hồ sơ {code}.",
-    "intake.receipt_queued": "Giấy tiếp nhận và hẹn trả kết quả đã được gửi tới máy in.",
     "intake.receipt_not_queued": "Chưa in được giấy tiếp nhận: có thể in lại từ màn hình "
                                  "hồ sơ.",
     "intake.form02.title": "Mẫu 02",
@@ -302,7 +301,6 @@ EN = {
     "intake.draft_restored": "The unfinished dossier was restored.",
     "intake.received_code": "RECEIVED — DOSSIER CODE:",
     "intake.received_note": "Dossier {code} received.",
-    "intake.receipt_queued": "The receipt was sent to the printer.",
     "intake.receipt_not_queued": "The receipt was not printed: reprint it from the dossier.",
     "intake.form02.title": "Form 02",
     "intake.form02.question": (
