@@ -34,7 +34,7 @@ class DeskApp(DeskModes, App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
         Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),
         Binding("f10", "quit", "key.quit", id="quit", tooltip="key.quit.tip"),
-        *MODE_BINDINGS,  # F2 intake … F7 sync, F9 Telex/VNI (screens/modes.py)
+        *MODE_BINDINGS,  # F2 intake … F7 sync, F9 Telex/VNI, F12 lock (screens/keyplan.py)
     ]
     show_status = True  # the deadline and sync line under every screen's header
 
@@ -49,6 +49,7 @@ class DeskApp(DeskModes, App[int]):
 
     def on_mount(self) -> None:
         self.log(f"ready after {self._ready_time(STARTED_AT):.0f} ms")
+        self.start_idle_watch()  # the desk locks itself after office.idle_lock_minutes
         self.start_login()  # the home screen is the "home" mode's base, under the login
 
     def on_ready(self) -> None:
@@ -99,7 +100,7 @@ class DeskApp(DeskModes, App[int]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_show_keys(self) -> None:
-        if self.screen.query("KeyPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """F1: the key plan and this screen's keys (screens/keyplan.py)."""
+        from screens.widgets.keys_panel import open_keys
+
+        open_keys(self)

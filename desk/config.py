@@ -116,6 +116,7 @@ class OfficeConfig(_Table):
     signer_name: str = ""
     status_url: str = ""
     apology_extension_days: int | None = opt(None, ge=1, le=60)  # None: the limit
+    idle_lock_minutes: int = opt(10, ge=0, le=480)  # lock the desk when idle; 0: never
 
 
 @table

@@ -1,5 +1,7 @@
 """The apology letter form: a reason picked from the common ones (↑↓) and/or typed, the new
-appointment date proposed by the calendar and editable, Enter issues.
+appointment date proposed by the calendar and editable. Enter moves from field to field; F8
+(or Enter in the date) asks for an explicit confirmation that shows the new appointment, and
+only that confirmation issues the letter: an official letter is never sent by one Enter.
 
 The form only collects; `submit(reason, new_date)` (given by the opener, usually a call to
 desk.services.apology.issue) runs in a worker, and a refusal (a day off, a date before the
@@ -25,6 +27,7 @@ from textual.widgets.option_list import Option
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import translate_bindings
+from screens.widgets.confirm import Confirm
 from screens.widgets.telex_input import TelexInput
 
 OTHER = "__other__"
@@ -117,7 +120,7 @@ class ApologyForm(ModalScreen[dict[str, Any] | None]):
             yield Label(t("apology.form.new_due", end=end))
             yield Input(d.proposed_due.strftime("%d/%m/%Y"), id="new-date", max_length=10)
             yield Static(id="apology-error")
-            yield Static(t("apology.form.hint"), id="apology-hint")
+            yield Static(t("apology.form.steps"), id="apology-hint")
 
     def on_mount(self) -> None:
         self.query_one("#reasons", OptionList).highlighted = 0
@@ -134,11 +137,19 @@ class ApologyForm(ModalScreen[dict[str, Any] | None]):
         return picked or free
 
     @on(OptionList.OptionSelected, "#reasons")
-    @on(Input.Submitted)
-    def _enter(self) -> None:
+    def _reason_picked(self) -> None:
+        self.query_one("#reason-text", Input).focus()  # add to the reason, or Enter again
+
+    @on(Input.Submitted, "#reason-text")
+    def _reason_typed(self) -> None:
+        self.query_one("#new-date", Input).focus()
+
+    @on(Input.Submitted, "#new-date")
+    def _date_typed(self) -> None:
         self.action_confirm()
 
     def action_confirm(self) -> None:
+        """F8: check the date, then ask — the question names the dossier and the new date."""
         if self.busy:
             return
         try:
@@ -147,9 +158,21 @@ class ApologyForm(ModalScreen[dict[str, Any] | None]):
             self._error(render_error(e))
             self.query_one("#new-date", Input).focus()
             return
-        self.busy = True
-        self._error(t("apology.form.working"))
-        self._issue(self.reason(), day)
+        reason = self.reason()
+        end = self.draft.proposed_due
+        question = t("apology.confirm.question", code=self.draft.code,
+                     applicant=self.draft.applicant, reason=reason or "—",
+                     new=t("screens.moment", time=f"{end:%H:%M}",
+                           weekday=t(f"weekday.{day.weekday()}"), date=f"{day:%d/%m/%Y}"))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.busy = True
+                self._error(t("apology.form.working"))
+                self._issue(reason, day)
+
+        self.app.push_screen(Confirm(question, yes="apology.confirm.yes",
+                                     no="apology.confirm.no"), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="apology-form")
     def _issue(self, reason: str, day: date) -> None:

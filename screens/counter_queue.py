@@ -1,7 +1,9 @@
 """The counter's queue screen: who waits for which service, the ticket at the desk, the calls.
 
-F2 call next · F3 recall · F4 call a number · F5 start · F6 finish · F7 no-show · F8 hold ·
-F9 transfer · P pause/reopen. Every action is a service call on a worker thread.
+G call next (gọi) · L recall (gọi lại) · S call a number (số) · B start (bắt đầu) · X finish
+(xong) · V no-show (vắng) · H hold (hoãn) · C transfer (chuyển) · P pause/reopen. Letters, not
+F-keys: the F-keys keep their meaning on every screen (screens/keyplan.py). Every action is a
+service call on a worker thread.
 """
 
 from __future__ import annotations
@@ -79,21 +81,21 @@ class CounterQueueScreen(DeskScreen):
     CounterQueueScreen #cq-message.-error { color: $error; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "call_next", "queue.key.next", id="counter.next",
+        Binding("g", "call_next", "queue.key.next", id="counter.next",
                 tooltip="queue.key.next.tip"),
-        Binding("f3", "recall", "queue.key.recall", id="counter.recall",
+        Binding("l", "recall", "queue.key.recall", id="counter.recall",
                 tooltip="queue.key.recall.tip"),
-        Binding("f4", "call_number", "queue.key.number", id="counter.number",
+        Binding("s", "call_number", "queue.key.number", id="counter.number",
                 tooltip="queue.key.number.tip"),
-        Binding("f5", "start", "queue.key.start", id="counter.start",
+        Binding("b", "start", "queue.key.start", id="counter.start",
                 tooltip="queue.key.start.tip"),
-        Binding("f6", "finish", "queue.key.finish", id="counter.finish",
+        Binding("x", "finish", "queue.key.finish", id="counter.finish",
                 tooltip="queue.key.finish.tip"),
-        Binding("f7", "no_show", "queue.key.no_show", id="counter.no_show",
+        Binding("v", "no_show", "queue.key.no_show", id="counter.no_show",
                 tooltip="queue.key.no_show.tip"),
-        Binding("f8", "hold", "queue.key.hold", id="counter.hold",
+        Binding("h", "hold", "queue.key.hold", id="counter.hold",
                 tooltip="queue.key.hold.tip"),
-        Binding("f9", "transfer", "queue.key.transfer", id="counter.transfer",
+        Binding("c", "transfer", "queue.key.transfer", id="counter.transfer",
                 tooltip="queue.key.transfer.tip"),
         Binding("p", "pause", "queue.key.pause", id="counter.pause",
                 tooltip="queue.key.pause.tip"),

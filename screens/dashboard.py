@@ -1,6 +1,6 @@
 """The supervisor's dashboard: one day at a glance — the queue, dossiers received, results due,
-overdue, the on-time rate of the month against the 98 % goal, the sync state. F2 another day,
-F3 today, F6 the month's report."""
+overdue, the on-time rate of the month against the 98 % goal, the sync state. N another day
+(ngày), H today (hôm nay), M reload, B the month's report (báo cáo)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.widgets import Header, Static
 
+from desk.domain.numbers import decimal, integer
 from desk.i18n import t
 from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
@@ -34,11 +35,11 @@ class DashboardScreen(DeskScreen):
     DashboardScreen .dash-tile.-good { border: round $success; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "pick_day", "dash.key.day", id="dash.day", tooltip="dash.key.day.tip"),
-        Binding("f3", "today", "dash.key.today", id="dash.today", tooltip="dash.key.today.tip"),
-        Binding("f5", "refresh_data", "dash.key.refresh", id="dash.refresh",
+        Binding("n", "pick_day", "dash.key.day", id="dash.day", tooltip="dash.key.day.tip"),
+        Binding("h", "today", "dash.key.today", id="dash.today", tooltip="dash.key.today.tip"),
+        Binding("m", "refresh_data", "dash.key.refresh", id="dash.refresh",
                 tooltip="dash.key.refresh.tip"),
-        Binding("f6", "open_report", "dash.key.report", id="dash.report",
+        Binding("b", "open_report", "dash.key.report", id="dash.report",
                 tooltip="dash.key.report.tip"),
     ]
 
@@ -101,10 +102,16 @@ class DashboardScreen(DeskScreen):
             self._tile("q_served", t("dash.queue.served"), str(q.served))
             self._tile("q_waiting", t("dash.queue.waiting"), str(q.waiting))
             self._tile("q_mean", t("dash.queue.mean"), "—" if mean is None else
-                       t("dash.queue.minutes", n=f"{mean / 60:.1f}"))
+                       t("dash.queue.minutes", n=decimal(mean / 60)))
         self._tile("received", t("dash.received"), str(g.received))
-        self._tile("due", t("dash.due"), str(g.due), "alert" if g.due else None)
-        self._tile("overdue", t("dash.overdue"), str(g.overdue), "alert" if g.overdue else None)
+        if g.live is not None:  # today: the status line's counts, under its words
+            due, overdue = g.live.due_today, g.live.overdue
+            labels = (t("deadline.count.due_today"), t("deadline.count.overdue"))
+        else:  # another day: as the report counts it at the end of that day
+            due, overdue = g.due, g.overdue
+            labels = (t("dash.due"), t("dash.overdue"))
+        self._tile("due", labels[0], integer(due), "alert" if due else None)
+        self._tile("overdue", labels[1], integer(overdue), "alert" if overdue else None)
         rate = percent(g.month_on_time_rate) if g.month_on_time_rate is not None \
             else t("report.na")
         value = t("dash.on_time.value", rate=rate, goal=percent(g.goal, 0))

@@ -1,9 +1,11 @@
 """Deadline watch: the dossiers overdue, due today and due soon, oldest risk first.
 
-Keys: F3/F4/F5 sort by due time / field / handling agency; Enter opens the dossier; F2 issues
-the apology letter of the selected row (form: ↑↓ reason, Enter), after which the cursor goes to
-the next overdue dossier without a letter — so a supervisor can go through all of them with
-the keyboard alone; F6 jumps to that next one; F7 reloads. The list and the counts are read
+Keys (letters: the F-keys keep their global meaning, screens/keyplan.py): H/V/C sort by due
+time (hạn) / field (lĩnh vực) / handling agency (cơ quan); Enter opens the dossier; X issues
+the apology letter of the selected row (form: reason, date, F8, then a confirmation showing
+the new date), after which the cursor goes to the next overdue dossier without a letter — so a
+supervisor can go through all of them with the keyboard alone; N jumps to that next one; M
+reloads. The list and the counts are read
 in thread workers from desk.services.deadlines; the letter is desk.services.apology.issue.
 """
 
@@ -47,17 +49,17 @@ class DeadlinesScreen(DeskScreen):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "apology", "deadlines.key.apology", id="deadlines.apology",
+        Binding("x", "apology", "deadlines.key.apology", id="deadlines.apology",
                 tooltip="deadlines.key.apology.tip"),
-        Binding("f3", "sort('due')", "deadlines.key.sort_due", id="deadlines.sort_due",
+        Binding("h", "sort('due')", "deadlines.key.sort_due", id="deadlines.sort_due",
                 tooltip="deadlines.key.sort_due.tip"),
-        Binding("f4", "sort('field')", "deadlines.key.sort_field", id="deadlines.sort_field",
+        Binding("v", "sort('field')", "deadlines.key.sort_field", id="deadlines.sort_field",
                 tooltip="deadlines.key.sort_field.tip"),
-        Binding("f5", "sort('agency')", "deadlines.key.sort_agency", id="deadlines.sort_agency",
+        Binding("c", "sort('agency')", "deadlines.key.sort_agency", id="deadlines.sort_agency",
                 tooltip="deadlines.key.sort_agency.tip"),
-        Binding("f6", "next_without_letter", "deadlines.key.next", id="deadlines.next",
+        Binding("n", "next_without_letter", "deadlines.key.next", id="deadlines.next",
                 tooltip="deadlines.key.next.tip"),
-        Binding("f7", "reload", "deadlines.key.refresh", id="deadlines.refresh",
+        Binding("m", "reload", "deadlines.key.refresh", id="deadlines.refresh",
                 tooltip="deadlines.key.refresh.tip"),
         Binding("enter", "open", "deadlines.key.open", id="deadlines.open",
                 tooltip="deadlines.key.open.tip", show=False),

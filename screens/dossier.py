@@ -7,18 +7,24 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Static
 
 from desk.domain.errors import DomainError
+from desk.domain.numbers import integer
 from desk.i18n import render_error, t
+from desk.services import papers
 from desk.services.actor import SYSTEM
+from desk.services.fees import OWED_AFTER, format_amount
+from desk.services.views import event_label
 from screens.base import DeskScreen, translate_bindings
 from screens.widgets.action_form import ActionForm, FormField
+from screens.widgets.confirm import Confirm
 from screens.widgets.footer import DeskFooter
+from screens.widgets.paper_picker import PaperPicker, paper_label
 
 RETURN_METHODS = (("counter", "return.counter"), ("post", "return.post"),
                   ("online", "return.online"))
@@ -33,8 +39,25 @@ ACTION_KEYS: dict[str, str] = {  # action → key (letters: this screen has no t
     "withdraw": "r",
     "stop": "d",
 }
+PRINTED_WITH = {"request_supplement": 2}  # action → the form printed when it is done
 DEADLINE_STYLE = {"ok": "green", "due_soon": "yellow", "due_today": "bold yellow",
                   "overdue": "bold red", "paused": "cyan"}
+
+
+def timeline_widths(width: int) -> dict[str, int]:
+    """Column widths of the timeline for a screen `width` cells wide (each column also has
+    one cell of padding on each side, and the table a scrollbar)."""
+    at = 16
+    kind, clerk = (26, 18) if width >= 110 else (18, 12) if width >= 80 else (12, 8)
+    details = max(12, width - at - kind - clerk - 4 * 2 - 2)
+    return {"at": at, "kind": kind, "clerk": clerk, "details": details}
+
+
+def cut(text: str, width: int) -> Text:
+    """One line, at most `width` cells, an ellipsis where it was cut."""
+    out = Text(text, no_wrap=True, overflow="ellipsis")
+    out.truncate(width, overflow="ellipsis")
+    return out
 
 
 def fmt_time(iso: str | None) -> str:
@@ -210,6 +233,7 @@ class DossierScreen(FactActions, DeskScreen):
         Binding("s", "attach", "dossier.key.attach", id="dossier.attach",
                 tooltip="dossier.attach.tip"),
         Binding("l", "step", "dossier.key.step", id="dossier.step", tooltip="dossier.step.tip"),
+        Binding("i", "papers", "papers.key", id="dossier.papers", tooltip="papers.key.tip"),
     ]
 
     def __init__(self, code: str) -> None:
@@ -227,10 +251,23 @@ class DossierScreen(FactActions, DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#timeline", DataTable)
-        for key in ("at", "kind", "clerk", "details"):
-            table.add_column(t(f"timeline.{key}"), key=key)
+        self._columns(self.size.width)
         self.load()
+
+    def _columns(self, width: int) -> None:
+        """Columns that fit the screen: the details take what is left and wrap, so nothing
+        is cut off and a long name never pushes a column out of sight."""
+        table = self.query_one("#timeline", DataTable)
+        table.clear(columns=True)
+        self._widths = timeline_widths(width)
+        for key in ("at", "kind", "clerk", "details"):
+            table.add_column(t(f"timeline.{key}"), key=key, width=self._widths[key])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if timeline_widths(event.size.width) != getattr(self, "_widths", None):
+            self._columns(event.size.width)
+            if self.view is not None:
+                self.show_view(self.view)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier")
     def load(self) -> None:
@@ -283,12 +320,16 @@ class DossierScreen(FactActions, DeskScreen):
         self.query_one("#dossier-head", Static).update(head)
         table = self.query_one("#timeline", DataTable)
         table.clear()
+        w = getattr(self, "_widths", None) or timeline_widths(self.size.width)
         for i, e in enumerate(view.get("timeline", [])):
-            kind = t(f"action.{e['kind']}")
+            kind = event_label(e["kind"])
             if e.get("backdated"):
                 kind += " " + t("timeline.backdated")
-            table.add_row(fmt_time(e["at"]), Text(kind), Text(e.get("clerk") or ""),
-                          Text(event_details(e.get("payload") or {})), key=str(i))
+            details = Text(event_details(e.get("payload") or {}))
+            lines = max(1, len(details.wrap(self.app.console, w["details"])))
+            table.add_row(fmt_time(e["at"]), cut(kind, w["kind"]),
+                          cut(e.get("clerk") or "", w["clerk"]), details, key=str(i),
+                          height=min(lines, 6))
         if table.row_count:
             table.move_cursor(row=table.row_count - 1)
         table.focus()
@@ -307,6 +348,21 @@ class DossierScreen(FactActions, DeskScreen):
     def action_act(self, action: str) -> None:
         if self.view is None or action not in self.view["actions"]:
             return
+        fee = self.view.get("fee") or {}
+        if action == "return_result" and fee.get("status") == "unpaid":
+            # Warn first: the result goes out while the fee is still owed.
+            def answered(go_on: bool | None) -> None:
+                if go_on:
+                    self._action_form(action)
+
+            self.app.push_screen(Confirm(
+                t("dossier.return_unpaid", code=self.code, amount=format_amount(fee["due"])),
+                yes="dossier.return_unpaid.yes", no="dossier.return_unpaid.no"), answered)
+            return
+        self._action_form(action)
+
+    def _action_form(self, action: str) -> None:
+        assert self.view is not None
         fields = _fields(action, self.view)
         for f in fields:
             if f.name in self.last_values.get(action, {}):
@@ -332,11 +388,43 @@ class DossierScreen(FactActions, DeskScreen):
             self.app.call_from_thread(self._failed, action, render_error(e))
             return
         self.app.call_from_thread(self._acted, action, view)
+        form = PRINTED_WITH.get(action)
+        if form is not None:  # the citizen takes the form home: print it now
+            jobs = papers.print_form_as_configured(self.ctx, view["code"], form)
+            self.app.call_from_thread(
+                self.notify, t("papers.queued_form" if jobs else "papers.not_queued",
+                               paper=t(f"papers.form.{form}"), code=view["code"]),
+                severity="information" if jobs else "warning", markup=False)
+
+    def action_papers(self) -> None:
+        """I: print or reprint any paper of this dossier (receipt, Forms 02–05)."""
+        if self.view is None:
+            return
+        choices = papers.papers_of(self.ctx, self.view)
+
+        def picked(paper_id: str | None) -> None:
+            if paper_id is not None:
+                self.print_paper(paper_id)
+
+        self.app.push_screen(PaperPicker(self.code, choices), picked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-papers")
+    def print_paper(self, paper_id: str) -> None:
+        assert self.view is not None
+        try:
+            paper = papers.find_paper(self.ctx, self.view, paper_id)
+            papers.print_paper(self.ctx, self.code, paper)
+        except DomainError as e:
+            self.app.call_from_thread(self.notify, render_error(e), severity="error",
+                                      markup=False)
+            return
+        self.app.call_from_thread(self.notify, t("papers.queued", paper=paper_label(paper)),
+                                  markup=False)
 
     def _failed(self, action: str, message: str) -> None:
         self.notify(message, title=t(f"action.{action}"), severity="error", timeout=10)
         if _fields(action, self.view or {"applicant": {"name": ""}}):
-            self.action_act(action)  # the form again, with what was typed
+            self._action_form(action)  # the form again, with what was typed
 
     def _acted(self, action: str, view: dict[str, Any]) -> None:
         self.last_values.pop(action, None)
@@ -361,8 +449,11 @@ def fact_allowed(action: str, view: dict[str, Any]) -> bool:
     """Whether the key for a fee, a scan or a hand-over is legal now: nothing but attaching
     a result on a closed dossier (and closing a step still open)."""
     closed = view["status"] in CLOSED
-    if action == "fee":
-        return not closed and view.get("fee", {}).get("status") in ("unpaid", "free")
+    if action == "fee":  # a fee still owed is recorded even after the result went out
+        status = view.get("fee", {}).get("status")
+        if closed:
+            return status == "unpaid" and view["status"] in OWED_AFTER
+        return status in ("unpaid", "free")
     if action == "step":
         return open_step(view) is not None or not closed
     return True  # attach: a closed dossier takes its result only
@@ -469,7 +560,7 @@ class ScanPicker(ModalScreen[tuple[str, str] | None]):
             else:
                 yield Static(Text(t("attach.pick_help")))
                 yield Static(id="scan-kind")
-                yield OptionList(*[Text(f"{i}. {f['name']}  ({f['size']:,} B, "
+                yield OptionList(*[Text(f"{i}. {f['name']}  ({integer(f['size'])} B, "
                                         f"{f['modified']:%H:%M %d/%m})")
                                    if i <= 9 else Text(f"   {f['name']}")
                                    for i, f in enumerate(self.files, 1)], id="scans")

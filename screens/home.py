@@ -1,4 +1,5 @@
-"""The main screen: the office, today's date and whether it is a working day, the modes."""
+"""The main screen: the office, today's date and whether it is a working day (kept current),
+the modes this clerk can open."""
 
 from __future__ import annotations
 
@@ -11,19 +12,21 @@ from textual.widgets import Static
 from desk.i18n import t
 from desk.services.context import load_stack
 from screens.base import DeskScreen
-from screens.modes import READY
+from screens.keyplan import key_label
 from screens.widgets.footer import DeskFooter
 from screens.widgets.office_header import OfficeHeader
 
-MODES = (  # (key, message key) — the screens the coming issues add
-    ("F2", "mode.intake"),
-    ("F3", "mode.dossiers"),
-    ("F4", "mode.queue"),
-    ("F5", "mode.deadlines"),
-    ("F6", "mode.reports"),
-    ("F7", "mode.sync"),
-    ("F8", "mode.printers"),
+MODES = (  # (key, mode, message key): the mode keys of screens/keyplan.py
+    ("f2", "intake", "mode.intake"),
+    ("f3", "search", "mode.dossiers"),
+    ("f4", "queue", "mode.queue"),
+    ("f5", "deadlines", "mode.deadlines"),
+    ("f6", "reports", "mode.reports"),
+    ("f7", "sync", "mode.sync"),
+    ("ctrl+o", "printers", "mode.printers"),
+    ("f12", "", "keyplan.f12"),
 )
+TODAY_REFRESH_SECONDS = 20.0  # the "Hôm nay … HH:MM" line follows the clock
 
 
 class HomeScreen(DeskScreen):
@@ -42,20 +45,28 @@ class HomeScreen(DeskScreen):
         self.query_one("#office", Static).update(
             f"[b]{_escape(office.name)}[/b]\n{t('home.office_id')}: {_escape(office.id)}"
         )
-        lines = [f"[b]{key}[/b]  {t(name)}" + ("" if key in READY else
-                                                f"  [dim]({t('home.coming')})[/dim]")
-                 for key, name in MODES]
-        self.query_one("#modes", Static).update("\n".join(lines))
+        self.query_one("#modes", Static).update("\n".join(self.mode_lines()))
         self.call_after_refresh(self._load_today)  # database and holidays after the first paint
+        self.set_interval(TODAY_REFRESH_SECONDS, self._load_today)
+
+    def mode_lines(self) -> list[str]:
+        """The modes this clerk can open, with their keys (a clerk has no F6 dashboard)."""
+        lines = []
+        for key, mode, name in MODES:
+            if mode and self.app.check_action("goto", (mode,)) is False:
+                continue
+            lines.append(f"[b]{key_label(key)}[/b]  {t(name)}")
+        return lines
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load_today(self) -> None:
         load_stack()
         now = self.ctx.local_now()
         info = self.ctx.calendar.day_info(now.date())
-        kind = t("cli.working") if info.working else t("cli.not_working")
+        # The reason names the kind of day ("Ngày làm việc", "Nghỉ cuối tuần", "Nghỉ lễ, Tết:
+        # …"): said once, not "ngày làm việc (Ngày làm việc)".
         reason = t(info.reason_key, note=info.note, date=now.date().isoformat())
-        text = f"{t('home.today')}: {now:%d/%m/%Y %H:%M} — {kind} ({_escape(reason)})"
+        text = f"{t('home.today')}: {now:%d/%m/%Y %H:%M} — {_escape(reason)}"
         self.app.call_from_thread(self.query_one("#today", Static).update, text)
 
 

@@ -77,8 +77,8 @@ class IntakeScreen(DeskScreen):
                 priority=True),
         Binding("ctrl+l", "clear", "intake.clear", id="intake.clear",
                 tooltip="intake.clear.tip"),
-        Binding("escape", "close_list", "intake.close_list", id="intake.close_list",
-                tooltip="intake.close_list.tip", show=False),
+        Binding("escape", "escape", "intake.escape", id="intake.escape",
+                tooltip="intake.escape.tip"),
         Binding("down", "list_move(1)", show=False),
         Binding("up", "list_move(-1)", show=False),
     ]
@@ -101,6 +101,9 @@ class IntakeScreen(DeskScreen):
         with Horizontal(id="intake-top", classes="screen-top"):
             yield Static(id="intake-who", classes="who")
             yield InputMethodIndicator()
+        # At the top, under the header: the notices (bottom right) never cover the new code.
+        yield Static(id="intake-result")
+        yield Static(id="intake-draft")
         with VerticalScroll(id="intake-form", can_focus=False):
             yield Label(t("intake.procedure"), classes="section")
             yield TelexInput(id="procedure", placeholder=t("intake.procedure.placeholder"))
@@ -130,7 +133,6 @@ class IntakeScreen(DeskScreen):
             yield from self._field("sets", Input("1", id="sets", max_length=2,
                                                  restrict=r"[0-9]*"))
             yield from self._field("notes", TelexInput(id="notes"))
-        yield Static(id="intake-result")
         yield DeskFooter()
 
     def _field(self, name: str, widget: Input) -> ComposeResult:
@@ -146,7 +148,8 @@ class IntakeScreen(DeskScreen):
             who = (t("intake.who", name=actor.name, counter=actor.counter) if actor.counter
                    else t("intake.who_no_counter", name=actor.name))
         self.query_one("#intake-who", Static).update(Text(f"{t('mode.intake')}  {who}"))
-        for widget_id in ("#procedure-list", "#citizen-list", "#intake-result"):
+        for widget_id in ("#procedure-list", "#citizen-list", "#intake-result",
+                          "#intake-draft"):
             self.query_one(widget_id).display = False
         for widget in self.query(".field-error"):
             widget.display = False
@@ -167,7 +170,7 @@ class IntakeScreen(DeskScreen):
         draft = self._read_draft()
         if draft:
             self.restore(draft)
-            self.notify(t("intake.draft_restored"))
+            self._show_draft_banner(draft)
         elif self.procedure is None:  # typed before the catalog arrived
             self._show_matches(self.query_one("#procedure", Input).value)
 
@@ -442,9 +445,20 @@ class IntakeScreen(DeskScreen):
                 self.focus_previous()
 
     def action_close_list(self) -> None:
-        """Escape closes an open list; it never clears what was typed."""
+        """Close the open lists; never clears what was typed."""
         for widget_id in ("#procedure-list", "#citizen-list"):
             self.query_one(widget_id).display = False
+
+    def action_escape(self) -> None:
+        """Escape closes an open list; with none open it leaves intake for home, asking
+        first when something is typed (the input stays, in this mode and in the draft)."""
+        lists = [self.query_one(w) for w in ("#procedure-list", "#citizen-list")]
+        if any(w.display for w in lists):
+            self.action_close_list()
+            return
+        goto = getattr(self.app, "action_goto", None)
+        if callable(goto):
+            goto("home")
 
     # -- the draft ------------------------------------------------------------------------
 
@@ -481,6 +495,18 @@ class IntakeScreen(DeskScreen):
         finally:
             self._restoring = False
 
+    def _show_draft_banner(self, draft: dict[str, Any]) -> None:
+        """A restored draft says so, and whose it is, until it is received or cleared."""
+        banner = self.query_one("#intake-draft", Static)
+        saved = draft.get("_saved_at") or ""
+        try:
+            when = datetime.fromisoformat(saved).astimezone(self.ctx.tz)
+            at = f"{when:%H:%M %d/%m/%Y}"
+        except ValueError:
+            at = "—"
+        banner.update(Text(t("intake.draft_banner", clerk=draft.get("_clerk") or "—", at=at)))
+        banner.display = True
+
     def _draft_path(self) -> Path:
         """Beside the office database (data_dir by default), one file per clerk: two
         terminals of one office never share a draft."""
@@ -489,11 +515,30 @@ class IntakeScreen(DeskScreen):
         return self.ctx.settings.database_path.parent / "drafts" / name
 
     def _read_draft(self) -> dict[str, Any] | None:
+        """This clerk's draft: one typed by another clerk is never shown to this one."""
         try:
             data = json.loads(self._draft_path().read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return None
+        actor = getattr(self.app, "actor", None)
+        owner = str(actor.id) if actor is not None and actor.id else ""
+        return data if data.get("_clerk_id", "") == owner else None
+
+    def _draft(self) -> dict[str, Any] | None:
+        """What is typed, with whose and when it is; None when nothing is."""
+        if not self.has_unsaved():
+            return None
+        actor = getattr(self.app, "actor", None)
+        return {**self.snapshot(), "_clerk_id": str(actor.id) if actor and actor.id else "",
+                "_clerk": actor.name if actor else "", "_saved_at": self.ctx.now().isoformat()}
+
+    def flush_draft(self) -> None:
+        """Write the draft now (the desk is being locked: this screen is about to close)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        _write_draft_file(self._draft_path(), self._draft())
 
     @on(Input.Changed)
     @on(SelectionList.SelectedChanged)
@@ -506,21 +551,11 @@ class IntakeScreen(DeskScreen):
         self._draft_timer = self.set_timer(0.5, self._save_draft)
 
     def _save_draft(self) -> None:
-        self.write_draft(self.snapshot() if self.has_unsaved() else None)
+        self.write_draft(self._draft())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-draft")
     def write_draft(self, draft: dict[str, Any] | None) -> None:
-        path = self._draft_path()
-        try:
-            if draft is None:
-                path.unlink(missing_ok=True)
-                return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # the draft in memory is still there
+        _write_draft_file(self._draft_path(), draft)
 
     # -- save ---------------------------------------------------------------------------
 
@@ -588,7 +623,9 @@ class IntakeScreen(DeskScreen):
             (t("intake.appointment"), "bold"), ": ", (format_moment(due), "bold"), "   ",
             (view["applicant"]["name"], ""), "\n", (receipt, "italic")))
         box.display = True
-        self.notify(t("intake.received_note", code=view["code"]), title=t("mode.intake"))
+        # The code is what the clerk copies onto the file and reads to the citizen: no
+        # notice of earlier work (the welcome, what is at risk) may sit on top of it.
+        self.app.clear_notifications()
         self.reset_form()
 
     def _offer_form02(self, req: Any, missing: list[str]) -> None:
@@ -630,6 +667,7 @@ class IntakeScreen(DeskScreen):
         finally:
             self._restoring = False
         self.write_draft(None)
+        self.query_one("#intake-draft").display = False
         self.query_one("#intake-form", VerticalScroll).scroll_home(animate=False)
         self.query_one("#procedure").focus()
 
@@ -653,6 +691,19 @@ class IntakeScreen(DeskScreen):
     @property
     def actor(self) -> Any:
         return getattr(self.app, "actor", None) or SYSTEM
+
+
+def _write_draft_file(path: Path, draft: dict[str, Any] | None) -> None:
+    try:
+        if draft is None:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # the draft in memory is still there
 
 
 def parse_date(text: str) -> date | None:

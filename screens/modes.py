@@ -9,9 +9,11 @@ either way, since each mode keeps its own screen stack.
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
+from textual.app import InvalidModeError, UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -90,7 +92,7 @@ def _printers() -> Screen[Any]:
 MODES: dict[str, Any] = {"login": _login, "home": _home, "intake": _intake, "search": _search,
                          "queue": _queue, "deadlines": _deadlines, "reports": _reports,
                          "sync": _sync, "printers": _printers, "notices": _notices}
-READY = frozenset({"F2", "F3", "F4", "F5", "F6", "F7", "F8"})  # screens/home.py's list
+IDLE_CHECK_SECONDS = 15.0
 SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [
     Binding("f2", "goto('intake')", "mode.intake.key", id="mode.intake", tooltip="mode.intake.tip"),
@@ -102,10 +104,12 @@ MODE_BINDINGS: list[BindingType] = [
     Binding("f6", "goto('reports')", "mode.reports.key", id="mode.reports",
             tooltip="mode.reports.tip"),
     Binding("f7", "goto('sync')", "mode.sync.key", id="mode.sync", tooltip="mode.sync.tip"),
-    Binding("f8", "goto('printers')", "mode.printers.key", id="mode.printers",
+    # F8 is every form's save/confirm key (screens/keyplan.py): the printers have Ctrl+O.
+    Binding("ctrl+o", "goto('printers')", "mode.printers.key", id="mode.printers",
             tooltip="mode.printers.tip"),
-    # Screens may use F-keys for their own work (the counter's call keys): there, Esc goes
-    # back to the home screen, where every mode key works.
+    Binding("f12", "lock", "keyplan.lock", id="lock", tooltip="keyplan.lock.tip"),
+    # No screen binds a mode key for its own work (screens/keyplan.py); Esc goes back, and
+    # home from the base of a mode.
     Binding("escape", "goto('home')", "mode.home.key", id="mode.home", tooltip="mode.home.tip",
             show=False),
     Binding("f9", "cycle_input_method", "telex.key", id="telex", tooltip="telex.key.tip",
@@ -124,6 +128,7 @@ class DeskModes:
     demo_accounts: list[dict[str, Any]] | None = None  # `desk demo`: shown on the login
     _scanner: ScanBuffer | None = None
     _scan_origin: tuple[Any, str] | None = None  # the focused Input and its value at a burst
+    _last_input: float = 0.0  # time.monotonic() of the last key or click (the idle lock)
 
     def start_login(self) -> None:
         """Go home at once when someone is logged in already (tests set `actor`)."""
@@ -133,8 +138,6 @@ class DeskModes:
     def _enter_home(self) -> None:
         app: Any = self
         app.switch_mode("home")
-        from textual.app import UnknownModeError
-
         with contextlib.suppress(UnknownModeError):  # the login is done: free its screen
             app.remove_mode("login")
 
@@ -166,6 +169,8 @@ class DeskModes:
                                  timeout=30, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lock":
+            return self.actor is not None
         if action != "goto":
             return True
         if self.actor is None:
@@ -193,6 +198,49 @@ class DeskModes:
             return
         app.switch_mode(mode)
 
+    # -- lock / switch clerk ---------------------------------------------------------------
+
+    def action_lock(self, idle: bool = False) -> None:
+        """F12 (or the idle timer): the clerk leaves the desk. Every mode's screens are closed
+        (intake's unsaved input stays in that clerk's own draft file) and the login is shown;
+        the next clerk logs in without a restart."""
+        app: Any = self
+        if self.actor is None:
+            return
+        for screen in app.screen_stack:
+            flush = getattr(screen, "flush_draft", None)
+            if callable(flush):
+                flush()
+        self.actor = None
+        app.sub_title = app.ctx.settings.office.name
+        with contextlib.suppress(InvalidModeError):  # removed once a clerk logged in
+            app.add_mode("login", MODES["login"])
+        app.switch_mode("login")
+        for mode in MODES:  # the next clerk starts from fresh screens
+            if mode != "login":
+                with contextlib.suppress(UnknownModeError):
+                    app.remove_mode(mode)
+                app.add_mode(mode, MODES[mode])
+        app.clear_notifications()
+        app.notify(t("lock.idle" if idle else "lock.done"), markup=False)
+        app.refresh_bindings()
+
+    def idle_limit(self) -> float:
+        """Seconds without a key before the desk locks itself (0: never)."""
+        app: Any = self
+        return float(getattr(app.ctx.settings.office, "idle_lock_minutes", 10) or 0) * 60
+
+    def lock_if_idle(self, now: float | None = None) -> bool:
+        """Lock when nobody pressed a key for `idle_limit()`; whether it locked."""
+        limit = self.idle_limit()
+        if self.actor is None or limit <= 0:
+            return False
+        now = time.monotonic() if now is None else now
+        if now - self._last_input < limit:
+            return False
+        self.action_lock(idle=True)
+        return True
+
     def action_cycle_input_method(self) -> None:
         app: Any = self
         method = cycle_method(app)
@@ -207,8 +255,15 @@ class DeskModes:
             return
         app.push_screen(DossierScreen(code))
 
+    def start_idle_watch(self) -> None:
+        app: Any = self
+        self._last_input = time.monotonic()
+        app.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+
     async def on_event(self, event: events.Event) -> None:
         app: Any = self
+        if isinstance(event, events.Key | events.MouseDown):
+            self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._scanner is None:
                 self._scanner = ScanBuffer()

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Sparkline, Static
 
+from desk.domain.numbers import decimal
 from desk.i18n import t
 from screens.base import DeskScreen
 from screens.counter_queue import AskModal
@@ -21,11 +22,11 @@ from screens.widgets.footer import DeskFooter
 
 
 def _min(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{seconds / 60:.1f}"
+    return "—" if seconds is None else decimal(seconds / 60)
 
 
 def _pct(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.0f}%"
+    return "—" if share is None else decimal(share * 100, 0) + " %"
 
 
 def parse_day(text: str) -> date | None:
@@ -142,7 +143,7 @@ class QueueSupervisorScreen(DeskScreen):
                 cells = [label, str(g.issued), str(g.served), str(g.no_show), _min(g.wait.mean),
                          _min(g.wait.p90), _min(g.service.mean), _pct(g.within_target)]
                 if counters:
-                    cells.append("—" if g.served_per_hour is None else f"{g.served_per_hour:.1f}")
+                    cells.append("—" if g.served_per_hour is None else decimal(g.served_per_hour))
                 table.add_row(*cells, key=g.key)
         self.query_one("#sup-spark", Sparkline).data = [h.queue_peak for h in st.hours] or [0]
         chart = self.query_one("#sup-chart", Static)

@@ -57,14 +57,14 @@ class ReportScreen(DeskScreen):
     ReportScreen #rep-chart { height: auto; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "pick_period", "rep.key.period", id="rep.period",
+        Binding("k", "pick_period", "rep.key.period", id="rep.period",
                 tooltip="rep.key.period.tip"),
-        Binding("f3", "shift_month(-1)", "rep.key.prev", id="rep.prev", tooltip="rep.key.prev.tip"),
-        Binding("f4", "shift_month(1)", "rep.key.next", id="rep.next", tooltip="rep.key.next.tip"),
-        Binding("f5", "export('xlsx')", "rep.key.xlsx", id="rep.xlsx", tooltip="rep.key.xlsx.tip"),
-        Binding("f6", "export('pdf')", "rep.key.pdf", id="rep.pdf", tooltip="rep.key.pdf.tip"),
-        Binding("f7", "export('csv')", "rep.key.csv", id="rep.csv", tooltip="rep.key.csv.tip"),
-        Binding("f8", "export('json')", "rep.key.json", id="rep.json", tooltip="rep.key.json.tip"),
+        Binding("t", "shift_month(-1)", "rep.key.prev", id="rep.prev", tooltip="rep.key.prev.tip"),
+        Binding("n", "shift_month(1)", "rep.key.next", id="rep.next", tooltip="rep.key.next.tip"),
+        Binding("x", "export('xlsx')", "rep.key.xlsx", id="rep.xlsx", tooltip="rep.key.xlsx.tip"),
+        Binding("p", "export('pdf')", "rep.key.pdf", id="rep.pdf", tooltip="rep.key.pdf.tip"),
+        Binding("c", "export('csv')", "rep.key.csv", id="rep.csv", tooltip="rep.key.csv.tip"),
+        Binding("j", "export('json')", "rep.key.json", id="rep.json", tooltip="rep.key.json.tip"),
         Binding("s", "export('book')", "rep.key.book", id="rep.book", tooltip="rep.key.book.tip"),
         Binding("escape", "back", "rep.key.back", id="rep.back", tooltip="rep.key.back.tip"),
     ]

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -19,11 +19,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
-from desk.domain.codes import extract_dossier_code
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from screens.base import DeskScreen
-from screens.dossier import DEADLINE_STYLE
+from screens.dossier import DEADLINE_STYLE, cut
 from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import InputMethodIndicator, TelexInput
 
@@ -32,6 +31,20 @@ DEBOUNCE = 0.15
 SCOPES = (None, "today", "due_soon", "overdue")
 STATUSES = (None, "RECEIVED", "TRANSFERRED", "PROCESSING", "SUPPLEMENT_REQUESTED",
             "RESULT_READY", "RETURNED", "REFUSED", "WITHDRAWN", "STOPPED")
+
+
+def result_widths(width: int) -> dict[str, int]:
+    """The result columns and their widths for a screen `width` cells wide."""
+    rest: dict[str, int]
+    if width >= 110:
+        code, rest = 25, {"procedure": 8, "status": 22, "received": 8, "due": 14}
+    elif width >= 80:
+        code, rest = 11, {"procedure": 8, "status": 14, "due": 14}
+    else:
+        code, rest = 11, {"status": 12, "due": 14}
+    pad = 2 * (len(rest) + 2) + 2  # a cell of padding each side, and the scrollbar
+    return {"code": code, "applicant": max(10, width - pad - code - sum(rest.values())),
+            **rest}
 
 
 def _day(iso: str | None) -> str:
@@ -70,6 +83,7 @@ class SearchScreen(DeskScreen):
         self.fields: list[tuple[str, str]] = []
         self.has_next = False
         self.rows: list[dict[str, Any]] = []
+        self.states: list[str | None] = []
         self._timer: Timer | None = None
         self.searches = 0  # how many searches have shown results (tests, debounce check)
 
@@ -87,12 +101,25 @@ class SearchScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#results", DataTable)
-        for key in ("code", "applicant", "procedure", "status", "received", "due"):
-            table.add_column(t(f"search.col.{key}"), key=key)
+        self._columns(self.size.width)
         self.load_fields()
         self._show_filters()
         self.run_search()
+
+    def _columns(self, width: int) -> None:
+        """Columns that fit the screen: a long name is cut (…), never pushes the others out;
+        on a narrow screen the code shows its tail, as the receipt prints it."""
+        table = self.query_one("#results", DataTable)
+        table.clear(columns=True)
+        self._widths = result_widths(width)
+        for key, w in self._widths.items():
+            table.add_column(t(f"search.col.{key}"), key=key, width=w)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if result_widths(event.size.width) != getattr(self, "_widths", None):
+            self._columns(event.size.width)
+            if self.rows:
+                self._fill()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search-fields")
     def load_fields(self) -> None:
@@ -114,7 +141,18 @@ class SearchScreen(DeskScreen):
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
-        code = extract_dossier_code(event.value)
+        self.open_typed(event.value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search-open")
+    def open_typed(self, text: str) -> None:
+        """Enter: the dossier a code names (full or short: `0003`, `261204-0003`), else the
+        highlighted row."""
+        from desk.services.search import find_code
+
+        code = find_code(self.ctx, text) if text.strip() else None
+        self.app.call_from_thread(self._open_typed, code)
+
+    def _open_typed(self, code: str | None) -> None:
         if code:
             self.open_dossier(code)
             return
@@ -202,14 +240,8 @@ class SearchScreen(DeskScreen):
         self.page = page
         self.has_next = len(rows) > PAGE_SIZE
         self.rows = rows[:PAGE_SIZE]
-        table = self.query_one("#results", DataTable)
-        table.clear()
-        for r, state in zip(self.rows, states, strict=False):
-            due = Text(_short(r.get("extended_due_at") or r.get("due_at")),
-                       style=DEADLINE_STYLE.get(state or "", ""))
-            table.add_row(r["code"], Text(r["applicant"]), r["procedure"],
-                          t(f"status.{r['status']}"), _day(r["received_at"]), due,
-                          key=r["code"])
+        self.states = states
+        self._fill()
         first = page * PAGE_SIZE + 1
         if self.rows:
             pager = t("search.pager", first=first, last=first + len(self.rows) - 1,
@@ -217,6 +249,20 @@ class SearchScreen(DeskScreen):
         else:
             pager = t("search.none")
         self.query_one("#pager", Static).update(Text(pager))
+
+    def _fill(self) -> None:
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        w = getattr(self, "_widths", None) or result_widths(self.size.width)
+        for r, state in zip(self.rows, self.states, strict=False):
+            due = Text(_short(r.get("extended_due_at") or r.get("due_at")),
+                       style=DEADLINE_STYLE.get(state or "", ""))
+            code = r["code"] if w["code"] >= len(r["code"]) else r["code"].split("-", 1)[-1]
+            cells = {"code": code, "applicant": cut(r["applicant"], w["applicant"]),
+                     "procedure": r["procedure"],
+                     "status": cut(t(f"status.{r['status']}"), w["status"]),
+                     "received": _day(r["received_at"]), "due": due}
+            table.add_row(*[cells[k] for k in w], key=r["code"])
 
     @on(DataTable.RowSelected, "#results")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

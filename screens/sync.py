@@ -37,7 +37,7 @@ class SyncScreen(DeskScreen):
     SyncScreen DataTable { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "sync_now", "syncscreen.key.now", id="sync.now",
+        Binding("d", "sync_now", "syncscreen.key.now", id="sync.now",
                 tooltip="syncscreen.key.now.tip"),
         Binding("r", "refresh", "syncscreen.key.refresh", id="sync.refresh",
                 tooltip="syncscreen.key.refresh.tip"),

@@ -13,6 +13,7 @@ from desk.commands import citizen as citizen_cmd
 from desk.commands.base import CommandError, actor_for, context, emit, fail
 from desk.commands.cli_auth import add_pin_options, authorize
 from desk.commands.help_backup import helps_for
+from desk.domain.numbers import decimal
 from desk.i18n import t
 
 
@@ -77,7 +78,7 @@ def _print_info(info: Any) -> None:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+    return f"{decimal(n / 1024 / 1024)} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
 def backup_(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ screens use, for scripts."""
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime, time
 from typing import Any
 
@@ -126,12 +127,14 @@ _actor = actor_for
 
 
 def _print_view(v: dict[str, Any]) -> None:
+    from desk.services.views import event_label
+
     print(f"{v['code']}  {t('status.' + v['status'])}")
     print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
     due = v["extended_due_at"] or v["due_at"]
     print(f"  {t('dossier.received_at')}: {v['received_at']}   {t('dossier.due_at')}: {due}")
     for e in v.get("timeline", []):
-        print(f"    {e['at']}  {t('action.' + e['kind'], ) if e['kind'] else ''}  {e['clerk']}")
+        print(f"    {e['at']}  {event_label(e['kind'])}  {e['clerk']}")
 
 
 def receive_(args: argparse.Namespace) -> int:
@@ -225,6 +228,11 @@ def act_(args: argparse.Namespace) -> int:
         emit(view, True)
     else:
         _print_view(view)
+    if args.action == "return_result" and view.get("fee", {}).get("status") == "unpaid":
+        from desk.services.fees import format_amount
+
+        print(t("dossier.returned_unpaid", code=view["code"],
+                amount=format_amount(view["fee"]["due"])), file=sys.stderr)
     return 0
 
 

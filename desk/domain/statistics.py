@@ -36,6 +36,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Final
 
+from desk.domain.numbers import share
+
 __all__ = [
     "BANDS",
     "COUNT_KEYS",
@@ -299,4 +301,4 @@ def percent(value: float | None, digits: int = 1) -> str:
     """'71,4 %' (Vietnamese decimal comma) or 'n/a'."""
     if value is None:
         return "n/a"
-    return f"{value * 100:.{digits}f}".replace(".", ",") + " %"
+    return share(value, digits)

@@ -21,10 +21,10 @@ VI = {
     "queue.bad_reason": "Lý do ưu tiên «{reason}» không hợp lệ. Dùng một trong: {reasons}.",
     "queue.bad_label": "Số thứ tự «{label}» không hợp lệ. Ví dụ đúng: A015.",
     "queue.no_ticket": "Hôm nay không có số {label}.",
-    "queue.no_current": "Quầy {counter} chưa gọi ai. Bấm F2 để gọi số tiếp theo.",
+    "queue.no_current": "Quầy {counter} chưa gọi ai. Bấm G để gọi số tiếp theo.",
     "queue.counter_busy": (
-        "Quầy {counter} đang tiếp số {label}. Kết thúc (F6), báo vắng mặt (F7), tạm giữ (F8) "
-        "hoặc chuyển (F9) trước khi gọi số mới."
+        "Quầy {counter} đang tiếp số {label}. Kết thúc (X), báo vắng mặt (V), tạm giữ (H) "
+        "hoặc chuyển (C) trước khi gọi số mới."
     ),
     "queue.paused": "Quầy {counter} đang tạm dừng. Bấm P để mở lại rồi gọi số.",
     "queue.unknown_action": "Thao tác «{action}» không có. Dùng: {actions}.",
@@ -64,7 +64,7 @@ VI = {
     "queue.key.no_show": "Vắng mặt",
     "queue.key.no_show.tip": "Công dân không đến sau khi đã gọi lại",
     "queue.key.hold": "Tạm giữ",
-    "queue.key.hold.tip": "Chờ công dân bổ sung giấy tờ; gọi lại bằng F4",
+    "queue.key.hold.tip": "Chờ công dân bổ sung giấy tờ; gọi lại bằng S (gọi số)",
     "queue.key.transfer": "Chuyển",
     "queue.key.transfer.tip": "Chuyển sang quầy khác hoặc dịch vụ khác (giữ giờ lấy số)",
     "queue.key.pause": "Tạm dừng/Mở",
@@ -183,10 +183,10 @@ EN = {
     "queue.bad_reason": "Priority reason «{reason}» is not valid. Use one of: {reasons}.",
     "queue.bad_label": "Ticket number «{label}» is not valid. Example: A015.",
     "queue.no_ticket": "No ticket {label} today.",
-    "queue.no_current": "Counter {counter} has not called anyone. Press F2 to call the next.",
+    "queue.no_current": "Counter {counter} has not called anyone. Press G to call the next.",
     "queue.counter_busy": (
-        "Counter {counter} is with {label}. Finish (F6), mark no-show (F7), hold (F8) or "
-        "transfer (F9) before calling again."
+        "Counter {counter} is with {label}. Finish (X), mark no-show (V), hold (H) or "
+        "transfer (C) before calling again."
     ),
     "queue.paused": "Counter {counter} is paused. Press P to reopen, then call.",
     "queue.unknown_action": "No action «{action}». Use: {actions}.",
@@ -226,7 +226,7 @@ EN = {
     "queue.key.no_show": "No-show",
     "queue.key.no_show.tip": "The citizen did not come after a recall",
     "queue.key.hold": "Hold",
-    "queue.key.hold.tip": "Wait for documents; call back with F4",
+    "queue.key.hold.tip": "Wait for documents; call back with S (call a number)",
     "queue.key.transfer": "Transfer",
     "queue.key.transfer.tip": "Send to another counter or service (keeps the issue time)",
     "queue.key.pause": "Pause/Open",

@@ -27,13 +27,17 @@ METHODS = ("cash", "transfer", "online")
 # the usual exemption grounds (any reason may be typed)
 EXEMPTION_REASONS = ("người có công", "hộ nghèo", "đăng ký đúng hạn")
 MAX_AMOUNT = 1_000_000_000  # đồng; a typo guard
+OWED_AFTER = ("RETURNED",)  # closed statuses whose fee may still be collected
 
 
 def _check_open_and_single(ctx: DeskContext, actor: Actor, d: Dossier, events: list[Any],
                            correction: str | None) -> dict[str, Any]:
-    if is_closed(d):
-        raise DomainError("fees.closed", code=d.code, status=d.status)
     previous = [e for e in events if str(e.kind) in FEE_KINDS]
+    # A result handed over while its fee was still owed: the fee is collected afterwards
+    # (else the dossier stays "unpaid" forever). Other closed dossiers take no fee.
+    owed_after_return = d.status in OWED_AFTER and not previous and correction is None
+    if is_closed(d) and not owed_after_return:
+        raise DomainError("fees.closed", code=d.code, status=d.status)
     if correction is None:
         if previous:
             p = previous[-1].payload or {}

@@ -41,6 +41,7 @@ from desk.domain.statistics import (
 )
 from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
+from desk.services.deadlines import counts
 from desk.services.queue import stats
 from desk.services.ratings import satisfaction
 from desk.services.roles import require
@@ -245,6 +246,9 @@ class Glance:
     month_on_time_rate: float | None  # from the 1st of the month to the day
     month_resolved: int
     goal: float = 0.98
+    # Today only: the status line's counts (desk.services.deadlines.counts), one definition
+    # and one source for "due today" and "overdue" wherever the desk shows them now.
+    live: Any = None
 
 
 def glance(ctx: DeskContext, day: date | None = None) -> Glance:
@@ -260,7 +264,9 @@ def glance(ctx: DeskContext, day: date | None = None) -> Glance:
     )
     with read_session(ctx.engine) as s:
         due = int(s.execute(due_q).scalar_one())
-    return Glance(day, today.new, due, today.open_overdue, month.on_time_rate, month.resolved)
+    live = counts(ctx) if day == ctx.local_now().date() else None
+    return Glance(day, today.new, due, today.open_overdue, month.on_time_rate, month.resolved,
+                  live=live)
 
 
 def sync_summary(ctx: DeskContext) -> dict[str, Any] | None:

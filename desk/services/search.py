@@ -22,6 +22,8 @@ from storage.tables import Dossier
 
 PAGE = 20
 _TOKEN = re.compile(r"[0-9a-z]+")
+_DAY_SEQ = re.compile(r"(\d{6})-(\d{1,4})")  # "261204-0003", as the receipt prints it
+_SEQ = re.compile(r"\d{1,4}")  # "0003" or "3": today's dossier number 3
 OPEN = ("RECEIVED", "TRANSFERRED", "PROCESSING", "RESULT_READY")
 
 
@@ -33,19 +35,60 @@ def fts_query(query: str) -> str | None:
     return " ".join(f'"{t}"*' for t in tokens[:8])
 
 
+def code_candidates(ctx: DeskContext, query: str) -> list[str]:
+    """The full dossier codes a typed or scanned code may mean, most likely first: a full
+    code; the office's tail and the rest (`H41-261204-0003`); the date and number as the
+    receipt prints them (`261204-0003`); today's number alone (`0003`)."""
+    office = ctx.settings.office.id
+    text = query.strip().upper()
+    full = extract_dossier_code(text)
+    if full:
+        prefix, rest = full.split("-", 1)
+        out = [full]
+        if prefix != office and office.endswith("." + prefix):
+            out.append(f"{office}-{rest}")
+        return out
+    m = _DAY_SEQ.fullmatch(text)
+    if m and int(m.group(2)):
+        return [f"{office}-{m.group(1)}-{int(m.group(2)):04d}"]
+    if _SEQ.fullmatch(text) and int(text):
+        return [f"{office}-{ctx.local_now():%y%m%d}-{int(text):04d}"]
+    return []
+
+
+def find_code(ctx: DeskContext, query: str) -> str | None:
+    """The code of the dossier a (short) code names, if there is one."""
+    rows = search(ctx, query, limit=1) if code_candidates(ctx, query) else []
+    return rows[0]["code"] if rows else None
+
+
 def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
            field: str | None = None, scope: str | None = None, limit: int = PAGE,
            offset: int = 0) -> list[dict[str, Any]]:
+    """A page of dossiers for the search box. A code, short or full, finds its dossier;
+    short forms that name none (`0003` may be the start of a phone number) are searched
+    as words too."""
+    codes = code_candidates(ctx, query) if query.strip() else []
+    if codes:
+        rows = _search(ctx, query, codes, status, field, scope, limit, offset)
+        if rows or extract_dossier_code(query.upper()):
+            return rows
+    return _search(ctx, query, [], status, field, scope, limit, offset)
+
+
+def _search(ctx: DeskContext, query: str, codes: list[str], status: str | None,
+            field: str | None, scope: str | None, limit: int,
+            offset: int) -> list[dict[str, Any]]:
     where, params = [], {"limit": max(1, min(limit, 200)), "offset": max(0, offset)}
-    code = extract_dossier_code(query) if query else None
-    match = None if code else fts_query(query)
-    if query.strip() and not code and not match:
+    match = None if codes else fts_query(query)
+    if query.strip() and not codes and not match:
         return []  # only punctuation typed
     source = "dossier d"
     order = "d.rowid DESC"
-    if code:
-        where.append("d.code = :code")
-        params["code"] = code
+    if codes:
+        names = [f":code{i}" for i in range(len(codes))]
+        where.append(f"d.code IN ({', '.join(names)})")
+        params.update({f"code{i}": c for i, c in enumerate(codes)})
     elif match:
         # Walk the index newest first and stop at the page: fast however common the words are.
         source = "dossier_fts f JOIN dossier d ON d.rowid = f.rowid"

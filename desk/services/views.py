@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from desk.domain.errors import DomainError
 from desk.domain.states import DossierStatus, allowed_actions
+from desk.i18n import t
 from desk.services.actor import SYSTEM, Actor
 from desk.services.audit import log_view
 from desk.services.context import DeskContext
@@ -76,6 +77,22 @@ def facts_view(session: Session, d: Dossier, ctx: DeskContext, proc: Any) -> dic
             "digitised": any(f["kind"] == "document" for f in files),
             "result_digitised": any(f["kind"] == "result" for f in files),
             "steps": steps_view(events, ctx.tz)}
+
+
+def event_label(kind: str, lang: str | None = None) -> str:
+    """What a timeline event is called, in the office language: never its message key, even
+    for a kind this build does not name (a newer desk's event, a superseded one)."""
+    key = f"action.{kind}"
+    text = t(key, lang)
+    if text != key:
+        return text
+    if kind.startswith(SUPERSEDED):
+        return t("action.superseded_other", lang,
+                 action=event_label(kind.removeprefix(SUPERSEDED), lang))
+    return t("action.other", lang)
+
+
+SUPERSEDED = "superseded."  # desk/sync/apply.py's prefix of a local event the district replaced
 
 
 def timeline(session: Session, d: Dossier, ctx: DeskContext) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from desk.services.demo_dossiers import seed_demo_dossiers
 from desk.services.views import show
 from screens.apology_form import ApologyForm
 from screens.deadlines import DeadlinesScreen
+from screens.widgets.confirm import Confirm
 from screens.widgets.deadline_badge import DeadlineBadge
 from tests.deadlines.conftest import CLERK, SUPERVISOR
 from tests.tui import workers_done
@@ -55,10 +56,18 @@ async def test_two_letters_by_keys_only(office: Callable[..., DeskContext]) -> N
         issued = []
         for _ in range(2):
             code = screen.current_code()
-            await pilot.press("f2")
+            await pilot.press("x")  # the letter (xin lỗi)
             await _settle(app, pilot)
             assert isinstance(app.screen, ApologyForm)
             await pilot.press("down")  # the second common reason
+            await pilot.press("enter")  # picks it: the letter is not issued by one Enter
+            await _settle(app, pilot)
+            assert isinstance(app.screen, ApologyForm)
+            await pilot.press("f8")  # review: the confirmation shows the new date
+            await _settle(app, pilot)
+            assert isinstance(app.screen, Confirm)
+            new_day = app.screen.query_one("#question").render()
+            assert "Hẹn trả kết quả mới" in str(new_day)
             await pilot.press("enter")
             await _settle(app, pilot)
             assert app.screen is screen
@@ -79,7 +88,7 @@ async def test_refusals_stay_in_the_form(office: Callable[..., DeskContext]) -> 
     async with app.run_test(size=(150, 40)) as pilot:
         await _settle(app, pilot)
         code = app.screen.current_code()  # type: ignore[attr-defined]
-        await pilot.press("f2")
+        await pilot.press("x")
         await _settle(app, pilot)
         form = app.screen
         assert isinstance(form, ApologyForm)
@@ -88,6 +97,9 @@ async def test_refusals_stay_in_the_form(office: Callable[..., DeskContext]) -> 
         assert app.focused is date_input
         date_input.value = ""  # type: ignore[attr-defined]
         await pilot.press(*"28/11/2026", "enter")  # a Saturday
+        await _settle(app, pilot)
+        assert "28/11/2026" in str(app.screen.query_one("#question").render())
+        await pilot.press("enter")  # issue: the service refuses
         await _settle(app, pilot)
         assert app.screen is form
         error = str(form.query_one("#apology-error").render())
@@ -104,7 +116,31 @@ async def test_clerk_is_told_who_may_sign(office: Callable[..., DeskContext]) ->
     app = _App(ctx, CLERK)
     async with app.run_test(size=(150, 40)) as pilot:
         await _settle(app, pilot)
-        await pilot.press("f2")
+        await pilot.press("x")
         await _settle(app, pilot)
         assert isinstance(app.screen, DeadlinesScreen)
         assert any("Chỉ lãnh đạo" in m for m in app.told)
+
+
+async def test_one_enter_never_issues_a_letter(office: Callable[..., DeskContext]) -> None:
+    """The defect: Enter in the reason list issued the official letter at once."""
+    ctx = office(2026, 11, 23, 9, 0)
+    seed_demo_dossiers(ctx)
+    app = _App(ctx, SUPERVISOR)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await _settle(app, pilot)
+        code = app.screen.current_code()  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ApologyForm)
+        await pilot.press("enter", "enter")  # reason picked, free text left empty
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ApologyForm)
+        assert app.focused is app.screen.query_one("#new-date")
+        await pilot.press("enter")  # the date: a confirmation, not the letter
+        await _settle(app, pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("escape")  # "review": back to the form, nothing issued
+        await _settle(app, pilot)
+        assert isinstance(app.screen, ApologyForm)
+    assert [e for e in show(ctx, code)["timeline"] if e["kind"] == "apology"] == []

@@ -10,7 +10,7 @@ from desk.services.actor import Actor
 from desk.services.context import DeskContext
 from desk.services.receipts import receipt_document
 from screens.home import MODES as HOME_MODES
-from screens.modes import MODE_BINDINGS, MODES, READY
+from screens.modes import MODE_BINDINGS, MODES
 from screens.printers import PrintersScreen, TranscriptView
 from tests.screens.conftest import intake, settle, wait_until
 
@@ -25,9 +25,9 @@ def _app(ctx: DeskContext) -> DeskApp:
 
 
 def test_the_mode_is_registered() -> None:
-    assert "printers" in MODES and "F8" in READY and ("F8", "mode.printers") in HOME_MODES
+    assert "printers" in MODES and ("ctrl+o", "printers", "mode.printers") in HOME_MODES
     keys = [b.key for b in MODE_BINDINGS if hasattr(b, "key")]  # type: ignore[union-attr]
-    assert keys.count("f8") == 1
+    assert keys.count("ctrl+o") == 1  # F8 is the forms' save key (screens/keyplan.py)
 
 
 async def test_reprint_the_selected_job(demo_ctx: DeskContext) -> None:
@@ -38,7 +38,7 @@ async def test_reprint_the_selected_job(demo_ctx: DeskContext) -> None:
     app = _app(demo_ctx)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("f8")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, PrintersScreen)

@@ -113,26 +113,26 @@ async def test_counter_session(qctx: DeskContext, clock: MovingClock) -> None:
         table = screen.query_one("#cq-table", DataTable)
         assert table.row_count == 2  # HT and KT serve counter 1
         assert "có thể gọi: 3" in str(screen.query_one("#cq-here", Static).render())
-        await pilot.press("f2")
+        await pilot.press("g")  # call next (gọi)
         await _settle(pilot)
         assert screen.query_one("#cq-current", Digits).value == "A002"  # priority first
         assert "Người cao tuổi" in str(screen.query_one("#cq-current-info", Static).render())
-        await pilot.press("f3", "f5")
+        await pilot.press("l", "b")  # recall (gọi lại), start (bắt đầu)
         await _settle(pilot)
-        await pilot.press("f6")
+        await pilot.press("x")  # finish (xong)
         await pilot.pause()
         await pilot.press(*"HS-01", "enter")
         await _settle(pilot)
         assert "Đã xong" in str(screen.query_one("#cq-message", Static).render())
-        await pilot.press("f2")
+        await pilot.press("g")
         await _settle(pilot)
         assert screen.state.current.label == "A001"
-        await pilot.press("f7")  # no-show before any recall: refused with a clear message
+        await pilot.press("v")  # no-show before any recall: refused with a clear message
         await _settle(pilot)
         assert screen.query_one("#cq-message").has_class("-error")
-        await pilot.press("f3", "f7")
+        await pilot.press("l", "v")  # recall, no-show (vắng)
         await _settle(pilot)
-        await pilot.press("f2", "f9")
+        await pilot.press("g", "c")  # call next, transfer (chuyển)
         await pilot.pause()
         await pilot.press("4", "enter")  # D001 → counter 4
         await _settle(pilot)
@@ -195,7 +195,7 @@ async def test_supervisor_day(qctx: DeskContext, clock: MovingClock) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         screen = app.screen
         await _settle(pilot)
-        assert "20.0 phút" in str(screen.query_one("#tile-mean", Static).render())
+        assert "20,0 phút" in str(screen.query_one("#tile-mean", Static).render())
         assert screen.query_one("#tile-longest").has_class("-alert")  # 20 min > 10-min target
         assert screen.query_one("#sup-counters", DataTable).row_count == 1
         assert "08h" in str(screen.query_one("#sup-chart", Static).render())

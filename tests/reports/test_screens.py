@@ -78,7 +78,7 @@ async def test_report_screen_shows_the_table_and_exports(history: History,
             1, 1, 1, 1, 0, 0, 0, 2, 1, 0, 1, 1]
         rates = str(screen.query_one("#rep-rates", Static).render())
         assert "71,4 %" in rates and "Khá" in rates
-        for key in ("f5", "f6", "f7", "f8", "s"):
+        for key in ("x", "p", "c", "j", "s"):
             await pilot.press(key)
             await workers_done(app)
         await pilot.pause()
@@ -86,7 +86,7 @@ async def test_report_screen_shows_the_table_and_exports(history: History,
         assert [Path(p).suffix for p in screen.exported] == [".xlsx", ".pdf", ".csv", ".json",
                                                              ".xlsx"]
         assert all(Path(p).is_file() for p in screen.exported)
-        await pilot.press("f3")  # the previous month: October, with C D E F Q A B
+        await pilot.press("t")  # the previous month: October, with C D E F Q A B
         await workers_done(app)
         await pilot.pause()
         assert screen.first == date(2026, 10, 1) and screen.report.total.new == 7
@@ -104,7 +104,7 @@ async def test_dashboard_of_a_past_day(history: History) -> None:
         await workers_done(app)
         await pilot.pause()
         assert screen.glance.day == date(2026, 11, 23)
-        await pilot.press("f2")
+        await pilot.press("n")  # another day (ngày)
         await pilot.pause()
         inp = app.screen.query_one("Input")
         inp.value = "12/11/2026"  # type: ignore[attr-defined]
