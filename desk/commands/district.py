@@ -14,7 +14,9 @@ from desk.i18n import get_language, set_language, t
 
 def register(sub: Any, h: dict[str, str]) -> None:
     h = {**h, **helps_for(h)}
-    p = sub.add_parser("district", help=h["district"], description=h["district"])
+    # `desk province …` is the same command: the server is the province's since 2025
+    p = sub.add_parser("district", aliases=["province"], help=h["district"],
+                       description=h["district"])
     dsub = p.add_subparsers(dest="district_command", metavar="ACTION", required=True)
 
     s = dsub.add_parser("serve", help=h["district.serve"], description=h["district.serve"])

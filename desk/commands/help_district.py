@@ -1,9 +1,9 @@
 """Help texts of `desk district`."""
 
 VI = {
-    "district": "máy chủ huyện: nhận dữ liệu các xã, gửi quyết định xuống xã",
-    "district.serve": "chạy máy chủ huyện (FastAPI/uvicorn)",
-    "district.db": ("CSDL của huyện: postgresql://… hoặc đường dẫn tệp SQLite (mặc định: "
+    "district": "máy chủ tỉnh: nhận dữ liệu các xã, gửi quyết định xuống xã",
+    "district.serve": "chạy máy chủ tỉnh (FastAPI/uvicorn)",
+    "district.db": ("CSDL của tỉnh: postgresql://… hoặc đường dẫn tệp SQLite (mặc định: "
                     "[district] db trong desk.toml, biến DESK_DISTRICT_DB, rồi tệp trong thư mục "
                     "dữ liệu)"),
     "district.host": "địa chỉ lắng nghe (mặc định 127.0.0.1)",
@@ -18,7 +18,7 @@ VI = {
     "district.name": "tên đơn vị",
     "district.status": "thống kê theo xã: số sự kiện, hồ sơ theo trạng thái, lần liên lạc cuối",
     "district.only": "chỉ một đơn vị",
-    "district.act": "ghi một quyết định của huyện về hồ sơ (gửi xuống xã ở lần đồng bộ tới)",
+    "district.act": "ghi một quyết định của tỉnh về hồ sơ (gửi xuống xã ở lần đồng bộ tới)",
     "district.code": "mã hồ sơ",
     "district.action": "thao tác: start_processing, result_ready, refuse, stop, …",
     "district.reason": "lý do (bắt buộc khi từ chối, dừng)",
@@ -33,8 +33,8 @@ VI = {
     "district.calendar.file": "tệp CSV date,kind,note (kind: OFF hoặc WORK)",
 }
 EN = {
-    "district": "district server: receives the offices' data, sends decisions down",
-    "district.serve": "run the district server (FastAPI/uvicorn)",
+    "district": "province server: receives the offices' data, sends decisions down",
+    "district.serve": "run the province server (FastAPI/uvicorn)",
     "district.db": ("district database: postgresql://… or a SQLite file path (default: "
                     "desk.toml [district] db, DESK_DISTRICT_DB, then a file in the data dir)"),
     "district.host": "listen address (default 127.0.0.1)",
@@ -49,7 +49,7 @@ EN = {
     "district.name": "office name",
     "district.status": "per office: events stored, dossiers by state, last contact",
     "district.only": "one office only",
-    "district.act": "record a district decision on a dossier (goes down at the next sync)",
+    "district.act": "record a province decision on a dossier (goes down at the next sync)",
     "district.code": "dossier code",
     "district.action": "action: start_processing, result_ready, refuse, stop, …",
     "district.reason": "reason (required to refuse or stop)",

@@ -10,15 +10,15 @@ VI = {
         "nhận {pulled} thay đổi."
     ),
     "sync.offline": (
-        "Không kết nối được máy chủ huyện ({detail}). Dữ liệu vẫn được lưu trong hàng đợi "
+        "Không kết nối được máy chủ tỉnh ({detail}). Dữ liệu vẫn được lưu trong hàng đợi "
         "và sẽ gửi lại khi có mạng."
     ),
     "sync.auth": (
-        "Máy chủ huyện từ chối mã truy cập của xã ({detail}). Hàng đợi vẫn được giữ nguyên; "
-        "hãy xin mã mới từ quản trị huyện và ghi vào [sync] token."
+        "Máy chủ tỉnh từ chối mã truy cập của xã ({detail}). Hàng đợi vẫn được giữ nguyên; "
+        "hãy xin mã mới từ quản trị tỉnh và ghi vào [sync] token."
     ),
     "sync.upgrade": (
-        "Phiên bản phần mềm quá cũ, máy chủ huyện không nhận dữ liệu. Dữ liệu vẫn được giữ; "
+        "Phiên bản phần mềm quá cũ, máy chủ tỉnh không nhận dữ liệu. Dữ liệu vẫn được giữ; "
         "hãy cập nhật phần mềm rồi đồng bộ lại."
     ),
     "sync.busy": "Một tiến trình khác đang đồng bộ. Thử lại sau ít phút.",
@@ -26,15 +26,15 @@ VI = {
         "Cơ sở dữ liệu của xã không ghi được lúc đồng bộ ({detail}: đang bị khóa hoặc đầy đĩa). "
         "Không mất dữ liệu nào; lần đồng bộ sau sẽ làm lại."
     ),
-    "sync.recovered": "Đã lấy lại {count} sự kiện của xã từ máy chủ huyện sau khi khôi phục.",
-    "sync.protocol": "Máy chủ huyện trả lời không đúng giao thức ({detail}).",
+    "sync.recovered": "Đã lấy lại {count} sự kiện của xã từ máy chủ tỉnh sau khi khôi phục.",
+    "sync.protocol": "Máy chủ tỉnh trả lời không đúng giao thức ({detail}).",
     "sync.status": (
         "Chờ gửi: {pending}   Đã nhận: {acked}   Bị từ chối: {rejected}   Xung đột: {conflicts}\n"
         "Lần đồng bộ thành công gần nhất: {last_sync}"
     ),
     "sync.never": "chưa lần nào",
     "sync.conflict_line": (
-        "  {dossier}: thao tác «{local}» của xã bị thay thế — trạng thái ở huyện: {server}"
+        "  {dossier}: thao tác «{local}» của xã bị thay thế — trạng thái ở tỉnh: {server}"
     ),
     "sync.retry_in": "Mất kết nối ({detail}); thử lại sau {seconds:.0f} giây.",
     "district.token": (
@@ -42,9 +42,9 @@ VI = {
         "của xã):\n{token}"
     ),
     "district.revoked": "Đã thu hồi mã truy cập của đơn vị {office}.",
-    "district.no_office": "Không có đơn vị {office} trên máy chủ huyện.",
+    "district.no_office": "Không có đơn vị {office} trên máy chủ tỉnh.",
     "district.serving": (
-        "Máy chủ huyện đang chạy tại http://{host}:{port} (CSDL: {db}). Ctrl+C để dừng."
+        "Máy chủ tỉnh đang chạy tại http://{host}:{port} (CSDL: {db}). Ctrl+C để dừng."
     ),
     "district.decided": "Hồ sơ {code}: {status} (phiên bản {version}).",
     "district.status_line": (
@@ -66,15 +66,15 @@ VI = {
         "Ngày nghỉ/làm bù này trùng phiên bản {version} đã công bố, không có thay đổi."
     ),
     "district.unreadable": "Không đọc được tệp {file}: {error}",
-    "action.superseded.transfer": "Chuyển xử lý (bị huyện thay thế)",
-    "action.superseded.start_processing": "Bắt đầu xử lý (bị huyện thay thế)",
-    "action.superseded.request_supplement": "Yêu cầu bổ sung (bị huyện thay thế)",
-    "action.superseded.supplement_received": "Nhận hồ sơ bổ sung (bị huyện thay thế)",
-    "action.superseded.refuse": "Từ chối giải quyết (bị huyện thay thế)",
-    "action.superseded.result_ready": "Ghi nhận có kết quả (bị huyện thay thế)",
-    "action.superseded.return_result": "Trả kết quả (bị huyện thay thế)",
-    "action.superseded.withdraw": "Rút hồ sơ (bị huyện thay thế)",
-    "action.superseded.stop": "Dừng giải quyết (bị huyện thay thế)",
+    "action.superseded.transfer": "Chuyển xử lý (bị tỉnh thay thế)",
+    "action.superseded.start_processing": "Bắt đầu xử lý (bị tỉnh thay thế)",
+    "action.superseded.request_supplement": "Yêu cầu bổ sung (bị tỉnh thay thế)",
+    "action.superseded.supplement_received": "Nhận hồ sơ bổ sung (bị tỉnh thay thế)",
+    "action.superseded.refuse": "Từ chối giải quyết (bị tỉnh thay thế)",
+    "action.superseded.result_ready": "Ghi nhận có kết quả (bị tỉnh thay thế)",
+    "action.superseded.return_result": "Trả kết quả (bị tỉnh thay thế)",
+    "action.superseded.withdraw": "Rút hồ sơ (bị tỉnh thay thế)",
+    "action.superseded.stop": "Dừng giải quyết (bị tỉnh thay thế)",
 }
 EN = {
     "sync.not_configured": (
@@ -86,15 +86,15 @@ EN = {
         "pulled {pulled} changes."
     ),
     "sync.offline": (
-        "Cannot reach the district server ({detail}). Everything stays queued and is sent when "
+        "Cannot reach the province server ({detail}). Everything stays queued and is sent when "
         "the link is back."
     ),
     "sync.auth": (
-        "The district server refused this office's token ({detail}). The outbox is kept; ask "
-        "the district administrator for a new token and put it in [sync] token."
+        "The province server refused this office's token ({detail}). The outbox is kept; ask "
+        "the province administrator for a new token and put it in [sync] token."
     ),
     "sync.upgrade": (
-        "This release is too old for the district server. Data is kept; update the software "
+        "This release is too old for the province server. Data is kept; update the software "
         "and sync again."
     ),
     "sync.busy": "Another process is syncing. Try again in a few minutes.",
@@ -102,16 +102,16 @@ EN = {
         "The office database could not be written while syncing ({detail}: locked or disk "
         "full). Nothing is lost; the next sync does it again."
     ),
-    "sync.recovered": "Got back {count} of this office's events from the district after the "
+    "sync.recovered": "Got back {count} of this office's events from the province after the "
                       "restore.",
-    "sync.protocol": "The district server answered outside the protocol ({detail}).",
+    "sync.protocol": "The province server answered outside the protocol ({detail}).",
     "sync.status": (
         "Pending: {pending}   Acknowledged: {acked}   Rejected: {rejected}   Conflicts: "
         "{conflicts}\nLast successful sync: {last_sync}"
     ),
     "sync.never": "never",
     "sync.conflict_line": (
-        "  {dossier}: this office's «{local}» was superseded — district state: {server}"
+        "  {dossier}: this office's «{local}» was superseded — province state: {server}"
     ),
     "sync.retry_in": "Link down ({detail}); retrying in {seconds:.0f} s.",
     "district.token": (
@@ -119,8 +119,8 @@ EN = {
         "token):\n{token}"
     ),
     "district.revoked": "Token of office {office} revoked.",
-    "district.no_office": "No office {office} on the district server.",
-    "district.serving": "District server on http://{host}:{port} (database: {db}). Ctrl+C stops.",
+    "district.no_office": "No office {office} on the province server.",
+    "district.serving": "Province server on http://{host}:{port} (database: {db}). Ctrl+C stops.",
     "district.decided": "Dossier {code}: {status} (version {version}).",
     "district.status_line": (
         "{office}  {name}  events: {events}  dossiers: {dossiers}  last contact: {last}{revoked}"
@@ -139,13 +139,13 @@ EN = {
         "These calendar exceptions equal published version {version}; no change."
     ),
     "district.unreadable": "Cannot read {file}: {error}",
-    "action.superseded.transfer": "Transfer (superseded by the district)",
-    "action.superseded.start_processing": "Start processing (superseded by the district)",
-    "action.superseded.request_supplement": "Request supplement (superseded by the district)",
-    "action.superseded.supplement_received": "Supplement received (superseded by the district)",
-    "action.superseded.refuse": "Refuse (superseded by the district)",
-    "action.superseded.result_ready": "Result ready (superseded by the district)",
-    "action.superseded.return_result": "Return result (superseded by the district)",
-    "action.superseded.withdraw": "Withdraw (superseded by the district)",
-    "action.superseded.stop": "Stop (superseded by the district)",
+    "action.superseded.transfer": "Transfer (superseded by the province)",
+    "action.superseded.start_processing": "Start processing (superseded by the province)",
+    "action.superseded.request_supplement": "Request supplement (superseded by the province)",
+    "action.superseded.supplement_received": "Supplement received (superseded by the province)",
+    "action.superseded.refuse": "Refuse (superseded by the province)",
+    "action.superseded.result_ready": "Result ready (superseded by the province)",
+    "action.superseded.return_result": "Return result (superseded by the province)",
+    "action.superseded.withdraw": "Withdraw (superseded by the province)",
+    "action.superseded.stop": "Stop (superseded by the province)",
 }

@@ -2,7 +2,7 @@
 
 VI = {
     "syncscreen.key.now": "Đồng bộ ngay",
-    "syncscreen.key.now.tip": "Gửi các thay đổi lên huyện và nhận thay đổi về ngay bây giờ",
+    "syncscreen.key.now.tip": "Gửi các thay đổi lên tỉnh và nhận thay đổi về ngay bây giờ",
     "syncscreen.key.refresh": "Làm mới",
     "syncscreen.key.refresh.tip": "Đọc lại trạng thái đồng bộ",
     "syncscreen.waiting": "Sự kiện chờ gửi",
@@ -14,9 +14,9 @@ VI = {
     "syncscreen.col.at": "Thời điểm",
     "syncscreen.col.note": "Ghi chú",
     "syncscreen.col.local": "Tại xã",
-    "syncscreen.col.server": "Tại huyện",
+    "syncscreen.col.server": "Tại tỉnh",
     "syncscreen.started": "Đang đồng bộ…",
-    "syncscreen.link.none": "chưa cấu hình máy chủ huyện",
+    "syncscreen.link.none": "chưa cấu hình máy chủ tỉnh",
     "syncscreen.link.unknown": "đang kiểm tra",
     "syncscreen.link.online": "[green]trực tuyến[/green]",
     "syncscreen.link.offline": "[red]mất kết nối[/red] (vẫn làm việc bình thường)",
@@ -27,7 +27,7 @@ VI = {
 }
 EN = {
     "syncscreen.key.now": "Sync now",
-    "syncscreen.key.now.tip": "Push changes to the district and pull theirs now",
+    "syncscreen.key.now.tip": "Push changes to the province and pull theirs now",
     "syncscreen.key.refresh": "Refresh",
     "syncscreen.key.refresh.tip": "Re-read the sync state",
     "syncscreen.waiting": "Events waiting to be sent",
@@ -41,7 +41,7 @@ EN = {
     "syncscreen.col.local": "Commune",
     "syncscreen.col.server": "District",
     "syncscreen.started": "Syncing…",
-    "syncscreen.link.none": "no district server configured",
+    "syncscreen.link.none": "no province server configured",
     "syncscreen.link.unknown": "checking",
     "syncscreen.link.online": "[green]online[/green]",
     "syncscreen.link.offline": "[red]offline[/red] (work goes on as usual)",

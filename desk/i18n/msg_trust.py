@@ -127,7 +127,7 @@ VI = {
     "restore.close_others": "Lưu ý: hãy tắt Một Cửa Desk trên các quầy khác trước khi khôi phục.",
     "restore.done": "Đã khôi phục từ {file} ({dossiers} hồ sơ).",
     "restore.aside": "Cơ sở dữ liệu cũ được giữ lại tại: {file}",
-    "restore.epoch": "Đồng bộ với cấp huyện sẽ tiếp tục ở thế hệ thiết bị {epoch}; các hồ sơ "
+    "restore.epoch": "Đồng bộ với cấp tỉnh sẽ tiếp tục ở thế hệ thiết bị {epoch}; các hồ sơ "
                      "nhận sau thời điểm sao lưu sẽ được lấy lại khi đồng bộ.",
     "health.ok": "Cơ sở dữ liệu {path} tốt.",
     "health.damaged": "Cơ sở dữ liệu {path} bị hỏng (có thể do mất điện đột ngột).",

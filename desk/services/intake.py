@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from desk.domain.errors import DomainError
+from desk.domain.residence import commune_of, other_commune
 from desk.domain.text import fold
 from desk.services import citizens, printing, receipts
 from desk.services.actor import SYSTEM, Actor
@@ -59,6 +60,7 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
     if not 1 <= req.sets <= 99:
         raise DomainError("intake.bad_sets", sets=req.sets)
     applicant = req.applicant.clean(ctx.local_now().date())
+    elsewhere = other_commune(applicant.address or "", ctx.settings.office.name)
     now = ctx.now()
     backdated = req.received_at is not None
     received_at = req.received_at or now
@@ -96,11 +98,14 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
             "documents": list(req.documents_present or proc.documents),
             "immediate": immediate, "catalog_version": proc.catalog_version,
             "time_limit": {"value": proc.time_limit_value, "unit": proc.time_limit_unit},
+            # a resident of another commune: taken in as usual, flagged for the province
+            **({"other_commune": commune_of(applicant.address)} if elsewhere else {}),
         })
         rebuild(s, dossier, cal)
         s.add(dossier)
         s.flush()
         view = dossier_view(s, dossier, ctx)
+    view["other_commune"] = elsewhere
     if print_receipt:
         view["receipt_job"] = _queue_receipt(ctx, code)
     return view
