@@ -59,8 +59,12 @@ def app_command(app: str, config: str | None) -> str:
 
 
 def serve(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
     from desk.commands.serve_guard import GuardedServer, new_token  # aiohttp: serve only
     from desk.config import ConfigError, find_config, load_settings
+    from desk.lobby.textual_serve_page import offline_templates
 
     config = args.config or (str(find_config()) if find_config() else None)
     try:
@@ -69,9 +73,11 @@ def serve(args: argparse.Namespace) -> int:
         max_sessions = 4
     # the counters need the access secret; the display and kiosk show no personal data
     token = (os.environ.get("DESK_SERVE_TOKEN") or new_token()) if args.app == "main" else None
+    # textual-serve's own page loads its font from Google: an offline copy (issue 18)
+    pages = offline_templates(Path(tempfile.gettempdir()) / "desk-serve-pages")
     server = GuardedServer(app_command(args.app, config), host=args.host, port=args.port,
                            title="Một Cửa Desk", public_url=args.public_url, token=token,
-                           max_sessions=max_sessions)
+                           max_sessions=max_sessions, templates_path=str(pages))
     en = get_language() == "en"
     print(_H["access"][en].format(url=server.access_url(), n=max_sessions), flush=True)
     server.serve()
