@@ -3,7 +3,7 @@
 VI = {
     "report": "báo cáo tình hình tiếp nhận, giải quyết hồ sơ của một kỳ; sổ theo dõi hồ sơ",
     "report.what": "báo cáo nào: summary (mặc định, bảng số liệu) hoặc book (sổ theo dõi hồ "
-                   "sơ, mẫu 06)",
+                   "sơ, mẫu 07; mẫu 06 trước 01/7/2025)",
     "report.from": "ngày đầu kỳ YYYY-MM-DD (tính cả ngày này)",
     "report.to": "ngày cuối kỳ YYYY-MM-DD (tính cả ngày này)",
     "report.format": "định dạng: table (bảng trên màn hình), csv, xlsx, json, pdf; sổ theo "
@@ -20,7 +20,7 @@ VI = {
 EN = {
     "report": "report on dossiers received and resolved in a period; the dossier book",
     "report.what": "which report: summary (default, the figures) or book (the dossier book, "
-                   "Form 06)",
+                   "Form 07; Form 06 before 1 July 2025)",
     "report.from": "first day YYYY-MM-DD (included)",
     "report.to": "last day YYYY-MM-DD (included)",
     "report.format": "format: table (on screen), csv, xlsx, json, pdf; the book: xlsx or pdf",

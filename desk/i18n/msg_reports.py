@@ -192,7 +192,7 @@ VI = {
     "rep.key.json": "Xuất JSON",
     "rep.key.json.tip": "Ghi báo cáo ra tệp JSON",
     "rep.key.book": "Sổ theo dõi",
-    "rep.key.book.tip": "Ghi sổ theo dõi hồ sơ (mẫu 06) ra tệp XLSX",
+    "rep.key.book.tip": "Ghi sổ theo dõi hồ sơ (mẫu 07) ra tệp XLSX",
     "rep.key.back": "Quay lại",
     "rep.key.back.tip": "Về màn hình trước",
 }
@@ -381,7 +381,7 @@ EN = {
     "rep.key.json": "JSON",
     "rep.key.json.tip": "Write the report as JSON",
     "rep.key.book": "Dossier book",
-    "rep.key.book.tip": "Write the dossier book (Form 06) as XLSX",
+    "rep.key.book.tip": "Write the dossier book (Form 07) as XLSX",
     "rep.key.back": "Back",
     "rep.key.back.tip": "Back to the previous screen",
 }

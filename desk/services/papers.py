@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.domain.errors import DomainError
-from desk.services import printing, receipts
+from desk.services import printing, receipts, rule_forms
 from desk.services.context import DeskContext
 from printers.layouts.apology import build_apology
 from printers.layouts.control import build_control
@@ -31,6 +31,10 @@ FORMS: dict[int, tuple[str | None, Any]] = {
     4: ("apology", build_apology),
     5: ("handover", build_control),
 }
+
+
+# the papers' numbers above are the 2018 ones; the form printed is the dossier's rule set's
+PAPER_KEYS = {2: "supplement", 3: "refusal", 4: "apology", 5: "control"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,15 @@ def print_paper(ctx: DeskContext, code: str, paper: Paper) -> str:
             return str(printing.reprint(ctx, old["id"]))
         return str(printing.submit(ctx, receipts.receipt_document(ctx, code),
                                    printer=paper.printer, kind="receipt", ref=code))
+    key = PAPER_KEYS.get(paper.form)
+    prepared = rule_forms.prepare_by_key(ctx, key, code) if key else None
+    if prepared is not None:  # the form of the dossier's own rule set (issue 16)
+        if paper.kind == "a4":
+            kind = "letter" if key == "apology" else "form"
+            return str(printing.submit(ctx, rule_forms.pdf_bytes(ctx, prepared),
+                                       printer=paper.printer, kind=kind, ref=code))
+        return str(printing.submit(ctx, rule_forms.thermal_document(prepared),
+                                   printer=paper.printer, kind="form", ref=code))
     data = receipts.form_data(ctx, paper.form, code)
     if paper.kind == "a4":
         pdf = form_pdf(data, receipts.letterhead(ctx))
