@@ -48,7 +48,8 @@ def timeline_widths(width: int) -> dict[str, int]:
     """Column widths of the timeline for a screen `width` cells wide (each column also has
     one cell of padding on each side, and the table a scrollbar)."""
     at = 16
-    kind, clerk = (26, 18) if width >= 110 else (18, 12) if width >= 80 else (12, 8)
+    kind, clerk = ((26, 18) if width >= 110 else (20, 16) if width >= 100 else
+                   (18, 12) if width >= 80 else (12, 8))
     details = max(12, width - at - kind - clerk - 4 * 2 - 2)
     return {"at": at, "kind": kind, "clerk": clerk, "details": details}
 

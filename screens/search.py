@@ -36,8 +36,10 @@ STATUSES = (None, "RECEIVED", "TRANSFERRED", "PROCESSING", "SUPPLEMENT_REQUESTED
 def result_widths(width: int) -> dict[str, int]:
     """The result columns and their widths for a screen `width` cells wide."""
     rest: dict[str, int]
-    if width >= 110:
+    if width >= 120:
         code, rest = 25, {"procedure": 8, "status": 22, "received": 8, "due": 14}
+    elif width >= 100:
+        code, rest = 25, {"procedure": 8, "status": 14, "due": 14}
     elif width >= 80:
         code, rest = 11, {"procedure": 8, "status": 14, "due": 14}
     else:
