@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
-from tests.conftest import REPO, local
+from tests.conftest import REPO
 
 IN_2010 = datetime(2010, 1, 1, 8, 0, tzinfo=UTC)
 
@@ -110,7 +110,3 @@ def test_the_real_clock_is_read_only_in_the_clock_module() -> None:
                             "--no-cache", "."], capture_output=True, text=True, cwd=REPO,
                            timeout=120)
     assert whole.returncode == 0, whole.stdout
-
-
-def test_local_helper_is_aware() -> None:
-    assert local(2026, 11, 23, 9, 0).utcoffset() == timedelta(hours=7)
