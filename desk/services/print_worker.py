@@ -320,10 +320,14 @@ class PrintWorker:
                           .order_by(col(PrintJob.created_at), col(PrintJob.id)).limit(1)).first()
 
     def _claim(self, job_id: uuid.UUID) -> bool:
+        # the lease (on the desk's clock) only tells screens when the job should be through;
+        # an interrupted job is recovered by the next worker that takes the lock, not by it
+        lease = self.ctx.now() + timedelta(seconds=self.write_timeout * 3 + 60)
         with write_session(self.ctx.engine) as s:
             res = s.exec(update(PrintJob)  # type: ignore[call-overload]
                          .where(PrintJob.id == job_id, PrintJob.state == "queued")
-                         .values(state="sending", attempts=PrintJob.attempts + 1))
+                         .values(state="sending", attempts=PrintJob.attempts + 1,
+                                 next_attempt_at=lease))
             return bool(res.rowcount)
 
     def _requeue(self, job_id: uuid.UUID, sent: int | None, error: str,
