@@ -135,3 +135,17 @@ async def test_a_dossier_code_scan_still_opens_the_dossier(
         scan(app, code)
         await settle(pilot)
         assert isinstance(app.screen, DossierScreen)
+
+
+def test_a_card_prefix_typed_by_hand_is_given_back() -> None:
+    """A burst that starts like a card is held from the field; if it slows down, it was a
+    person, and the held keys are given back, none lost."""
+    from screens.scanner import ScanBuffer
+
+    buf = ScanBuffer()
+    for i, ch in enumerate("001192004567|Tr"):
+        buf.feed(ch, 100 + i * 0.004)
+    assert buf.holding
+    buf.held = list("|Tr")  # what the app kept from the field
+    assert buf.starts_burst(101.0)  # a slow key next
+    assert buf.release() == ["|", "T", "r"] and buf.release() == []
