@@ -44,6 +44,7 @@ class DeskApp(DeskModes, App[int]):
         self.background = background  # tests drive the app without threads behind it
         self.print_pool: Any = None
         self.background_sync: Any = None
+        self.notice_worker: Any = None  # notices to phones (issue 17)
         self.title = t("app.title")
         self.sub_title = ctx.settings.office.name
 
@@ -79,6 +80,9 @@ class DeskApp(DeskModes, App[int]):
         self.print_pool = print_worker.start(self.ctx)
         self.background_sync = BackgroundSync(self.ctx)
         self.background_sync.start()
+        from desk.services import notice_worker
+
+        self.notice_worker = notice_worker.start(self.ctx)  # None without [notify] channels
         backup.auto_backup_if_due(self.ctx)  # what is at risk today is said at login
 
     def on_unmount(self) -> None:
@@ -86,6 +90,8 @@ class DeskApp(DeskModes, App[int]):
             self.print_pool.stop()
         if self.background_sync is not None:
             self.background_sync.stop()
+        if self.notice_worker is not None:
+            self.notice_worker.stop.set()
 
     def action_command_palette(self) -> None:
         """Textual's palette, in the desk's language (screens/widgets/textual_texts.py)."""
