@@ -53,4 +53,6 @@ def check(args: argparse.Namespace) -> int:
         emit(result, True)
     else:
         say("cli.db_ok", path=result["database"], **result)
+        for problem in result["schema"]:
+            print(t("db.schema_problem", problem=problem))
     return 0 if result["ok"] else 1

@@ -28,6 +28,11 @@ VI = {
         "insecure_http = true trong mục [sync]. Không gửi gì; hàng đợi vẫn được giữ."
     ),
     "status.insecure_http": "⚠ http không mã hóa",
+    "restore.unknown_schema": (
+        "Tệp sao lưu {file} chứa đối tượng không do phần mềm tạo ra ({problem}): có thể đã bị "
+        "sửa để lấy cắp dữ liệu. Không khôi phục; hãy chọn bản sao lưu khác."
+    ),
+    "db.schema_problem": "  Lược đồ khác với phần mềm: {problem}",
     "status.http_refused": "⚠ http bị từ chối",
 }
 
@@ -59,5 +64,10 @@ EN = {
         "insecure_http = true in [sync]. Nothing was sent; the outbox is kept."
     ),
     "status.insecure_http": "⚠ plain http",
+    "restore.unknown_schema": (
+        "Backup {file} holds objects the desk never creates ({problem}): it may have been "
+        "altered to siphon data off. Nothing restored; pick another backup."
+    ),
+    "db.schema_problem": "  Schema differs from the desk's: {problem}",
     "status.http_refused": "⚠ http refused",
 }

@@ -317,6 +317,11 @@ def _check_plain(path: Path, *, counts: dict[str, int] | None = None,
         unknown = [r for r in revs if not migrate.is_known(r)]
         if unknown:
             return ["unknown_revision: " + ", ".join(unknown)]
+        from storage import schema_check  # noqa: PLC0415 — migrates a scratch file: restore only
+
+        extra = schema_check.problems(conn)
+        if extra:  # a planted trigger, table or view: never restored (issue 15)
+            return ["unknown_schema: " + "; ".join(extra[:5])]
     except sqlite3.DatabaseError as e:
         return [f"damaged: {e}"]
     finally:
@@ -602,6 +607,8 @@ def prepared(path: Path, passphrase: str | None, workdir: Path) -> Iterator[Path
                 problems[0], "restore.bad_file")
             if problems[0].startswith("unknown_revision"):
                 key = "restore.newer_schema"
+            if problems[0].startswith("unknown_schema"):
+                key = "restore.unknown_schema"
             raise DomainError(key, file=str(path), problem=problems[0])
         yield plain
     finally:

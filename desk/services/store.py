@@ -46,15 +46,22 @@ def check(engine: Engine) -> dict[str, object]:
     with engine.connect() as conn:
         rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).all()]
         fk = conn.execute(text("PRAGMA foreign_key_check")).all()
-    from storage import migrate  # noqa: PLC0415 — Alembic, only for `desk db check`
+    # Alembic and a scratch migrated file: only for `desk db check`
+    from storage import migrate, schema_check  # noqa: PLC0415
 
     revision = migrate.current_revision(engine)
     head = migrate.head_revision()
+    raw = engine.raw_connection()
+    try:  # objects the migrations did not create; the audit trail's append-only triggers
+        schema = schema_check.problems(raw.driver_connection)  # type: ignore[arg-type]
+    finally:
+        raw.close()
     return {
+        "schema": schema,
         "integrity": "ok" if rows == ["ok"] else "; ".join(rows[:10]),
         "foreign_keys": "ok" if not fk else f"{len(fk)} dangling",
         "revision": revision,
         "head": head,
         "current": migrate.is_current(engine),
-        "ok": rows == ["ok"] and not fk and migrate.is_current(engine),
+        "ok": rows == ["ok"] and not fk and migrate.is_current(engine) and not schema,
     }
