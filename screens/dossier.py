@@ -39,7 +39,7 @@ ACTION_KEYS: dict[str, str] = {  # action → key (letters: this screen has no t
     "withdraw": "r",
     "stop": "d",
 }
-PRINTED_WITH = {"request_supplement": 2}  # action → the form printed when it is done
+PRINTED_WITH = {"request_supplement": "supplement"}  # action → the form printed with it
 DEADLINE_STYLE = {"ok": "green", "due_soon": "yellow", "due_today": "bold yellow",
                   "overdue": "bold red", "paused": "cyan"}
 
@@ -394,7 +394,7 @@ class DossierScreen(FactActions, DeskScreen):
             jobs = papers.print_form_as_configured(self.ctx, view["code"], form)
             self.app.call_from_thread(
                 self.notify, t("papers.queued_form" if jobs else "papers.not_queued",
-                               paper=t(f"papers.form.{form}"), code=view["code"]),
+                               paper=t(f"papers.kind.{form}"), code=view["code"]),
                 severity="information" if jobs else "warning", markup=False)
 
     def action_papers(self) -> None:

@@ -1,10 +1,10 @@
-"""The papers of a dossier, printed or printed again from its screen: the receipt (Form 01),
-the supplement request (Form 02), the refusal (Form 03), the apology letter (Form 04) and
-the control sheet (Form 05) — each on the printers the office has (an A4 printer takes the
-PDF, a thermal printer the slip).
+"""The papers of a dossier, printed or printed again from its screen: the receipt, the
+supplement request, the refusal, the apology letter, the stop notice and the control slip —
+the forms of the dossier's own rule set (desk.services.rule_forms), each on the printers the
+office has (an A4 printer takes the PDF, a thermal printer the slip).
 
-What the forms say is desk.services.receipts.form_data's (and the layouts'); this module only
-chooses which papers exist for a dossier and queues them through desk.services.printing.
+What the forms say is rule_forms' (and the layouts'); this module only chooses which papers
+exist for a dossier and queues them through desk.services.printing / paper_jobs.
 """
 
 from __future__ import annotations
@@ -14,40 +14,36 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.domain.errors import DomainError
-from desk.services import printing, receipts, rule_forms
+from desk.services import paper_jobs, printing, receipts, rule_forms
 from desk.services.context import DeskContext
-from printers.layouts.apology import build_apology
-from printers.layouts.control import build_control
-from printers.layouts.refusal import build_refusal
-from printers.layouts.supplement import build_supplement
-from printers.pdf import form_pdf
 
 log = logging.getLogger("desk.papers")
 
-# form number → the event that makes it exist (None: always), its thermal layout
-FORMS: dict[int, tuple[str | None, Any]] = {
-    2: ("request_supplement", build_supplement),
-    3: ("refuse", build_refusal),
-    4: ("apology", build_apology),
-    5: ("handover", build_control),
+# form key → the events that make it exist (empty: every dossier has it)
+EXISTS_AFTER: dict[str, tuple[str, ...]] = {
+    "receipt": (),
+    "supplement": ("request_supplement",),
+    "refusal": ("refuse",),
+    "apology": ("apology",),
+    "stop": ("stop", "withdraw"),
+    "control": (),
 }
-
-
-# the papers' numbers above are the 2018 ones; the form printed is the dossier's rule set's
-PAPER_KEYS = {2: "supplement", 3: "refusal", 4: "apology", 5: "control"}
 
 
 @dataclass(frozen=True)
 class Paper:
-    """One printable paper: `form` 1–5 on `printer` (`kind` "a4" or "thermal")."""
+    """One printable paper: the form `key` ("receipt", "supplement"…) of the dossier's set,
+    its `number` and `title` there, on `printer` (`kind` "a4" or "thermal")."""
 
-    form: int
+    key: str
+    number: str
+    title: str
     printer: str
     kind: str
 
     @property
     def id(self) -> str:
-        return f"{self.form}:{self.printer}"
+        return f"{self.key}:{self.printer}"
 
 
 def printers_for(ctx: DeskContext) -> tuple[str | None, str | None]:
@@ -60,21 +56,19 @@ def printers_for(ctx: DeskContext) -> tuple[str | None, str | None]:
 
 
 def papers_of(ctx: DeskContext, view: dict[str, Any]) -> list[Paper]:
-    """The papers dossier `view` has: the receipt always, each form once its event happened."""
+    """The papers dossier `view` has: the receipt and the control slip always, each other
+    form once its event happened; in the numbers and titles of the dossier's rule set."""
     a4, slip = printers_for(ctx)
     kinds = {e["kind"] for e in view.get("timeline") or []}
+    rs = rule_forms.dossier_set(ctx, receipts.load_dossier(ctx, view["code"]).dossier)
     out = []
-    if slip:
-        out.append(Paper(1, slip, "thermal"))
-    if a4:
-        out.append(Paper(1, a4, "a4"))
-    for form, (event, _) in FORMS.items():
-        if event not in kinds:
+    for key, events in EXISTS_AFTER.items():
+        form = rs.form_by_key(key)
+        if form is None or (events and not kinds & set(events)):
             continue
-        if a4:
-            out.append(Paper(form, a4, "a4"))
-        if slip:
-            out.append(Paper(form, slip, "thermal"))
+        for printer, kind in ((slip, "thermal"), (a4, "a4")):
+            if printer is not None:
+                out.append(Paper(key, form.number, form.title, printer, kind))
     return out
 
 
@@ -82,46 +76,34 @@ def print_paper(ctx: DeskContext, code: str, paper: Paper) -> str:
     """Queue one paper; returns the print job's id. The thermal receipt already printed is
     printed again as such (marked "BẢN IN LẠI"); every other paper is built from the dossier
     as it stands."""
-    if paper.form == 1 and paper.kind == "thermal":
+    if paper.key == "receipt" and paper.kind == "thermal":
         done = printing.jobs(ctx, printer=paper.printer, ref=code, limit=20)
         old = next((j for j in done if j["kind"] == "receipt"), None)
         if old is not None:
             return str(printing.reprint(ctx, old["id"]))
         return str(printing.submit(ctx, receipts.receipt_document(ctx, code),
                                    printer=paper.printer, kind="receipt", ref=code))
-    key = PAPER_KEYS.get(paper.form)
-    prepared = rule_forms.prepare_by_key(ctx, key, code) if key else None
-    if prepared is not None:  # the form of the dossier's own rule set (issue 16)
-        if paper.kind == "a4":
-            kind = "letter" if key == "apology" else "form"
-            return str(printing.submit(ctx, rule_forms.pdf_bytes(ctx, prepared),
-                                       printer=paper.printer, kind=kind, ref=code))
-        return str(printing.submit(ctx, rule_forms.thermal_document(prepared),
-                                   printer=paper.printer, kind="form", ref=code))
-    data = receipts.form_data(ctx, paper.form, code)
-    if paper.kind == "a4":
-        pdf = form_pdf(data, receipts.letterhead(ctx))
-        kind = "letter" if paper.form == 4 else "form"
-        return str(printing.submit(ctx, pdf, printer=paper.printer, kind=kind, ref=code))
-    if paper.form == 1:
+    prepared = rule_forms.prepare_by_key(ctx, paper.key, code)
+    if prepared is None:
         raise DomainError("papers.unknown", paper=paper.id)
-    build = FORMS[paper.form][1]
-    return str(printing.submit(ctx, build(data), printer=paper.printer, kind="form", ref=code))
+    if paper.kind == "a4":
+        kind = "letter" if paper.key in ("apology", "stop") else "form"
+        return str(printing.submit(ctx, rule_forms.pdf_bytes(ctx, prepared),
+                                   printer=paper.printer, kind=kind, ref=code))
+    return str(printing.submit(ctx, rule_forms.thermal_document(prepared),
+                               printer=paper.printer, kind="form", ref=code))
 
 
-def print_form_as_configured(ctx: DeskContext, code: str, form: int) -> list[str]:
-    """Queue Form `form` on every printer the office has (A4 and/or thermal); the job ids.
-    A printing fault is logged and never raised: the action that made the form is done."""
-    a4, slip = printers_for(ctx)
-    jobs = []
-    for printer, kind in ((a4, "a4"), (slip, "thermal")):
-        if printer is None:
-            continue
-        try:
-            jobs.append(print_paper(ctx, code, Paper(form, printer, kind)))
-        except Exception:  # the clerk can print it again from the dossier screen
-            log.exception("form %s of %s not queued on %s", form, code, printer)
-    return jobs
+def print_form_as_configured(ctx: DeskContext, code: str, key: str) -> list[str]:
+    """Queue the form `key` of the dossier's set on the office's printers (A4 and/or
+    thermal, desk.services.paper_jobs); the job ids. Never raises: the action that made the
+    form is recorded, and the clerk can print it again from the dossier screen."""
+    try:
+        prepared = rule_forms.prepare_by_key(ctx, key, code)
+    except Exception:
+        log.exception("form %s of %s not prepared", key, code)
+        return []
+    return [] if prepared is None else list(paper_jobs.queue_form(ctx, prepared, code).values())
 
 
 def find_paper(ctx: DeskContext, view: dict[str, Any], paper_id: str) -> Paper:

@@ -20,7 +20,8 @@ from screens.base import translate_bindings
 def paper_label(paper: Any) -> str:
     where = t("papers.on_a4" if paper.kind == "a4" else "papers.on_thermal",
               printer=paper.printer)
-    return f"{t(f'papers.form.{paper.form}')} — {where}"
+    title = paper.title[:1] + paper.title[1:].lower()  # the set's title, not shouted
+    return f"{t('papers.form_label', number=paper.number, title=title)} — {where}"
 
 
 class PaperPicker(ModalScreen[str | None]):

@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from desk.app import DeskApp
 from desk.services import printing
 from desk.services.context import DeskContext
-from desk.services.papers import Paper, papers_of, print_paper
+from desk.services.papers import papers_of, print_paper
 from desk.services.views import show
 from screens.dossier import DossierScreen
 from screens.widgets.action_form import ActionForm
@@ -77,7 +77,7 @@ async def test_every_paper_prints_from_the_dossier_screen(
     code = busy_dossier(demo_ctx)
     before = len(_jobs(demo_ctx, code))
     offered = papers_of(demo_ctx, show(demo_ctx, code))
-    assert {p.form for p in offered} == {1, 2, 4, 5}  # receipt, supplement, apology, control
+    assert {p.key for p in offered} == {"receipt", "supplement", "apology", "control"}
     async with app.run_test(size=(110, 34)) as pilot:
         await settle(pilot)
         await _open(app, pilot, code)
@@ -93,6 +93,7 @@ async def test_every_paper_prints_from_the_dossier_screen(
         text = _text(job, tmp_path)
         assert text.strip() and raw_keys(text) == [], (job.kind, job.printer)
     # printed again: the thermal receipt a second time is marked as a reprint
-    again = print_paper(demo_ctx, code, Paper(1, "receipt", "thermal"))
+    receipt = next(p for p in offered if p.key == "receipt" and p.kind == "thermal")
+    again = print_paper(demo_ctx, code, receipt)
     job = printing.job(demo_ctx, again)
     assert job is not None and job["transcript"].startswith(printing.REPRINT_MARK)
