@@ -12,6 +12,7 @@ HEADS = frozenset({
     "0008_report_indexes",
     "0009_attachment_upload",
     "0010_appointments",
+    "0011_online_only",
     "0011_rule_set_by_date",
     "0012_notices",
 })

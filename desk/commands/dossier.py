@@ -42,6 +42,8 @@ def register(sub: Any, h: dict[str, str]) -> None:
     r.add_argument("--notes", default="", help=h["dossier.notes"])
     r.add_argument("--received", metavar='"YYYY-MM-DD HH:MM"', help=h["dossier.received"])
     r.add_argument("--no-print", action="store_true", help=h["dossier.no_print"])
+    r.add_argument("--portal-code", default="", metavar="CODE",
+                   help=t("help.dossier.portal_code"))
     _common(r, h)
     r.set_defaults(handler=receive_)
 
@@ -147,7 +149,7 @@ def receive_(args: argparse.Namespace) -> int:
                 if args.received else None)
     req = IntakeIn(
         procedure_code=args.procedure, channel=args.channel, sets=args.sets, notes=args.notes,
-        received_at=received,
+        received_at=received, portal_code=args.portal_code,
         applicant=ApplicantIn(name=args.name, id_number=args.id_number, phone=args.phone,
                               birth_date=parse_date(args.birth) if args.birth else None,
                               sex=args.sex, address=args.address),

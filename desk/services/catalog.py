@@ -56,6 +56,7 @@ class ProcedureIn(_In):
     level: str = ""
     url: str = ""
     code_verified: bool = True
+    online_only: bool = False  # the counter helps submit it on the national portal
 
 
 class CatalogIn(_In):
@@ -146,7 +147,11 @@ def _csv_to_dict(raw: bytes, name: str) -> dict[str, Any]:
 
 
 def checksum(catalog: CatalogIn) -> str:
-    canonical = json.dumps(catalog.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    data = catalog.model_dump(mode="json")
+    for proc in data["procedures"]:  # the flag added later leaves older checksums as they were
+        if not proc.get("online_only"):
+            proc.pop("online_only", None)
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -194,7 +199,7 @@ def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[s
             time_limit_value=p.time_limit.value, time_limit_unit=p.time_limit.unit,
             fee_amount=p.fee.amount, fee_note=p.fee.note, documents=p.documents,
             level=p.level, url=p.url, code_verified=p.code_verified, active=True,
-            catalog_version=catalog.catalog_version))
+            catalog_version=catalog.catalog_version, online_only=p.online_only))
     for old in s.exec(select(Procedure).where(Procedure.active)):  # withdrawn procedures
         if old.code not in seen:
             old.active = False

@@ -192,7 +192,7 @@ def _per_procedure(s: Session, start: datetime, end: datetime,
     measures = {
         "carried_over": n(r.received_at < start, open_at_start),
         "new_direct": n(new, r.channel == "direct"),
-        "new_online": n(new, r.channel == "online"),
+        "new_online": n(new, r.channel.in_(("online", "online_assisted"))),  # assisted: issue 16
         "new_postal": n(new, r.channel == "postal"),
         "early": n(resolved, local_day(r.result_at) < local_day(r.due_at)),
         "on_time": n(resolved, local_day(r.result_at) == local_day(r.due_at)),

@@ -33,6 +33,7 @@ class Procedure(SQLModel, table=True):
     code_verified: bool = True
     active: bool = True
     catalog_version: int = 0
+    online_only: bool = False  # submitted on the national portal only (issue 16 §4)
 
 
 class CatalogVersion(SQLModel, table=True):
