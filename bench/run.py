@@ -15,7 +15,7 @@ import traceback
 
 from bench.common import SIZE, Row
 
-SUITES = ["cli", "search", "intake", "tui", "queue", "printing", "pdf", "report", "sync",
+SUITES = ["cli", "search", "intake", "tui", "queue", "printing", "pdf", "a4", "report", "sync",
           "memory"]
 
 

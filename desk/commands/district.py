@@ -27,6 +27,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     en = h.get("usage_error") == "usage error"
     s.add_argument("--tls-cert", metavar="PEM", help=TLS_HELP["cert"][en])
     s.add_argument("--tls-key", metavar="PEM", help=TLS_HELP["key"][en])
+    s.add_argument("--workers", type=int, default=1, metavar="N", help=TLS_HELP["workers"][en])
     s.set_defaults(handler=serve_)
 
     o = dsub.add_parser("office", help=h["district.office"], description=h["district.office"])
@@ -71,6 +72,8 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 TLS_HELP = {  # (Vietnamese, English)
+    "workers": ("số tiến trình phục vụ (mặc định 1; một tỉnh: bằng số nhân CPU)",
+                "server processes (default 1; a province: one per CPU core)"),
     "cert": ("chứng chỉ TLS (PEM) để máy chủ tự phục vụ https", "TLS certificate (PEM): serve "
              "https itself"),
     "key": ("khóa riêng của chứng chỉ TLS (PEM)", "the TLS certificate's private key (PEM)"),
@@ -109,7 +112,8 @@ def serve_(args: argparse.Namespace) -> int:
     say("district.serving", host=args.host, port=args.port, db=_safe(url))
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CommandError(TLS_HELP["both"][get_language() == "en"], 2)
-    serve(url, args.host, args.port, _files_dir(args, url), args.tls_cert, args.tls_key)
+    serve(url, args.host, args.port, _files_dir(args, url), args.tls_cert, args.tls_key,
+          workers=max(1, args.workers))
     return 0
 
 

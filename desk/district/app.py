@@ -12,9 +12,11 @@ the desk treats anything else (a captive portal's 200 HTML page) as "offline".
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -34,6 +36,11 @@ from desk.district.wellformed import MAX_TEXT, Malformed, read_batch, storable_t
 from desk.sync import protocol as P
 
 log = logging.getLogger("desk.district")
+# Admission control (issue 19): pushes in progress per worker process; beyond it a 503 with
+# Retry-After (the desk honours it) instead of a queue that grows into client timeouts.
+MAX_PUSHES = int(os.environ.get("DESK_DISTRICT_MAX_PUSHES", "6"))
+RETRY_AFTER = "2"
+URL_ENV, FILES_ENV = "DESK_DISTRICT_URL", "DESK_DISTRICT_FILES"
 
 
 def push(engine: Engine, office_id: str, request: Request, signed: Signed,
@@ -97,14 +104,27 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
     app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
                   openapi_url=None)
     attachments.register(app, engine, files_dir or attachments.default_files_dir(engine.url))
+    pushing = [0]  # pushes in progress in this process (the event loop is its only writer)
+    pool = engine.pool
+    threads = getattr(pool, "size", lambda: 0)() + max(0, getattr(pool, "_max_overflow", 0))
 
     @app.post("/v1/offices/{office_id}/events:batch")
     async def events_batch(office_id: str, request: Request) -> JSONResponse:
+        if threads > 0:  # request threads = pooled connections: none waits 30 s for one
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         got = await signed_body(engine, office_id, request, P.MAX_BODY,
                                 {"error": "too_large", "max_bytes": P.MAX_BODY})
         if isinstance(got, JSONResponse):
             return got
-        return await run_in_threadpool(push, engine, office_id, request, *got)
+        if pushing[0] >= MAX_PUSHES:
+            busy = envelope(503, error="busy")
+            busy.headers["Retry-After"] = RETRY_AFTER
+            return busy
+        pushing[0] += 1
+        try:
+            return await run_in_threadpool(push, engine, office_id, request, *got)
+        finally:
+            pushing[0] -= 1
 
     @app.get("/v1/offices/{office_id}/changes")
     async def changes(office_id: str, request: Request, cursor: str = "",
@@ -140,12 +160,30 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
     return app
 
 
+def from_env() -> FastAPI:
+    """The app of one uvicorn worker process (`workers > 1` starts it by name): the database
+    URL and the scans folder come from DESK_DISTRICT_URL and DESK_DISTRICT_FILES."""
+    files = os.environ.get(FILES_ENV)
+    return create_app(open_district(os.environ[URL_ENV], upgrade=False),
+                      Path(files) if files else None)
+
+
 def serve(url: str, host: str = "127.0.0.1", port: int = 8765,
           files_dir: Path | None = None, tls_cert: str | None = None,
-          tls_key: str | None = None) -> None:
-    """Serve on uvicorn; with a certificate and key, over TLS itself (docs/deploy.md)."""
+          tls_key: str | None = None, workers: int = 1) -> None:
+    """Serve on uvicorn; with a certificate and key, over TLS itself (docs/deploy.md).
+    `workers` > 1: that many processes on one port, each with its own pool."""
     import uvicorn  # noqa: PLC0415 — uvicorn is only needed to serve, not to build the app
 
-    engine = open_district(url)
-    uvicorn.run(create_app(engine, files_dir), host=host, port=port, log_level="warning",
-                timeout_keep_alive=75, ssl_certfile=tls_cert, ssl_keyfile=tls_key)
+    engine = open_district(url)  # migrations once, before any worker starts
+    opts: dict[str, Any] = dict(host=host, port=port, log_level="warning",
+                                timeout_keep_alive=75, ssl_certfile=tls_cert,
+                                ssl_keyfile=tls_key)
+    if workers <= 1:
+        uvicorn.run(create_app(engine, files_dir), **opts)
+        return
+    engine.dispose()
+    os.environ[URL_ENV] = url
+    if files_dir is not None:
+        os.environ[FILES_ENV] = str(files_dir)
+    uvicorn.run("desk.district.app:from_env", factory=True, workers=workers, **opts)

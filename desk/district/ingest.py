@@ -74,8 +74,16 @@ def _valid(ev: Any) -> bool:
             and 0 <= ev["a"] <= EPOCH_MAX)
 
 
+CHUNK = 500  # rows of one multi-row INSERT (PostgreSQL takes 65,535 parameters, SQLite 32,766)
+
+
 def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, Any]:
-    """Store and apply one batch in one transaction; the per-event answer after the commit."""
+    """Store and apply one batch in one transaction; the per-event answer after the commit.
+
+    Per batch, not per event (issue 19): one multi-row `INSERT … ON CONFLICT DO NOTHING
+    RETURNING` for the dossier events, one `SELECT … FOR UPDATE` of the dossier states they
+    touch (in code order: two batches never lock in opposite orders), one UPDATE of the
+    results, one query for parked events — 5 round trips per event before."""
     schema_v = int(batch.get("schema_v", P.SCHEMA_V))
     device = str(batch.get("device", ""))[:64]
     epoch = batch.get("epoch", 0)
@@ -85,6 +93,7 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
     conflicts: dict[str, Any] = {}
     done: list[dict[str, str]] = []
     with write(engine) as s:
+        todo: list[tuple[int, dict[str, Any], Any, str]] = []  # (answer index, ev, raw, digest)
         for raw in batch["events"]:
             try:
                 ev = P.upcast(raw, schema_v) if isinstance(raw, dict) else raw
@@ -100,40 +109,72 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
             if not own_code(ev["e"], office_id):  # another office's dossier, or no code at all
                 results.append(WRONG_OFFICE)
                 continue
-            row = dict(event_id=ev["i"], office_id=office_id, device=device, epoch=epoch,
-                       seq=ev["s"],
-                       hlc=int(ev.get("h", 0)), type=ev["t"], entity_id=ev["e"],
-                       at=P.from_epoch(ev["a"]), base_version=int(ev.get("v", 0)),
-                       schema_v=schema_v, payload=raw, payload_sha256=digest, result="")
-            stmt = insert(Event).values(**row).on_conflict_do_nothing(
-                index_elements=["event_id"]).returning(Event.event_id)
-            if s.execute(stmt).first() is None:
-                results.append(_again(s, office_id, ev, digest, conflicts))
+            todo.append((len(results), ev, raw, digest))
+            results.append("")
+        inserted = _insert_new(s, insert, office_id, device, epoch, schema_v, todo)
+        codes = {ev["e"] for _, ev, _, _ in todo if ev["i"] in inserted}
+        states = _lock_states(s, office_id, codes)
+        lost = _lost_streams(s, office_id, codes)
+        received: set[str] = set()
+        for k, ev, raw, digest in todo:
+            if ev["i"] not in inserted:
+                results[k] = _again(s, office_id, ev, digest, conflicts)
                 continue
-            st = s.get(DossierState, (office_id, ev["e"]), with_for_update=True)
-            result = _apply(s, office_id, st, ev, raw, device, epoch, conflicts)
-            s.flush()
+            inserted.discard(ev["i"])  # the same id twice in one batch: the second is "again"
+            result = _apply(s, office_id, states, lost, ev, raw, device, epoch, conflicts)
             done.append({"event_id": ev["i"], "result": result})
-            results.append("accepted" if result == PARKED else result)
+            results[k] = "accepted" if result == PARKED else result
+            if result == "accepted" and ev["t"] == "receive":
+                received.add(ev["e"])
+        s.flush()
         if done:
             s.execute(update(Event), done)
-        s.flush()
-        _unpark(s, office_id, done)
+        _unpark(s, office_id, states, lost, received)
         crash_point("after_insert_before_commit")
     crash_point("after_commit_before_reply")
     return {"results": results, "conflicts": conflicts,
             "max_contiguous_seq": _contiguous(batch["events"], results)}
 
 
-def _apply(s: Any, office_id: str, st: DossierState | None, ev: dict[str, Any], raw: Any,
-           device: str, epoch: int, conflicts: dict[str, Any]) -> str:
+def _insert_new(s: Any, insert: Any, office_id: str, device: str, epoch: int, schema_v: int,
+                todo: list[tuple[int, dict[str, Any], Any, str]]) -> set[str]:
+    """Insert the batch's dossier events, skipping known ids; the ids really inserted."""
+    rows = [dict(event_id=ev["i"], office_id=office_id, device=device, epoch=epoch,
+                 seq=ev["s"], hlc=int(ev.get("h", 0)), type=ev["t"], entity_id=ev["e"],
+                 at=P.from_epoch(ev["a"]), base_version=int(ev.get("v", 0)),
+                 schema_v=schema_v, payload=raw, payload_sha256=digest, result="")
+            for _, ev, raw, digest in todo]
+    inserted: set[str] = set()
+    for i in range(0, len(rows), CHUNK):
+        stmt = insert(Event).values(rows[i:i + CHUNK]).on_conflict_do_nothing(
+            index_elements=["event_id"]).returning(Event.event_id)
+        inserted.update(s.execute(stmt).scalars())
+    return inserted
+
+
+def _lock_states(s: Any, office_id: str, codes: set[str]) -> dict[str, DossierState | None]:
+    """The dossier states of `codes`, locked for this transaction (None: no dossier yet)."""
+    states: dict[str, DossierState | None] = dict.fromkeys(codes)
+    ordered = sorted(codes)
+    for i in range(0, len(ordered), CHUNK):
+        rows = s.exec(select(DossierState).where(DossierState.office_id == office_id,
+                                                 DossierState.code.in_(ordered[i:i + CHUNK]))
+                      .order_by(DossierState.code).with_for_update()).all()
+        states.update({st.code: st for st in rows})
+    return states
+
+
+def _apply(s: Any, office_id: str, states: dict[str, DossierState | None],
+           lost: set[tuple[str, str, int]], ev: dict[str, Any], raw: Any, device: str,
+           epoch: int, conflicts: dict[str, Any]) -> str:
     """Apply one new event to its (locked) dossier state; the result to store."""
-    if st is not None and ev["t"] != "receive" and _other_dossier(s, office_id, ev["e"],
-                                                                   device, epoch):
-        return "rejected:code_exists"
+    st = states.get(ev["e"])
+    if st is not None and ev["t"] != "receive" and (ev["e"], device, epoch) in lost:
+        return "rejected:code_exists"  # this stream gave the code to another dossier
     result, save = apply_event(st, office_id, ev)
     if save is not None:
         s.add(save)
+        states[ev["e"]] = save
     if result == "rejected:unknown_dossier":
         return PARKED  # its receive is in a batch still on the way
     if result == "superseded":
@@ -141,35 +182,43 @@ def _apply(s: Any, office_id: str, st: DossierState | None, ev: dict[str, Any], 
         s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
                        reason="superseded", local=raw, server=state_view(st)))
     elif result == "rejected:code_exists":
+        lost.add((ev["e"], device, epoch))
         s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
                        reason="code_exists", local=raw,
                        server={**state_view(st), "device": device, "epoch": epoch}))
     return result
 
 
-def _other_dossier(s: Any, office_id: str, code: str, device: str, epoch: int) -> bool:
-    """Did this stream (device, epoch) give `code` to a dossier other than the district's?"""
-    rows = s.exec(select(Conflict).where(Conflict.office_id == office_id,
-                                         Conflict.entity_id == code,
-                                         Conflict.reason == "code_exists")).all()
-    return any((c.server or {}).get("device") == device and (c.server or {}).get("epoch") == epoch
-               for c in rows)
+def _lost_streams(s: Any, office_id: str, codes: set[str]) -> set[tuple[str, str, int]]:
+    """(code, device, epoch) of every stream that gave one of `codes` to a dossier other than
+    the district's (a `code_exists` conflict): their later events on it are rejected too."""
+    out: set[tuple[str, str, int]] = set()
+    ordered = sorted(codes)
+    for i in range(0, len(ordered), CHUNK):
+        rows = s.exec(select(Conflict).where(Conflict.office_id == office_id,
+                                             Conflict.entity_id.in_(ordered[i:i + CHUNK]),
+                                             Conflict.reason == "code_exists")).all()
+        out.update((c.entity_id, (c.server or {}).get("device"), (c.server or {}).get("epoch"))
+                   for c in rows)
+    return out
 
 
-def _unpark(s: Any, office_id: str, done: list[dict[str, str]]) -> None:
-    """Apply, in the desk's order, the parked events of dossiers received by this batch."""
-    received = {s.get(Event, d["event_id"]).entity_id for d in done
-                if d["result"] == "accepted" and s.get(Event, d["event_id"]).type == "receive"}
-    for code in sorted(received):
-        parked = s.exec(select(Event).where(Event.office_id == office_id,
-                                            Event.entity_id == code, Event.result == PARKED)
-                        .order_by(Event.epoch, Event.seq)).all()
-        for row in parked:
-            st = s.get(DossierState, (office_id, code), with_for_update=True)
-            ev = P.upcast(dict(row.payload), row.schema_v)
-            row.result = _apply(s, office_id, st, ev, row.payload, row.device, row.epoch, {})
-            s.add(row)
-            s.flush()
+def _unpark(s: Any, office_id: str, states: dict[str, DossierState | None],
+            lost: set[tuple[str, str, int]], received: set[str]) -> None:
+    """Apply, in the desk's order, the parked events of dossiers received by this batch
+    (one query for all of them; their states are already locked)."""
+    if not received:
+        return
+    parked = s.exec(select(Event).where(Event.office_id == office_id,
+                                        Event.entity_id.in_(sorted(received)),
+                                        Event.result == PARKED)
+                    .order_by(Event.entity_id, Event.epoch, Event.seq)).all()
+    for row in parked:
+        ev = P.upcast(dict(row.payload), row.schema_v)
+        row.result = _apply(s, office_id, states, lost, ev, row.payload, row.device,
+                            row.epoch, {})
+        s.add(row)
+    s.flush()
 
 
 def _again(s: Any, office_id: str, ev: dict[str, Any], digest: str,
