@@ -44,18 +44,30 @@ def verify_(args: argparse.Namespace) -> int:
     from desk.services import audit
 
     ctx = context(args)
+    from storage import schema_check  # migrates a scratch file: verify only
+
     verdict = audit.verify(ctx.engine, anchor=anchor_for(ctx))
+    raw = ctx.engine.raw_connection()
+    try:  # the append-only triggers, and nothing the migrations did not create (issue 15)
+        schema = schema_check.problems(raw.driver_connection)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    ok = verdict.ok and not schema
     audit.log(ctx, actor_for(None, None), audit.VERIFY, target_type="audit",
-              detail={"ok": verdict.ok, "checked": verdict.checked,
-                      "broken_seq": verdict.broken_seq})
+              detail={"ok": ok, "checked": verdict.checked,
+                      "broken_seq": verdict.broken_seq, "schema": schema})
     if args.json:
-        emit(verdict.as_dict(), True)
-        return 0 if verdict.ok else 1
-    if verdict.ok:
+        emit({**verdict.as_dict(), "ok": ok, "schema": schema}, True)
+        return 0 if ok else 1
+    lines = [t("db.schema_problem", problem=p) for p in schema]
+    if ok:
         print(t("audit.ok", count=verdict.checked))
         return 0
-    raise CommandError(t("audit.broken", seq=verdict.broken_seq, checked=verdict.checked,
-                         problem=t(f"audit.problem.{verdict.problem}")), 1)
+    if verdict.ok:
+        raise CommandError("\n".join(lines), 1)
+    raise CommandError("\n".join([t("audit.broken", seq=verdict.broken_seq,
+                                     checked=verdict.checked,
+                                     problem=t(f"audit.problem.{verdict.problem}")), *lines]), 1)
 
 
 def list_(args: argparse.Namespace) -> int:

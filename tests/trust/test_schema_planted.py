@@ -40,3 +40,5 @@ def test_planted_objects_are_refused_and_reported(run_desk: Any, tmp_path: Path)
     schema = json.loads(bad.stdout)["schema"]
     assert "unknown trigger siphon" in schema and "unknown table loot" in schema
     assert "missing trigger audit_log_no_delete" in schema
+    verify = run_desk("audit", "verify")  # the chain is intact, the schema is not
+    assert verify.returncode == 1 and "audit_log_no_delete" in verify.stderr
