@@ -205,8 +205,10 @@ def main() -> None:
     p.add_argument("--fail-every", type=int, default=0)
     p.add_argument("--report-delay", type=float, default=0.05)
     a = p.parse_args()
-    FakeModem(a.port, a.state, sim=not a.no_sim, signal=not a.no_signal,
-              fail_every=a.fail_every, report_delay=a.report_delay).serve()
+    modem = FakeModem(a.port, a.state, sim=not a.no_sim, signal=not a.no_signal,
+                      fail_every=a.fail_every, report_delay=a.report_delay)
+    a.state.with_suffix(".ready").touch()  # the port is open: the harness may go on
+    modem.serve()
 
 
 if __name__ == "__main__":

@@ -35,13 +35,19 @@ class ModemRig:
             if time.monotonic() > deadline:
                 raise RuntimeError("socat made no pty")
             time.sleep(0.02)
+        ready = self.state.with_suffix(".ready")
+        ready.unlink(missing_ok=True)
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         modem = subprocess.Popen(
             [sys.executable, "-m", "tests.notify.fake_modem", self.modem_end,
              "--state", str(self.state), *flags], env=env, cwd=REPO,
             start_new_session=True)
         self.procs = [socat, modem]
-        time.sleep(0.3)  # the fake opens its end
+        deadline = time.monotonic() + 30  # a loaded machine starts Python slowly
+        while not ready.exists():
+            if time.monotonic() > deadline or modem.poll() is not None:
+                raise RuntimeError("the fake modem did not start")
+            time.sleep(0.02)
         return self
 
     def unplug(self) -> None:

@@ -40,7 +40,7 @@ def mctx(ctx: DeskContext, rig: ModemRig) -> DeskContext:
 
 
 def _channel(ctx: DeskContext, rig: ModemRig, **kw: object) -> ModemChannel:
-    return ModemChannel(ctx, rig.port, timeout=2.0, **kw)  # type: ignore[arg-type]
+    return ModemChannel(ctx, rig.port, timeout=5.0, **kw)  # type: ignore[arg-type]
 
 
 def _due_now(ctx: DeskContext) -> None:
