@@ -36,15 +36,18 @@ from desk.domain.statistics import (
     Satisfaction,
     Score,
     day_series,
+    rate,
     score,
     sum_figures,
 )
 from desk.services.actor import SYSTEM, Actor
 from desk.services.context import DeskContext
 from desk.services.deadlines import counts
+from desk.services.indicators import extra_counts
 from desk.services.queue import stats
 from desk.services.ratings import satisfaction
 from desk.services.roles import require
+from desk.services.rule_forms import set_in_force
 from desk.sync.status import sync_status
 from storage.engine import read_session
 from storage.tables import Dossier as D
@@ -85,7 +88,9 @@ class PeriodReport:
     by_counter: list[Satisfaction] = field(default_factory=list)
     by_clerk: list[Satisfaction] = field(default_factory=list)
     score: Score = field(default_factory=Score)
-    digitised: float | None = None  # no digitisation data in the desk yet: n/a
+    digitised: float | None = None  # new dossiers with a digitised document / new
+    extra: dict[str, int] = field(default_factory=dict)  # desk.services.indicators.extra_counts
+    template: str = ""  # the report template of the rule set in force at the period's end
 
     def rows(self) -> list[Group]:
         """The table in print order: each field followed by its procedures (the total is
@@ -132,6 +137,7 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
     fields_ = [Group("field", f, names["field"].get(f, ""), sum_figures(figs), f)
                for f, figs in sorted(by_field.items())]
     total = sum_figures(g.figures for g in fields_)
+    extra = extra_counts(ctx, start, end)  # Decision 766 inputs (issue 16)
     sat, counters, clerks = Satisfaction(), [], []
     if with_satisfaction:
         sat, counters, clerks = satisfaction(ctx, start, end)
@@ -140,6 +146,8 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
         first=first, last=last, generated_at=ctx.local_now(), fields=fields_,
         procedures=procedures, total=total, days=day_series(first, last, received, resolved),
         satisfaction=sat, by_counter=counters, by_clerk=clerks, score=score(total),
+        digitised=rate(extra["digitised"], total.new), extra=extra,
+        template=str(set_in_force(ctx, last).report.get("template", "")),
     )
 
 

@@ -99,7 +99,7 @@ def test_csv_and_json_carry_the_same_figures(history: History, report_of: Any) -
     assert total["received"] == 14 and total["on_time_rate"] == pytest.approx(5 / 7)
     assert {p["code"]: {k: p[k] for k in X.TOTAL} for p in data["procedures"]} == X.PROCEDURES
     assert {f["code"]: {k: f[k] for k in X.TOTAL} for f in data["fields"]} == X.FIELDS
-    assert data["rates"]["digitised"] is None
+    assert data["rates"]["digitised"] == 0.0  # computed now (issue 16): no scan attached here
     assert data["rates"]["online"] == pytest.approx(2 / 9)
     assert data["satisfaction"]["total"]["rate"] == pytest.approx(5 / 6)
     assert data["score"]["band"] == "kha" and data["score"]["estimate_18"] == 9.0

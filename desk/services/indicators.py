@@ -1,0 +1,79 @@
+"""The periodic report in the official template (II.06a columns) and the Decision 766 service
+indicators, computed from the desk's own data (issue 16 §6; definitions in docs/rules.md).
+
+Template columns, per field and in total:
+* received: online (incl. assisted online submissions) / direct and postal / carried over;
+* resolved: early / on time / late;
+* in progress at the end: within time (not yet due, or paused for a supplement: the clock is
+  stopped) / overdue.
+
+Decision 766 indicators (each a share in [0, 1], None when its denominator is 0):
+* on_time: resolved early or on time / resolved;
+* online: new dossiers received online (portal or assisted at the counter) / new dossiers;
+* digitised: new dossiers with at least one digitised document attached / new dossiers;
+* online_fees: fees paid online / fees paid, in the period;
+* satisfaction: "rất hài lòng" + "hài lòng" / ratings.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desk.domain.statistics import Figures, rate
+from desk.services.context import DeskContext
+from storage.engine import read_session
+from storage.tables import Dossier, DossierEvent
+
+__all__ = ["ASSISTED", "extra_counts", "indicators", "template_row"]
+
+ASSISTED = "online_assisted"  # channel of an assisted online submission (issue 16 §4)
+
+
+def template_row(name: str, f: Figures) -> dict[str, Any]:
+    within = f.open_not_due + f.paused
+    return {
+        "name": name,
+        "received": {"total": f.received, "online": f.new_online,
+                     "direct_postal": f.new_direct + f.new_postal,
+                     "carried_over": f.carried_over},
+        "resolved": {"total": f.resolved, "early": f.early, "on_time": f.on_time,
+                     "late": f.late},
+        "in_progress": {"total": within + f.open_overdue, "within_time": within,
+                        "overdue": f.open_overdue},
+    }
+
+
+def extra_counts(ctx: DeskContext, start: datetime, end: datetime) -> dict[str, int]:
+    """What the period report does not count: assisted submissions, digitised new dossiers,
+    fees paid (and paid online) in [start, end)."""
+    D, E = Dossier, DossierEvent
+    new = (D.received_at >= start) & (D.received_at < end)  # type: ignore[operator]
+    with read_session(ctx.engine) as s:
+        assisted = s.execute(select(func.count()).select_from(D).where(
+            new, D.channel == ASSISTED)).scalar_one()
+        digitised = s.execute(select(func.count(func.distinct(E.dossier_id))).join(
+            D, D.id == E.dossier_id).where(new, E.kind == "attachment_added",
+                                           E.at < end)).scalar_one()  # type: ignore[operator]
+        fees = list(s.execute(select(E.payload).where(
+            E.kind == "fee_paid", E.at >= start, E.at < end)).scalars())  # type: ignore[operator]
+    online = sum(1 for p in fees if isinstance(p, dict) and p.get("method") == "online")
+    return {"assisted_online": int(assisted), "digitised": int(digitised),
+            "fees_paid": len(fees), "fees_paid_online": online}
+
+
+def indicators(total: Figures, extra: dict[str, int], satisfied: int,
+               ratings: int) -> list[dict[str, Any]]:
+    """The Decision 766 indicators, each with its numerator and denominator."""
+    items = [
+        ("on_time", total.early + total.on_time, total.resolved),
+        ("online", total.new_online, total.new),
+        ("digitised", extra.get("digitised", 0), total.new),
+        ("online_fees", extra.get("fees_paid_online", 0), extra.get("fees_paid", 0)),
+        ("satisfaction", satisfied, ratings),
+    ]
+    return [{"key": k, "value": rate(n, d), "numerator": n, "denominator": d}
+            for k, n, d in items]
+
