@@ -37,9 +37,9 @@ async def test_dashboard_says_what_the_status_line_says(demo_ctx: DeskContext) -
         await settle(pilot)
         await pilot.press("f6")
         await wait_until(pilot, lambda: isinstance(app.screen, DashboardScreen)
-                         and app.screen.glance is not None)
+                         and app.screen.glance is not None, timeout=60)
         line = app.screen.query_one(StatusLine)
-        await wait_until(pilot, lambda: line.counts is not None)
+        await wait_until(pilot, lambda: line.counts is not None, timeout=60)  # a busy machine
         status = str(line.render())
         overdue = str(app.screen.query_one("#dash-overdue", Static).render())
         due = str(app.screen.query_one("#dash-due", Static).render())
