@@ -114,7 +114,9 @@ def event_ok(ev: Any) -> bool:
         return False
     t, e, p = ev.get("t"), ev.get("e"), ev.get("p")
     return (isinstance(t, str) and 0 < len(t) <= MAX_TEXT
-            and isinstance(e, str) and 0 < len(e) <= MAX_ENTITY
+            # facts may have no entity: a rating is anonymous, a counter's pause names no ticket
+            and isinstance(e, str) and (len(e) > 0 or t == "rating" or t.startswith("ticket."))
+            and len(e) <= MAX_ENTITY
             and (p is None or isinstance(p, dict)))
 
 
