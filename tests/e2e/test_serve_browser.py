@@ -45,7 +45,11 @@ def test_display_in_a_browser_shows_the_called_number(run_desk, config_file: Pat
     assert run_desk("queue", "issue", "HT", "--no-print").stdout.strip() == "A001"
     assert run_desk("queue", "issue", "HT", "--no-print").stdout.strip() == "A002"
     port = _free_port()
-    env = {**os.environ, "DESK_CONFIG": str(config_file), "HOME": str(tmp_path)}
+    # the display runs on the same pinned day as the tickets run_desk issued
+    from tests.conftest import PINNED_NOW
+
+    env = {**os.environ, "DESK_CONFIG": str(config_file), "HOME": str(tmp_path),
+           "DESK_NOW": PINNED_NOW}
     server = subprocess.Popen(
         [sys.executable, "-m", "desk.cli", "serve", "--app", "display", "--port", str(port)],
         env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -17,14 +17,14 @@ def test_issue_call_act_stats(run_desk) -> None:  # type: ignore[no-untyped-def]
     assert run_desk("queue", "call", "1", env=NOW).stdout.strip() == "A002"
     r = run_desk("queue", "call", "1", env=NOW)
     assert r.returncode == 1 and "đang tiếp số A002" in r.stderr
-    assert run_desk("queue", "act", "A002", "recall", env=NOW).stdout.strip() == "A002: CALLED"
+    assert run_desk("queue", "act", "A002", "recall", env=NOW).stdout.strip() == "A002: Đã gọi"
     assert run_desk("queue", "act", "a2", "start", env=NOW).returncode == 0
     r = run_desk("queue", "act", "A002", "finish", "--dossier", "HS-9", "--json", env=NOW)
     assert json.loads(r.stdout)["dossier_code"] == "HS-9"
     r = run_desk("queue", "act", "A001", "call", "--counter", "2", env=NOW)
-    assert r.stdout.strip() == "A001: CALLED"
+    assert r.stdout.strip() == "A001: Đã gọi"
     r = run_desk("queue", "act", "A001", "transfer", "--service", "CT", env=NOW)
-    assert r.stdout.strip() == "A001: WAITING"
+    assert r.stdout.strip() == "A001: Đang chờ"
     r = run_desk("queue", "stats", "--date", "2026-11-23", "--json", env=NOW)
     st = json.loads(r.stdout)
     assert (st["issued"], st["served"], st["transferred"], st["recalls"]) == (2, 1, 1, 1)

@@ -150,8 +150,14 @@ def test_cli_report_formats_agree(history: History, tmp_path: Path) -> None:
     try:
         assert main(["--config", str(cfg), "report", "--from", "2026-11-02", "--to",
                      "2026-11-13", "--format", "xlsx", "--out", str(out)]) == 0
-        assert main(["--config", str(cfg), "report", "book", "--from", "2026-11-02", "--to",
-                     "2026-11-13", "--format", "pdf", "--out", str(tmp_path / "b.pdf")]) == 0
+        # the book with personal columns to a file needs a supervisor's PIN (issue 15 §4)
+        os.environ["DESK_PIN"] = "2345"
+        try:
+            assert main(["--config", str(cfg), "report", "book", "--from", "2026-11-02", "--to",
+                         "2026-11-13", "--format", "pdf", "--out", str(tmp_path / "b.pdf"),
+                         "--clerk", "Trần Văn Minh"]) == 0
+        finally:
+            os.environ.pop("DESK_PIN", None)
         assert main(["--config", str(cfg), "report", "book", "--from", "2026-11-02", "--to",
                      "2026-11-13", "--format", "csv"]) == 2
     finally:
