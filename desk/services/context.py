@@ -79,7 +79,7 @@ class DeskContext:
 
                     engine = open_store(self.settings.database_path)
                     enable_outbox()  # each dossier event gets its outbox row in its transaction
-                    from desk.services.notices import enable_notices  # noqa: PLC0415
+                    from desk.services.notify.notices import enable_notices  # noqa: PLC0415
 
                     enable_notices(engine, self.settings)  # and its notices (issue 17)
                     self._engine = engine
@@ -87,7 +87,7 @@ class DeskContext:
 
     @cached_property
     def calendar(self) -> WorkingCalendar:
-        from desk.services.calendar import build_calendar  # noqa: PLC0415 — needs the stack
+        from desk.services.deadlines.calendar import build_calendar  # noqa: PLC0415 — needs the stack
 
         return build_calendar(self)
 

@@ -10,9 +10,11 @@ from typing import Any
 
 from sqlmodel import select
 
-from desk.services import calendar, catalog, clerks, office
+from desk.services import catalog, office
 from desk.services.context import DeskContext
+from desk.services.deadlines import calendar
 from desk.services.demo_dossiers import seed_demo_dossiers
+from desk.services.trust import clerks
 from storage.engine import read_session
 from storage.tables import Clerk
 

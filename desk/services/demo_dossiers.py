@@ -19,13 +19,13 @@ from typing import Any
 from sqlmodel import col, select
 
 from desk.domain.calendar import TimeLimit
-from desk.services.actor import Actor
-from desk.services.apology import COMMON_REASONS, issue
-from desk.services.citizens import ApplicantIn
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
-from desk.services.lifecycle import act
+from desk.services.deadlines.apology import COMMON_REASONS, issue
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.dossier.lifecycle import act
+from desk.services.trust.actor import Actor
 from storage.engine import read_session
 from storage.tables import Clerk, Dossier, Procedure
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.domain.masking import mask_text
-from desk.services.backup import secure_file
+from desk.services.trust.backup import secure_file
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext

@@ -1,0 +1,1 @@
+"""Deadlines: the working calendar, the deadline watch, apology letters, clock checks."""

@@ -1,0 +1,1 @@
+"""A dossier from intake to return: intake, lifecycle, views, fees, steps, search, receipts."""

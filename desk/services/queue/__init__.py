@@ -1,0 +1,1 @@
+"""The queue: tickets, appointments, wait estimates, ratings, spoken calls."""

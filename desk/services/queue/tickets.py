@@ -1,0 +1,644 @@
+"""Queue use cases: issue, call, act on tickets, pause counters, summaries and day statistics.
+
+Every write runs in `write_session` (BEGIN IMMEDIATE), so two processes calling "next" at the
+same instant are serialised by SQLite and never get the same ticket; daily numbers come from
+`ticket_sequence` keyed by the office's LOCAL date. Every action appends a `ticket_event`.
+
+`QueueFeed` is the cheap watcher displays use: its own sqlite3 connection, `PRAGMA
+data_version` to notice other processes' commits, short timeouts so a busy database never
+freezes a screen.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import sqlite3
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import Session, col, func, select
+
+from desk.domain import queue as rules
+from desk.domain.errors import DomainError
+from desk.i18n import t
+from desk.lobby.urls import status_url
+from desk.services.clock import system_clock
+from desk.services.context import DeskContext
+from desk.services.dossier.events import fact
+from desk.services.printing import spooler as printing
+from desk.services.queue import wait_estimates
+from printers.layouts.ticket import TicketData, build_ticket
+from storage.engine import read_session, write_session
+from storage.tables.queue import Ticket, TicketEvent, TicketSequence
+
+if TYPE_CHECKING:
+    from desk.config import ServiceConfig
+
+log = logging.getLogger(__name__)
+
+NO_SHOW_AFTER_RECALLS = 1  # a citizen is called at least twice before being marked absent
+
+
+# ---------------------------------------------------------------- views handed to callers
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: uuid.UUID
+    label: str
+    number: int
+    service_code: str
+    priority: bool
+    priority_reason: str | None
+    state: str
+    counter: int | None
+    target_counter: int | None
+    issued_at: datetime
+    called_at: datetime | None
+    served_at: datetime | None
+    recalls: int
+    leg: int
+    dossier_code: str | None
+
+    @classmethod
+    def of(cls, t: Ticket) -> TicketView:
+        return cls(t.id, t.label, t.number, t.service_code, t.priority, t.priority_reason,
+                   t.state, t.counter, t.target_counter, t.issued_at, t.called_at, t.served_at,
+                   t.recalls, t.leg, t.dossier_code)
+
+
+@dataclass(frozen=True)
+class Issued:
+    ticket: TicketView
+    people_ahead: int
+    print_job: str | None = None
+    print_note: str | None = None  # message key when the ticket could not be sent to print
+    status_url: str = ""  # the phone page of the ticket (its QR), issue 18
+    wait_seconds: float | None = None  # the estimate told at issue time
+
+    @property
+    def wait_minutes(self) -> int | None:
+        return wait_estimates.minutes(self.wait_seconds)
+
+
+@dataclass(frozen=True)
+class ServiceWaiting:
+    code: str
+    name: str
+    prefix: str
+    waiting: int
+    priority_waiting: int
+    oldest_wait_seconds: float | None
+    wait_target_minutes: int
+
+
+@dataclass(frozen=True)
+class CallView:
+    seq: int
+    label: str
+    counter: int
+    at: datetime
+    kind: str  # CALL | RECALL
+
+
+@dataclass(frozen=True)
+class CounterState:
+    number: int
+    name: str
+    services: tuple[str, ...]
+    paused: bool
+    current: TicketView | None
+    held: list[TicketView]
+    waiting_here: int  # legs this counter could call now
+    served_today: int
+
+
+@dataclass(frozen=True)
+class DisplaySnapshot:
+    last_seq: int
+    calls: list[CallView]  # newest first, one per label
+    waiting: dict[str, int] = field(default_factory=dict)  # service code → waiting
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def business_day(ctx: DeskContext, at: datetime | None = None) -> date:
+    """The office's LOCAL date (bcgov #626: a UTC date flips at 07:00 in Vietnam)."""
+    return (at or ctx.now()).astimezone(ctx.tz).date()
+
+
+def find_service(ctx: DeskContext, service: str) -> ServiceConfig:
+    """A service by code or by its ticket prefix, case-insensitive."""
+    key = service.strip().upper()
+    for s in ctx.settings.queue.services:
+        if s.code.upper() == key or s.prefix == key:
+            return s
+    codes = ", ".join(f"{s.code} ({s.prefix})" for s in ctx.settings.queue.services)
+    raise DomainError("queue.unknown_service", service=service, services=codes)
+
+
+def counter_services(ctx: DeskContext, counter: int) -> tuple[str, ...]:
+    q = ctx.settings.queue
+    if counter not in {c.number for c in q.counters}:
+        known = ", ".join(str(c.number) for c in q.counters)
+        raise DomainError("queue.unknown_counter", counter=counter, counters=known)
+    return tuple(s.code for s in q.services if counter in s.counters)
+
+
+def normalize_label(label: str) -> str:
+    """"a15", " A015 " → "A015"."""
+    m = re.fullmatch(r"\s*([A-Za-z]+)\s*0*(\d+)\s*", label)
+    if not m:
+        raise DomainError("queue.bad_label", label=label)
+    return rules.make_label(m.group(1).upper(), int(m.group(2)))
+
+
+def _event(s: Session, t: Ticket | None, kind: str, at: datetime, *, day: date,
+           counter: int | None = None, clerk: str = "", **payload: Any) -> None:
+    ev = TicketEvent(
+        day=day, ticket_id=t.id if t else None, label=t.label if t else "",
+        service_code=t.service_code if t else "", priority=t.priority if t else False,
+        kind=kind, at=at, counter=counter, clerk=clerk, payload=payload,
+    )
+    s.add(ev)
+    fact(s, "ticket", ev)  # its sync outbox row, in this transaction (issue 7)
+
+
+def _active_leg(s: Session, day: date, label: str) -> Ticket:
+    t = s.exec(select(Ticket).where(Ticket.day == day, Ticket.label == label)
+               .order_by(col(Ticket.leg).desc()).limit(1)).first()
+    if t is None:
+        raise DomainError("queue.no_ticket", label=label)
+    return t
+
+
+def _current(s: Session, day: date, counter: int) -> Ticket | None:
+    return s.exec(select(Ticket).where(
+        Ticket.day == day, Ticket.counter == counter,
+        col(Ticket.state).in_(rules.ACTIVE_AT_COUNTER),
+    ).order_by(col(Ticket.last_called_at).desc()).limit(1)).first()
+
+
+def _paused(s: Session, day: date, counter: int) -> bool:
+    kind = s.exec(select(TicketEvent.kind).where(
+        TicketEvent.day == day, TicketEvent.counter == counter,
+        col(TicketEvent.kind).in_((rules.PAUSE, rules.RESUME)),
+    ).order_by(col(TicketEvent.seq).desc()).limit(1)).first()
+    return kind == rules.PAUSE
+
+
+def _ready(s: Session, day: date, counter: int) -> None:
+    """A counter may call only when it is open and has nobody at the desk."""
+    if _paused(s, day, counter):
+        raise DomainError("queue.paused", counter=counter)
+    busy = _current(s, day, counter)
+    if busy is not None:
+        raise DomainError("queue.counter_busy", counter=counter, label=busy.label)
+
+
+def _apply(s: Session, t: Ticket, action: str, *, counter: int | None, now: datetime,
+           clerk: str, min_recalls: int = 0, **payload: Any) -> None:
+    t.state = rules.next_state(t.state, action, recalls=t.recalls, min_recalls=min_recalls)
+    if action == "call":
+        t.counter = counter
+        t.called_at = t.called_at or now
+        t.last_called_at = now
+    elif action == "recall":
+        t.recalls += 1
+        t.last_called_at = now
+    elif action == "start":
+        t.served_at = now
+    elif action in ("finish", "no_show", "transfer"):
+        t.done_at = now
+    if action == "finish" and payload.get("dossier_code"):
+        t.dossier_code = payload["dossier_code"]
+    if clerk:
+        t.clerk = clerk
+    s.add(t)
+    _event(s, t, rules.EVENT_OF_ACTION[action], now, day=t.day,
+           counter=counter if counter is not None else t.counter, clerk=clerk,
+           **{k: v for k, v in payload.items() if v is not None})
+
+
+# ---------------------------------------------------------------- issuing
+
+
+def issue(ctx: DeskContext, service: str, priority_reason: str | None = None, *,
+          clerk: str = "", print_ticket: bool = True, appointment: bool = False) -> Issued:
+    """Take the next number of `service` for today (local date) and print the ticket.
+    `appointment`: a checked-in booking's ticket (priority, first among the priority ones)."""
+    svc = find_service(ctx, service)
+    reason = rules.APPOINTMENT_REASON if appointment else rules.check_reason(priority_reason)
+    now = ctx.now()
+    day = business_day(ctx, now)
+    with write_session(ctx.engine) as s:
+        seq = s.get(TicketSequence, (day, svc.code))
+        if seq is None:
+            seq = TicketSequence(day=day, service_code=svc.code, last=0)
+        seq.last += 1
+        s.add(seq)
+        ahead_q = select(func.count()).select_from(Ticket).where(
+            Ticket.day == day, Ticket.state == rules.WAITING, Ticket.service_code == svc.code)
+        if reason:
+            ahead_q = ahead_q.where(Ticket.priority == True)  # noqa: E712
+        ahead = int(s.exec(ahead_q).one())
+        t = Ticket(day=day, service_code=svc.code, number=seq.last,
+                   label=rules.make_label(svc.prefix, seq.last), priority=reason is not None,
+                   priority_reason=reason, issued_at=now, waiting_since=now, clerk=clerk)
+        s.add(t)
+        s.flush()
+        wait = _estimate(s, ctx, day, now, t.id.hex)
+        _event(s, t, rules.ISSUE, now, day=day, clerk=clerk,
+               **({"reason": reason} if reason else {}),
+               **({"estimate_s": round(wait)} if wait is not None else {}))
+        view = TicketView.of(t)
+    link = status_url(ctx.settings, view.id.hex)
+    job, note = _print(ctx, view, svc, ahead, link, wait) if print_ticket else (None, None)
+    return Issued(view, ahead, job, note, link, wait)
+
+
+def _estimate(s: Session, ctx: DeskContext, day: date, now: datetime,
+              key: str) -> float | None:
+    """Seconds until the leg `key` is called, as the citizen is told at issue time (kept on
+    the ISSUE event: the figure of docs/waiting-room.md is computed from it)."""
+    conn = s.connection()
+
+    def run(sql: str, params: tuple[Any, ...]) -> Any:
+        return conn.exec_driver_sql(sql, params).fetchall()
+
+    rows = wait_estimates.read_day(run, day)
+    return wait_estimates.estimates(rows, ctx.settings.queue, now, [key]).get(key)
+
+
+def _print(ctx: DeskContext, view: TicketView, svc: ServiceConfig, ahead: int,
+           link: str = "", wait: float | None = None) -> tuple[str | None, str | None]:
+    """Send the ticket to the receipt printer; never raises (a kiosk must not lose a number)."""
+    reason = t(f"queue.reason.{view.priority_reason}", "vi") if view.priority_reason else None
+    doc = build_ticket(TicketData(
+        office_name=ctx.settings.office.name, service_name=svc.name, number=view.label,
+        issued_at=view.issued_at.astimezone(ctx.tz), people_ahead=ahead,
+        priority_reason=reason, status_url=link or None,
+        wait_minutes=wait_estimates.minutes(wait),
+    ))
+    try:
+        job = printing.submit(ctx, doc, printer="receipt", kind="ticket", ref=view.label)
+    except Exception:  # submit promises not to raise; guard anyway
+        log.exception("printing ticket %s failed", view.label)
+        return None, "queue.print_failed"
+    return (str(job) if job is not None else None), None
+
+
+# ---------------------------------------------------------------- calling and acting
+
+
+def call_next(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView | None:
+    """Call the next ticket for `counter` (priority first, bounded; FIFO by issue time)."""
+    services = counter_services(ctx, counter)
+    now = ctx.now()
+    day = business_day(ctx, now)
+    limit = ctx.settings.queue.max_priority_in_row
+    with write_session(ctx.engine) as s:
+        _ready(s, day, counter)
+        rows = s.exec(select(Ticket).where(Ticket.day == day,
+                                           Ticket.state == rules.WAITING)).all()
+        recent = list(reversed(s.exec(select(TicketEvent.priority).where(
+            TicketEvent.day == day, TicketEvent.counter == counter,
+            TicketEvent.kind == rules.CALL,
+        ).order_by(col(TicketEvent.seq).desc()).limit(limit + 1)).all()))
+        by_id = {r.id: r for r in rows}
+        pick = rules.choose_next(
+            [rules.Candidate(r.id, r.service_code, r.priority, r.issued_at, r.number,
+                             r.target_counter,
+                             appointment=r.priority_reason == rules.APPOINTMENT_REASON)
+             for r in rows],
+            counter, services, recent, limit)
+        if pick is None:
+            return None
+        t = by_id[pick.key]  # type: ignore[index]
+        _apply(s, t, "call", counter=counter, now=now, clerk=clerk)
+        return TicketView.of(t)
+
+
+def call_number(ctx: DeskContext, counter: int, label: str, *, clerk: str = "") -> TicketView:
+    """Call a given number out of order (also brings back a ticket on hold)."""
+    counter_services(ctx, counter)
+    label = normalize_label(label)
+    now = ctx.now()
+    day = business_day(ctx, now)
+    with write_session(ctx.engine) as s:
+        _ready(s, day, counter)
+        t = _active_leg(s, day, label)
+        _apply(s, t, "call", counter=counter, now=now, clerk=clerk, out_of_order=True)
+        return TicketView.of(t)
+
+
+def act(ctx: DeskContext, action: str, *, counter: int | None = None, label: str | None = None,
+        clerk: str = "", dossier_code: str | None = None, to_counter: int | None = None,
+        to_service: str | None = None, min_recalls: int = NO_SHOW_AFTER_RECALLS) -> TicketView:
+    """Apply `action` (recall, start, finish, no_show, hold, transfer, or call with a label) to
+    the ticket `label`, or to the ticket now at `counter`. A transfer returns the new leg."""
+    if action == "call":
+        if counter is None or label is None:
+            raise DomainError("queue.need_counter_and_label")
+        return call_number(ctx, counter, label, clerk=clerk)
+    if action not in rules.TRANSITIONS:
+        raise DomainError("queue.unknown_action", action=action,
+                          actions=", ".join(rules.ACTIONS))
+    if counter is not None:
+        counter_services(ctx, counter)
+    target_service = None
+    if action == "transfer":
+        if to_counter is None and to_service is None:
+            raise DomainError("queue.transfer_target")
+        if to_counter is not None:
+            counter_services(ctx, to_counter)
+        if to_service is not None:
+            target_service = find_service(ctx, to_service).code
+    now = ctx.now()
+    day = business_day(ctx, now)
+    with write_session(ctx.engine) as s:
+        if label is not None:
+            t = _active_leg(s, day, normalize_label(label))
+        else:
+            if counter is None:
+                raise DomainError("queue.need_counter_or_label")
+            found = _current(s, day, counter)
+            if found is None:
+                raise DomainError("queue.no_current", counter=counter)
+            t = found
+        at = counter if counter is not None else t.counter
+        if action == "transfer":
+            return _transfer(s, t, counter=at, now=now, clerk=clerk, to_counter=to_counter,
+                             to_service=target_service)
+        _apply(s, t, action, counter=at, now=now, clerk=clerk, min_recalls=min_recalls,
+               dossier_code=dossier_code if action == "finish" else None)
+        return TicketView.of(t)
+
+
+def _transfer(s: Session, t: Ticket, *, counter: int | None, now: datetime, clerk: str,
+              to_counter: int | None, to_service: str | None) -> TicketView:
+    new = Ticket(day=t.day, service_code=to_service or t.service_code, number=t.number,
+                 label=t.label, leg=t.leg + 1, parent_id=t.id, priority=t.priority,
+                 priority_reason=t.priority_reason, state=rules.WAITING,
+                 target_counter=to_counter, issued_at=t.issued_at, waiting_since=now,
+                 clerk=clerk)
+    _apply(s, t, "transfer", counter=counter, now=now, clerk=clerk, to_counter=to_counter,
+           to_service=to_service, new_leg=new.leg)
+    s.add(new)
+    s.flush()
+    return TicketView.of(new)
+
+
+def recall(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView:
+    return act(ctx, "recall", counter=counter, clerk=clerk)
+
+
+def start(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView:
+    return act(ctx, "start", counter=counter, clerk=clerk)
+
+
+def finish(ctx: DeskContext, counter: int, dossier_code: str | None = None, *,
+           clerk: str = "") -> TicketView:
+    return act(ctx, "finish", counter=counter, clerk=clerk, dossier_code=dossier_code)
+
+
+def no_show(ctx: DeskContext, counter: int, *, clerk: str = "",
+            min_recalls: int = NO_SHOW_AFTER_RECALLS) -> TicketView:
+    return act(ctx, "no_show", counter=counter, clerk=clerk, min_recalls=min_recalls)
+
+
+def hold(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView:
+    return act(ctx, "hold", counter=counter, clerk=clerk)
+
+
+def transfer(ctx: DeskContext, counter: int, *, to_counter: int | None = None,
+             to_service: str | None = None, clerk: str = "") -> TicketView:
+    return act(ctx, "transfer", counter=counter, clerk=clerk, to_counter=to_counter,
+               to_service=to_service)
+
+
+def pause(ctx: DeskContext, counter: int, *, clerk: str = "") -> bool:
+    """Close the counter to new calls; False if it was already paused."""
+    return _set_paused(ctx, counter, True, clerk)
+
+
+def resume(ctx: DeskContext, counter: int, *, clerk: str = "") -> bool:
+    return _set_paused(ctx, counter, False, clerk)
+
+
+def _set_paused(ctx: DeskContext, counter: int, paused: bool, clerk: str) -> bool:
+    counter_services(ctx, counter)
+    now = ctx.now()
+    day = business_day(ctx, now)
+    with write_session(ctx.engine) as s:
+        if _paused(s, day, counter) == paused:
+            return False
+        _event(s, None, rules.PAUSE if paused else rules.RESUME, now, day=day,
+               counter=counter, clerk=clerk)
+    return True
+
+
+# ---------------------------------------------------------------- reading
+
+
+def waiting_summary(ctx: DeskContext) -> list[ServiceWaiting]:
+    """Per configured service: how many wait, how many of them priority, the oldest wait."""
+    now = ctx.now()
+    day = business_day(ctx, now)
+    with read_session(ctx.engine) as s:
+        rows = s.exec(select(Ticket.service_code, Ticket.priority, Ticket.issued_at).where(
+            Ticket.day == day, Ticket.state == rules.WAITING)).all()
+    out = []
+    for svc in ctx.settings.queue.services:
+        mine = [r for r in rows if r[0] == svc.code]
+        oldest = min((r[2] for r in mine), default=None)
+        out.append(ServiceWaiting(
+            svc.code, svc.name, svc.prefix, len(mine), sum(1 for r in mine if r[1]),
+            (now - oldest).total_seconds() if oldest else None, svc.wait_target_minutes))
+    return out
+
+
+def counter_state(ctx: DeskContext, counter: int) -> CounterState:
+    services = counter_services(ctx, counter)
+    name = next((c.name for c in ctx.settings.queue.counters if c.number == counter), "")
+    day = business_day(ctx)
+    with read_session(ctx.engine) as s:
+        current = _current(s, day, counter)
+        held = s.exec(select(Ticket).where(Ticket.day == day, Ticket.counter == counter,
+                                           Ticket.state == rules.HOLD)
+                      .order_by(col(Ticket.issued_at))).all()
+        waiting = s.exec(select(Ticket).where(Ticket.day == day,
+                                              Ticket.state == rules.WAITING)).all()
+        served = s.exec(select(func.count()).select_from(Ticket).where(
+            Ticket.day == day, Ticket.counter == counter, Ticket.state == rules.DONE)).one()
+        paused = _paused(s, day, counter)
+    here = sum(1 for w in waiting if rules.eligible(
+        rules.Candidate(w.id, w.service_code, w.priority, w.issued_at,
+                        target_counter=w.target_counter), counter, services))
+    return CounterState(counter, name or f"Quầy {counter}", services, paused,
+                        TicketView.of(current) if current else None,
+                        [TicketView.of(h) for h in held], here, int(served))
+
+
+def last_calls(ctx: DeskContext, limit: int = 5) -> list[CallView]:
+    day = business_day(ctx)
+    with read_session(ctx.engine) as s:
+        rows = s.exec(select(TicketEvent).where(
+            TicketEvent.day == day, col(TicketEvent.kind).in_((rules.CALL, rules.RECALL)),
+        ).order_by(col(TicketEvent.seq).desc()).limit(limit * 4)).all()
+    return _distinct_calls(
+        [CallView(r.seq or 0, r.label, r.counter or 0, r.at, r.kind) for r in rows], limit)
+
+
+def _distinct_calls(calls: list[CallView], limit: int) -> list[CallView]:
+    seen: set[str] = set()
+    out = []
+    for c in calls:
+        if c.label not in seen:
+            seen.add(c.label)
+            out.append(c)
+        if len(out) == limit:
+            break
+    return out
+
+
+def day_events(ctx: DeskContext, day: date) -> list[rules.Event]:
+    with read_session(ctx.engine) as s:
+        rows = s.exec(select(TicketEvent).where(TicketEvent.day == day)
+                      .order_by(col(TicketEvent.seq))).all()
+    return [rules.Event(r.kind, r.at, r.label, r.service_code, r.counter, r.priority,
+                        r.seq or 0) for r in rows]
+
+
+def stats(ctx: DeskContext, day: date | None = None) -> rules.DayStats:
+    """The day's KPIs (today by default, as of now; a past day as of its last event)."""
+    today = business_day(ctx)
+    day = day or today
+    targets = {s.code: s.wait_target_minutes for s in ctx.settings.queue.services}
+    return rules.day_stats(day_events(ctx, day), targets, ctx.tz, day=day,
+                           now=ctx.now() if day == today else None)
+
+
+def stats_dict(st: rules.DayStats) -> dict[str, Any]:
+    """JSON-ready statistics (seconds as numbers, times in ISO format)."""
+    d = asdict(st)
+    d["day"] = st.day.isoformat() if st.day else None
+    d["peak_at"] = st.peak_at.isoformat() if st.peak_at else None
+    return d
+
+
+CSV_COLUMNS = ("kind", "key", "issued", "called", "served", "no_show", "wait_mean_s",
+               "wait_median_s", "wait_p90_s", "service_mean_s", "within_target",
+               "served_per_hour")
+
+
+def stats_csv(st: rules.DayStats) -> str:
+    """One row for the day, one per service and per counter, then the hourly rows."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+
+    def r(v: float | None) -> str:
+        return "" if v is None else f"{v:.1f}" if isinstance(v, float) else str(v)
+
+    w.writerow(["day", st.day.isoformat() if st.day else "", st.issued, st.called, st.served,
+                st.no_show, r(st.wait.mean), r(st.wait.median), r(st.wait.p90),
+                r(st.service.mean), r(st.within_target), ""])
+    for kind, rows in (("service", st.per_service), ("counter", st.per_counter)):
+        for g in rows:
+            w.writerow([kind, g.key, g.issued, g.called, g.served, g.no_show, r(g.wait.mean),
+                        r(g.wait.median), r(g.wait.p90), r(g.service.mean),
+                        r(g.within_target), r(g.served_per_hour)])
+    w.writerow([])
+    w.writerow(["hour", "arrivals", "served", "queue_start", "queue_peak"])
+    for h in st.hours:
+        w.writerow([h.hour, h.arrivals, h.served, h.queue_start, h.queue_peak])
+    return buf.getvalue()
+
+
+def export_csv(ctx: DeskContext, day: date | None = None, path: Path | None = None) -> Path:
+    st = stats(ctx, day)
+    if path is None:
+        path = ctx.settings.exports_dir / f"queue-{st.day}.csv"  # Documents: findable
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(stats_csv(st), encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM
+    return path
+
+
+# ---------------------------------------------------------------- the watcher for displays
+
+
+def _utc(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
+
+
+# Labels whose active (highest) leg is waiting again or on hold.
+_BACK_IN_LINE = (
+    "SELECT t.label FROM ticket t WHERE t.day = ? AND t.state IN ('WAITING', 'HOLD') "
+    "AND t.leg = (SELECT max(u.leg) FROM ticket u WHERE u.day = t.day AND u.label = t.label)")
+
+
+class QueueFeed:
+    """Notices other processes' commits cheaply and reads what a display shows.
+
+    Uses its own sqlite3 connection with a short timeout: a busy database raises
+    sqlite3.OperationalError, and the caller keeps showing its last state."""
+
+    def __init__(self, path: Path | str, *, timeout: float = 0.25) -> None:
+        self.path = Path(path)
+        self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False,
+                                     isolation_level=None)
+        self._version: int | None = None
+
+    def changed(self) -> bool:
+        """True when another connection committed since the last call (and on the first)."""
+        v = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        seen, self._version = self._version, v
+        return seen != v
+
+    def reset(self) -> None:
+        """Report a change on the next call (after an error: read everything again)."""
+        self._version = None
+
+    def last_seq(self, day: date) -> int:
+        row = self._conn.execute("SELECT max(seq) FROM ticket_event WHERE day = ?",
+                                 (day.isoformat(),)).fetchone()
+        return int(row[0] or 0)
+
+    def snapshot(self, day: date, limit: int = 5) -> DisplaySnapshot:
+        cur = self._conn.execute("BEGIN")  # one consistent view for both queries
+        try:
+            rows = cur.execute(
+                "SELECT seq, label, counter, at, kind FROM ticket_event WHERE day = ? AND kind "
+                "IN ('CALL', 'RECALL') ORDER BY seq DESC LIMIT ?",
+                (day.isoformat(), limit * 4)).fetchall()
+            waiting = dict(cur.execute(
+                "SELECT service_code, count(*) FROM ticket WHERE day = ? AND state = 'WAITING' "
+                "GROUP BY service_code", (day.isoformat(),)).fetchall())
+            last = cur.execute("SELECT max(seq) FROM ticket_event WHERE day = ?",
+                               (day.isoformat(),)).fetchone()[0]
+            back = {r[0] for r in cur.execute(_BACK_IN_LINE, (day.isoformat(),)).fetchall()}
+        finally:
+            self._conn.execute("COMMIT")
+        # a number transferred back to waiting, or on hold, is no longer "called" (issue 18)
+        rows = [r for r in rows if r[1] not in back]
+        calls = [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or system_clock(), r[4])
+                 for r in rows]
+        return DisplaySnapshot(int(last or 0), _distinct_calls(calls, limit), waiting)
+
+    def calls_after(self, day: date, seq: int) -> list[CallView]:
+        rows = self._conn.execute(
+            "SELECT seq, label, counter, at, kind FROM ticket_event WHERE day = ? AND seq > ? "
+            "AND kind IN ('CALL', 'RECALL') ORDER BY seq", (day.isoformat(), seq)).fetchall()
+        return [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or system_clock(), r[4])
+                for r in rows]
+
+    def close(self) -> None:
+        self._conn.close()

@@ -1,0 +1,1 @@
+"""Reports: the period report, the register book, indicators, exports."""

@@ -1,0 +1,1 @@
+"""Trust: clerks, roles and PINs, the audit trail, backups, personal data."""
