@@ -94,10 +94,10 @@ async def _scans(ctx: Any, actor: Any) -> tuple[list[float], list[float]]:
 
 def run() -> list[Row]:
     from desk.config import Settings
-    from desk.services.auth import login
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
     from desk.services.demo import seed_demo
+    from desk.services.trust.auth import login
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.model_validate({"storage": {

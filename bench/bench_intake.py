@@ -9,8 +9,8 @@ from bench.common import Row, office_ctx, pct, timed
 
 
 def run() -> list[Row]:
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
 
     with tempfile.TemporaryDirectory() as tmp:
         ctx = office_ctx(copy_to=Path(tmp) / "office.sqlite3")

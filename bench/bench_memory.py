@@ -134,7 +134,7 @@ class Clerk:
 
 
 async def _queue(clerk: Clerk, ctx: Any) -> None:
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
     from screens.counter_queue import AskModal, CounterQueueScreen
 
     app = clerk.app
@@ -298,8 +298,8 @@ def _trace(i: int, elapsed: float) -> None:
 
 def register_citizens(ctx: Any, actor: Any) -> None:
     """The returning citizens, each with one earlier dossier."""
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
 
     for i in range(CITIZENS):
         _, name, phone = _citizen(i)
@@ -310,10 +310,10 @@ def register_citizens(ctx: Any, actor: Any) -> None:
 
 def run() -> list[Row]:
     from desk.config import Settings
-    from desk.services.auth import login
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
     from desk.services.demo import seed_demo
+    from desk.services.trust.auth import login
 
     if TRACEMALLOC:
         tracemalloc.start(1)

@@ -59,12 +59,12 @@ def run() -> list[Row]:
         return [Row("notices through the fake modem", 0, "", None, "socat missing")]
     from desk.config import load_settings
     from desk.domain.sms_pdu import decode_submit
-    from desk.services.citizens import ApplicantIn
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
     from desk.services.demo import seed_demo
-    from desk.services.intake import IntakeIn, receive
-    from desk.services.notices import list_notices
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
+    from desk.services.notify.notices import list_notices
     from tests.conftest import local
     from tests.notify.harness import ModemRig
 

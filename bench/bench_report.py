@@ -8,7 +8,7 @@ from bench.common import Row, office_ctx, timed
 
 
 def run() -> list[Row]:
-    from desk.services.reports import period_report
+    from desk.services.reports.period import period_report
 
     ctx = office_ctx()
     ctx.engine  # noqa: B018

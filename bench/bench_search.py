@@ -6,8 +6,8 @@ from bench.common import Row, office_ctx, pct, timed
 
 
 def run() -> list[Row]:
-    from desk.services.search import search
-    from desk.services.views import list_dossiers
+    from desk.services.dossier.search import search
+    from desk.services.dossier.views import list_dossiers
 
     ctx = office_ctx()
     ctx.engine  # noqa: B018  (open and migrate outside the timing)
@@ -25,7 +25,7 @@ def run() -> list[Row]:
                     "ms", 100))
     rows.append(Row("overdue filter first page",
                     pct(timed(lambda: search(ctx, "", scope="overdue"), 10), 50), "ms", 100))
-    from desk.services.deadlines import counts, watch_list
+    from desk.services.deadlines.watch import counts, watch_list
 
     rows.append(Row("deadline watch: the four counts", pct(timed(lambda: counts(ctx), 10), 50),
                     "ms", 100))

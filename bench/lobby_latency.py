@@ -22,7 +22,7 @@ BUDGET_MS = 1000.0
 CALLER = """
 import json, random, sys, time
 from desk.config import load_settings
-from desk.services import queue
+from desk.services.queue import tickets as queue
 from desk.services.context import DeskContext
 ctx = DeskContext(load_settings())
 rng = random.Random(18)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 from tests.conftest import local
 from tests.queue.conftest import MovingClock, queue_settings
 from tests.queue.dayfixture import run_day

@@ -21,9 +21,9 @@ from desk.services.clock import wall_seconds
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desk.config import Settings
-from desk.services import queue
-from desk.services.announce import Announcer
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
+from desk.services.queue.announce import Announcer
 
 
 def _settings(tmp: Path) -> Settings:

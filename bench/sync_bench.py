@@ -48,7 +48,7 @@ def _ctx(tmp: Path) -> Any:
 def _day(ctx: object, n: int) -> list[str]:
     """~n events of a day: intakes (receive) and transfers, like a busy commune. Returns the
     dossier codes."""
-    from desk.services.lifecycle import act
+    from desk.services.dossier.lifecycle import act
     from tests.sync.harness import intake
 
     dossiers = n * 2 // 3
@@ -172,7 +172,7 @@ def main() -> None:
           f"  ({LINK}; recorded locally in {build_s:.1f} s)")
 
     # -- one scan after its event ------------------------------------------------------------
-    from desk.services.attachments import attach
+    from desk.services.dossier.attachments import attach
 
     size = args.scan_kb * 1024
     src = ctx.settings.data_dir / "scans" / "inbox" / "to-khai.pdf"

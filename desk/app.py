@@ -65,8 +65,8 @@ class DeskApp(DeskModes, App[int]):
     def start_background(self) -> None:
         """After the first paint: check the file, log, back up, print, sync."""
         load_stack()
-        from desk.services import backup
         from desk.services.logging_setup import setup_logging
+        from desk.services.trust import backup
 
         health = backup.quick_check(self.ctx)
         if not health.ok:  # say it plainly and touch nothing; the admin restores
@@ -74,13 +74,13 @@ class DeskApp(DeskModes, App[int]):
                                   severity="error", timeout=3600)
             return
         setup_logging(self.ctx)
-        from desk.services import print_worker
+        from desk.services.printing import worker as print_worker
         from desk.sync.runner import BackgroundSync
 
         self.print_pool = print_worker.start(self.ctx)
         self.background_sync = BackgroundSync(self.ctx)
         self.background_sync.start()
-        from desk.services import notice_worker
+        from desk.services.notify import worker as notice_worker
 
         self.notice_worker = notice_worker.start(self.ctx)  # None without [notify] channels
         backup.auto_backup_if_due(self.ctx)  # what is at risk today is said at login

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from desk.i18n import t
 
 if TYPE_CHECKING:
-    from desk.services.announce import Announcer
     from desk.services.context import DeskContext
+    from desk.services.queue.announce import Announcer
 
 
 class QueueApp(App[int]):
@@ -82,7 +82,7 @@ class DisplayApp(QueueApp):
                  announcer: Announcer | None = None, sound: bool = True) -> None:
         super().__init__(ctx)
         if announcer is None:
-            from desk.services.announce import Announcer
+            from desk.services.queue.announce import Announcer
 
             announcer = Announcer(clips_dir, enabled=sound)
         self.announcer = announcer

@@ -4,7 +4,7 @@ appointment date proposed by the calendar and editable. Enter moves from field t
 only that confirmation issues the letter: an official letter is never sent by one Enter.
 
 The form only collects; `submit(reason, new_date)` (given by the opener, usually a call to
-desk.services.apology.issue) runs in a worker, and a refusal (a day off, a date before the
+desk.services.deadlines.apology.issue) runs in a worker, and a refusal (a day off, a date before the
 old one…) is shown under the fields without closing the form. The form returns the service's
 result, or None when Escape cancels.
 """
@@ -93,7 +93,7 @@ class ApologyForm(ModalScreen[dict[str, Any] | None]):
     AUTO_FOCUS = "#reasons"
 
     def __init__(self, draft: Any, submit: Submit) -> None:
-        """`draft`: a desk.services.apology.ApologyDraft."""
+        """`draft`: a desk.services.deadlines.apology.ApologyDraft."""
         super().__init__()
         self.draft = draft
         self.submit = submit

@@ -140,7 +140,7 @@ class CounterQueueScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="counter-refresh", exit_on_error=False)
     def reload(self) -> None:
-        from desk.services.queue import counter_state, waiting_summary
+        from desk.services.queue.tickets import counter_state, waiting_summary
 
         state = counter_state(self.ctx, self.counter)
         waiting = waiting_summary(self.ctx)
@@ -213,7 +213,7 @@ class CounterQueueScreen(DeskScreen):
         return t("queue.counter.done", label=v.label, state=t(f"queue.state.{v.state}"))
 
     def action_call_next(self) -> None:
-        from desk.services import queue
+        from desk.services.queue import tickets as queue
 
         def done(v: Any) -> str:
             if v is None:
@@ -223,7 +223,7 @@ class CounterQueueScreen(DeskScreen):
         self._run(lambda: queue.call_next(self.ctx, self.counter, clerk=self.clerk), done)
 
     def _act(self, action: str, **kw: Any) -> None:
-        from desk.services import queue
+        from desk.services.queue import tickets as queue
 
         self._run(lambda: queue.act(self.ctx, action, counter=self.counter, clerk=self.clerk,
                                     **kw), self._state_text)
@@ -241,7 +241,7 @@ class CounterQueueScreen(DeskScreen):
         self._act("hold")
 
     def action_call_number(self) -> None:
-        from desk.services import queue
+        from desk.services.queue import tickets as queue
 
         def answered(label: str | None) -> None:
             if label:
@@ -260,7 +260,7 @@ class CounterQueueScreen(DeskScreen):
         self.app.push_screen(AskModal(t("queue.counter.ask_dossier")), answered)
 
     def action_transfer(self) -> None:
-        from desk.services import queue
+        from desk.services.queue import tickets as queue
 
         def answered(target: str | None) -> None:
             if not target:
@@ -277,7 +277,7 @@ class CounterQueueScreen(DeskScreen):
         self.app.push_screen(AskModal(t("queue.counter.ask_transfer")), answered)
 
     def action_pause(self) -> None:
-        from desk.services import queue
+        from desk.services.queue import tickets as queue
 
         paused = bool(self.state and self.state.paused)
 

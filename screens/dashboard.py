@@ -71,7 +71,7 @@ class DashboardScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="dash", exit_on_error=False)
     def action_refresh_data(self) -> None:
-        from desk.services.reports import glance, queue_day, sync_summary
+        from desk.services.reports.period import glance, queue_day, sync_summary
 
         assert self.day is not None
         g = glance(self.ctx, self.day)

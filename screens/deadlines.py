@@ -5,8 +5,8 @@ time (hạn) / field (lĩnh vực) / handling agency (cơ quan); Enter opens the
 the apology letter of the selected row (form: reason, date, F8, then a confirmation showing
 the new date), after which the cursor goes to the next overdue dossier without a letter — so a
 supervisor can go through all of them with the keyboard alone; N jumps to that next one; M
-reloads. The list and the counts are read
-in thread workers from desk.services.deadlines; the letter is desk.services.apology.issue.
+reloads. The list and the counts are read in thread workers from desk.services.deadlines.watch;
+the letter is desk.services.deadlines.apology.issue.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from screens.widgets.deadline_badge import DeadlineBadge
 from screens.widgets.footer import DeskFooter
 
 if TYPE_CHECKING:
-    from desk.services.actor import Actor
+    from desk.services.trust.actor import Actor
 
 COLUMNS = ("state", "due", "code", "applicant", "procedure", "field", "agency", "letter")
 STATE_STYLE = {"overdue": "bold red", "due_today": "bold yellow", "due_soon": "yellow",
@@ -93,7 +93,7 @@ class DeadlinesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadlines-list")
     def load(self, keep: str | None = None) -> None:
-        from desk.services.deadlines import watch_list
+        from desk.services.deadlines.watch import watch_list
 
         rows = watch_list(self.ctx, self.sort)
         self.app.call_from_thread(self._show, rows, keep)
@@ -192,7 +192,7 @@ class DeadlinesScreen(DeskScreen):
         return self.actor or getattr(self.app, "actor", None)
 
     def action_apology(self) -> None:
-        from desk.services.apology import check_can_issue
+        from desk.services.deadlines.apology import check_can_issue
 
         code = self.current_code()
         if code is None:
@@ -215,7 +215,7 @@ class DeadlinesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadlines-draft")
     def _open_form(self, code: str, actor: Actor) -> None:
-        from desk.services.apology import draft
+        from desk.services.deadlines.apology import draft
 
         try:
             d = draft(self.ctx, code)
@@ -225,7 +225,7 @@ class DeadlinesScreen(DeskScreen):
         self.app.call_from_thread(self._push_form, d, actor)
 
     def _push_form(self, d: Any, actor: Actor) -> None:
-        from desk.services.apology import issue
+        from desk.services.deadlines.apology import issue
         from screens.apology_form import ApologyForm
 
         def submit(reason: str, day: date) -> dict[str, Any]:

@@ -27,8 +27,8 @@ from desk.services.clock import wall_seconds
 from screens.base import DeskScreen
 
 if TYPE_CHECKING:
-    from desk.services.announce import Announcer
-    from desk.services.queue import CallView, DisplaySnapshot
+    from desk.services.queue.announce import Announcer
+    from desk.services.queue.tickets import CallView, DisplaySnapshot
 
 POLL_SECONDS = 0.2
 HIGHLIGHT_SECONDS = 10.0
@@ -105,7 +105,7 @@ class DisplayScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="display-feed", exit_on_error=False)
     def watch_feed(self) -> None:
-        from desk.services.queue import QueueFeed
+        from desk.services.queue.tickets import QueueFeed
 
         worker = get_current_worker()
         feed = None

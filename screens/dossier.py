@@ -16,10 +16,10 @@ from textual.widgets import DataTable, Header, Static
 from desk.domain.errors import DomainError
 from desk.domain.numbers import integer
 from desk.i18n import render_error, t
-from desk.services import papers
-from desk.services.actor import SYSTEM
-from desk.services.fees import OWED_AFTER, format_amount
-from desk.services.views import event_label
+from desk.services.dossier.fees import OWED_AFTER, format_amount
+from desk.services.dossier.views import event_label
+from desk.services.printing import papers
+from desk.services.trust.actor import SYSTEM
 from screens.base import DeskScreen, translate_bindings
 from screens.widgets.action_form import ActionForm, FormField
 from screens.widgets.confirm import Confirm
@@ -159,7 +159,7 @@ class FactActions:
         self.app.push_screen(ActionForm(title, fields), done)
 
     def action_attach(self: Any) -> None:
-        from desk.services.attachments import list_scans, scanner_dir
+        from desk.services.dossier.attachments import list_scans, scanner_dir
 
         if self.view is None:
             return
@@ -174,7 +174,7 @@ class FactActions:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-fact")
     def run_fact(self: Any, kind: str, values: dict[str, str]) -> None:
-        from desk.services import attachments, fees, steps
+        from desk.services.dossier import attachments, fees, steps
 
         actor = _actor_of(self)
         try:
@@ -272,7 +272,7 @@ class DossierScreen(FactActions, DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier")
     def load(self) -> None:
-        from desk.services.views import show
+        from desk.services.dossier.views import show
 
         try:
             view = show(self.ctx, self.code)
@@ -380,7 +380,7 @@ class DossierScreen(FactActions, DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-act")
     def run_action(self, action: str, values: dict[str, str]) -> None:
-        from desk.services.lifecycle import act
+        from desk.services.dossier.lifecycle import act
 
         actor = getattr(self.app, "actor", None) or SYSTEM
         try:
@@ -462,7 +462,7 @@ def fact_allowed(action: str, view: dict[str, Any]) -> bool:
 
 def fact_details(payload: dict[str, Any]) -> list[str]:
     """Timeline details of the facts: a fee, an attachment, a hand-over, a step result."""
-    from desk.services.fees import format_amount
+    from desk.services.dossier.fees import format_amount
 
     parts = []
     if "amount" in payload:
@@ -488,7 +488,7 @@ def fact_details(payload: dict[str, Any]) -> list[str]:
 
 def facts_text(view: dict[str, Any]) -> Text:
     """The header's lines for the fee status, the digitised marks and the steps."""
-    from desk.services.fees import format_amount
+    from desk.services.dossier.fees import format_amount
 
     out = Text()
     fee = view.get("fee")

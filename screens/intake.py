@@ -28,7 +28,7 @@ from desk.domain.dates import parse_typed_date
 from desk.domain.errors import DomainError
 from desk.domain.text import fold, matches
 from desk.i18n import render_error, t
-from desk.services.actor import SYSTEM
+from desk.services.trust.actor import SYSTEM
 from screens.base import DeskScreen
 from screens.widgets.choice_bar import ChoiceBar
 from screens.widgets.confirm import Confirm
@@ -284,7 +284,7 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-lookup")
     def lookup_citizen(self, query: str) -> None:
-        from desk.services.citizens import lookup
+        from desk.services.dossier.citizens import lookup
 
         found = lookup(self.ctx, query, getattr(self.app, "actor", None) or SYSTEM)
         self.app.call_from_thread(self._looked_up, query, found)
@@ -343,7 +343,7 @@ class IntakeScreen(DeskScreen):
         """Fill the applicant from the card at once; then match a returning citizen and write
         the audit entry in a worker (the form never waits on the database)."""
         from desk.domain.card_qr import parse_card_qr
-        from desk.services.card_scan import card_dict
+        from desk.services.dossier.card_scan import card_dict
 
         try:
             card = card_dict(parse_card_qr(text, today=self.ctx.local_now().date()))
@@ -381,7 +381,7 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-card")
     def match_card(self, text: str) -> None:
-        from desk.services.card_scan import scan_card
+        from desk.services.dossier.card_scan import scan_card
 
         out = scan_card(self.ctx, text, self.actor)
         self.app.call_from_thread(self._card_matched, out)
@@ -560,8 +560,8 @@ class IntakeScreen(DeskScreen):
     # -- save ---------------------------------------------------------------------------
 
     def _request(self) -> Any:
-        from desk.services.citizens import ApplicantIn
-        from desk.services.intake import IntakeIn
+        from desk.services.dossier.citizens import ApplicantIn
+        from desk.services.dossier.intake import IntakeIn
 
         v = self.snapshot()
         if self.procedure is None:
@@ -587,8 +587,8 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
     def receive(self, req: Any) -> None:
-        from desk.services.intake import missing_documents, receive
-        from desk.services.printing import job_note
+        from desk.services.dossier.intake import missing_documents, receive
+        from desk.services.printing.spooler import job_note
 
         try:
             view = receive(self.ctx, req, self.actor)
@@ -726,7 +726,7 @@ def queue_form02(ctx: Any, procedure: dict[str, Any], req: Any, missing: list[st
     log.info("form 02 at counter %s by %s: %s, missing %s", actor.counter, actor.name,
              procedure.get("code"), missing)
     try:
-        from desk.services import printing
+        from desk.services.printing import spooler as printing
         from printers.document import Barcode, KeyValue
         from printers.layouts.supplement import SupplementData, build_supplement
     except ImportError:

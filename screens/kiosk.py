@@ -171,7 +171,7 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="kiosk-refresh", exit_on_error=False)
     def refresh_services(self) -> None:
-        from desk.services.queue import waiting_summary
+        from desk.services.queue.tickets import waiting_summary
 
         rows = {w.code: w.waiting for w in waiting_summary(self.ctx)}
         self.app.call_from_thread(self._show_services, rows)
@@ -199,7 +199,7 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-issue", exit_on_error=False)
     def _checkin(self, code: str) -> None:
-        from desk.services.appointments import checkin
+        from desk.services.queue.appointments import checkin
 
         try:
             _booking, issued = checkin(self.ctx, code)
@@ -227,7 +227,7 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-issue", exit_on_error=False)
     def _issue(self, code: str, reason: str | None) -> None:
-        from desk.services.queue import issue
+        from desk.services.queue.tickets import issue
 
         try:
             issued = issue(self.ctx, code, reason)
@@ -264,8 +264,8 @@ class KioskScreen(DeskScreen):
     def greet(self, text: str) -> None:
         from desk.domain.errors import DomainError
         from desk.i18n import render_error
-        from desk.services.actor import SYSTEM
-        from desk.services.card_scan import scan_card
+        from desk.services.dossier.card_scan import scan_card
+        from desk.services.trust.actor import SYSTEM
 
         try:
             card = scan_card(self.ctx, text, SYSTEM, where="kiosk")

@@ -19,9 +19,9 @@ from textual.widgets.option_list import Option
 from desk.domain.errors import DomainError
 from desk.domain.text import matches
 from desk.i18n import render_error, t
-from desk.services.actor import Actor
 from desk.services.context import load_stack
-from desk.services.login_list import quick_login_choices
+from desk.services.trust.actor import Actor
+from desk.services.trust.login_list import quick_login_choices
 from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import TelexInput
@@ -74,7 +74,7 @@ class LoginScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def load_clerks(self) -> None:
         load_stack()
-        from desk.services.auth import login_choices
+        from desk.services.trust.auth import login_choices
 
         clerks = login_choices(self.ctx)
         self.app.call_from_thread(self._show_clerks, clerks)
@@ -152,7 +152,7 @@ class LoginScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="login")
     def try_login(self, name: str, pin: str, counter: str) -> None:
         load_stack()
-        from desk.services.auth import login
+        from desk.services.trust.auth import login
 
         try:
             actor = login(self.ctx, name, pin, counter)

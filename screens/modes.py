@@ -24,7 +24,7 @@ from screens.scanner import ScanBuffer, is_card, restore, scanned_code, take_bac
 from screens.widgets.telex_input import cycle_method, method_label
 
 if TYPE_CHECKING:
-    from desk.services.actor import Actor
+    from desk.services.trust.actor import Actor
 
 
 def _login() -> Screen[Any]:
@@ -156,8 +156,8 @@ class DeskModes:
     def _say_at_risk(self) -> None:
         """At login the desk says what is at risk today (deadlines)."""
         load_stack()
-        from desk.services.clock_check import describe_clock
-        from desk.services.deadlines import at_risk_summary
+        from desk.services.deadlines.clock_check import describe_clock
+        from desk.services.deadlines.watch import at_risk_summary
 
         app: Any = self
         text = at_risk_summary(app.ctx)

@@ -53,7 +53,7 @@ class NoticesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="notices")
     def load(self) -> None:
-        from desk.services import notices
+        from desk.services.notify import notices
 
         rows = notices.list_notices(self.ctx)
         counts = notices.summary(self.ctx)["counts"]
@@ -88,7 +88,7 @@ class NoticesScreen(DeskScreen):
 
     @work(thread=True, exit_on_error=False, group="notices-resend")
     def resend(self, notice_id: str, phone: str) -> None:
-        from desk.services import notices
+        from desk.services.notify import notices
 
         notices.resend(self.ctx, notice_id)
         self.app.call_from_thread(self.notify, t("notify.screen.resent", phone=phone))

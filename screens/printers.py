@@ -2,7 +2,7 @@
 
 Keys: r reprints the selected job (a new job marked "BẢN IN LẠI"), v shows its transcript,
 f filters the jobs by dossier code (Enter applies, an empty code shows all), g re-reads.
-Everything is read and written in thread workers through desk.services.printing.
+Everything is read and written in thread workers through desk.services.printing.spooler.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ class PrintersScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="printers-screen")
     def _load(self, ref: str) -> None:
-        from desk.services import printing
+        from desk.services.printing import spooler as printing
 
         # one source for a printer's state and its current error (what `desk printer
         # status` says too); a job's old error stays in the job list, not here
@@ -189,7 +189,7 @@ class PrintersScreen(DeskScreen):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="printers-reprint")
     def _reprint(self, job_id: str) -> None:
-        from desk.services import printing
+        from desk.services.printing import spooler as printing
 
         try:
             printing.reprint(self.ctx, job_id)
@@ -209,7 +209,7 @@ class PrintersScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="printers-preview")
     def _load_transcript(self, job_id: str) -> None:
-        from desk.services import printing
+        from desk.services.printing import spooler as printing
 
         job = printing.job(self.ctx, job_id)
         if job is None:
@@ -240,7 +240,7 @@ class PrintersScreen(DeskScreen):
 
 def _decoded(ctx: Any, job_id: str) -> str:
     """A job stored without a transcript: decode its ESC/POS bytes (not for PDF jobs)."""
-    from desk.services import printing
+    from desk.services.printing import spooler as printing
     from storage.engine import read_session
     from storage.tables import PrintJob
 

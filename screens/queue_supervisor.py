@@ -108,7 +108,7 @@ class QueueSupervisorScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="sup-stats", exit_on_error=False)
     def action_refresh_stats(self) -> None:
-        from desk.services.queue import stats
+        from desk.services.queue.tickets import stats
 
         st = stats(self.ctx, self.day)
         self.app.call_from_thread(self._show, st)
@@ -176,7 +176,7 @@ class QueueSupervisorScreen(DeskScreen):
 
     @work(thread=True, group="sup-export", exit_on_error=False)
     def action_export(self) -> None:
-        from desk.services.queue import export_csv
+        from desk.services.queue.tickets import export_csv
 
         try:
             path = export_csv(self.ctx, self.day)

@@ -104,7 +104,7 @@ class RatingScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="rating", exit_on_error=False)
     def _save(self, key: str) -> None:
-        from desk.services.ratings import rate
+        from desk.services.queue.ratings import rate
 
         try:
             view = rate(self.ctx, key, ticket_label=self.ticket_label,

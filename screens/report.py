@@ -90,7 +90,7 @@ class ReportScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        from desk.services.exports.table import VALUE_KEYS, column_label
+        from desk.services.reports.exports.table import VALUE_KEYS, column_label
 
         table = self.query_one("#rep-table", DataTable)
         table.add_column(t("report.col.name"), key="name")
@@ -104,7 +104,7 @@ class ReportScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="rep-compute", exit_on_error=False)
     def refresh_report(self) -> None:
-        from desk.services.reports import period_report
+        from desk.services.reports.period import period_report
 
         assert self.first is not None and self.last is not None
         report = period_report(self.ctx, self.first, self.last)
@@ -112,7 +112,13 @@ class ReportScreen(DeskScreen):
 
     def _show(self, report: Any) -> None:
         from desk.domain.statistics import percent
-        from desk.services.exports.table import GOAL, VALUE_KEYS, rates, score_lines, table_rows
+        from desk.services.reports.exports.table import (
+            GOAL,
+            VALUE_KEYS,
+            rates,
+            score_lines,
+            table_rows,
+        )
 
         self.report = report
         self.query_one("#rep-title", Static).update(
@@ -164,7 +170,12 @@ class ReportScreen(DeskScreen):
 
     @work(thread=True, group="rep-export", exit_on_error=False)
     def action_export(self, fmt: str) -> None:
-        from desk.services.exports import default_path, render_book, render_report, write_file
+        from desk.services.reports.exports import (
+            default_path,
+            render_book,
+            render_report,
+            write_file,
+        )
 
         report = self.report
         if report is None:
@@ -172,7 +183,7 @@ class ReportScreen(DeskScreen):
         folder = self.export_dir or self.ctx.settings.exports_dir
         try:
             if fmt == "book":
-                from desk.services.book import book_head, book_rows
+                from desk.services.reports.book import book_head, book_rows
 
                 data = render_book(book_rows(self.ctx, report.first, report.last),
                                    book_head(self.ctx, report.first, report.last), "xlsx")

@@ -149,7 +149,7 @@ class SearchScreen(DeskScreen):
     def open_typed(self, text: str) -> None:
         """Enter: the dossier a code names (full or short: `0003`, `261204-0003`), else the
         highlighted row."""
-        from desk.services.search import find_code
+        from desk.services.dossier.search import find_code
 
         code = find_code(self.ctx, text) if text.strip() else None
         self.app.call_from_thread(self._open_typed, code)
@@ -215,7 +215,7 @@ class SearchScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def search(self, text: str, scope: str | None, status: str | None, field: str | None,
                page: int) -> None:
-        from desk.services.search import search
+        from desk.services.dossier.search import search
 
         try:
             rows = search(self.ctx, text, status=status, field=field, scope=scope,

@@ -76,7 +76,7 @@ def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
 
 def book_(args: argparse.Namespace) -> int:
     from desk.i18n import t
-    from desk.services import appointments
+    from desk.services.queue import appointments
 
     ctx = context(args)
     v = _domain(appointments.book, ctx, args.service, parse_date(args.date), args.id_number,
@@ -91,7 +91,7 @@ def book_(args: argparse.Namespace) -> int:
 
 def list_(args: argparse.Namespace) -> int:
     from desk.i18n import t
-    from desk.services import appointments
+    from desk.services.queue import appointments
 
     ctx = context(args)
     day = parse_date(args.date) if args.date else None
@@ -109,7 +109,7 @@ def list_(args: argparse.Namespace) -> int:
 
 def checkin_(args: argparse.Namespace) -> int:
     from desk.i18n import t
-    from desk.services import appointments
+    from desk.services.queue import appointments
 
     ctx = context(args)
     v, issued = _domain(appointments.checkin, ctx, args.code, print_ticket=not args.no_print)

@@ -28,7 +28,7 @@ def anchor_for(ctx: Any) -> tuple[int, str] | None:
     """The audit head recorded by the newest backup of this database's current epoch."""
     from sqlalchemy import text
 
-    from desk.services.backup import list_backups
+    from desk.services.trust.backup import list_backups
 
     with ctx.engine.connect() as conn:
         epoch = conn.execute(text(
@@ -41,7 +41,7 @@ def anchor_for(ctx: Any) -> tuple[int, str] | None:
 
 
 def verify_(args: argparse.Namespace) -> int:
-    from desk.services import audit
+    from desk.services.trust import audit
 
     ctx = context(args)
     from storage import schema_check  # migrates a scratch file: verify only
@@ -71,7 +71,7 @@ def verify_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services import audit
+    from desk.services.trust import audit
 
     ctx = context(args)
     rows = audit.entries(ctx, citizen=args.citizen, clerk=args.clerk, action=args.action,

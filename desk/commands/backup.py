@@ -83,7 +83,7 @@ def _size(n: int) -> str:
 
 def backup_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.backup import create_backup
+    from desk.services.trust.backup import create_backup
 
     ctx = context(args)
     passphrase = read_passphrase(args.passphrase_stdin, confirm=True)
@@ -101,7 +101,7 @@ def backup_(args: argparse.Namespace) -> int:
 
 def auto_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.backup import auto_backup_if_due
+    from desk.services.trust.backup import auto_backup_if_due
 
     ctx = context(args)
     try:
@@ -118,7 +118,7 @@ def auto_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.backup import backup_dir, list_backups
+    from desk.services.trust.backup import backup_dir, list_backups
 
     ctx = context(args)
     rows = list_backups(ctx)
@@ -135,7 +135,7 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def check_(args: argparse.Namespace) -> int:
-    from desk.services.backup import quick_check
+    from desk.services.trust.backup import quick_check
 
     report = quick_check(context(args))
     if args.json:
@@ -148,7 +148,7 @@ def check_(args: argparse.Namespace) -> int:
 
 def verify_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.backup import check_backup
+    from desk.services.trust.backup import check_backup
 
     ctx = context(args)
     passphrase = read_passphrase(args.passphrase_stdin, confirm=False)
@@ -166,7 +166,7 @@ def verify_(args: argparse.Namespace) -> int:
 
 def restore_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.backup import restore
+    from desk.services.trust.backup import restore
 
     ctx = context(args)
     actor = authorize(ctx, args, "backup.restore")  # an admin's name and PIN (issue 15)

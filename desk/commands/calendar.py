@@ -92,7 +92,7 @@ def day_(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.calendar import import_exceptions
+    from desk.services.deadlines.calendar import import_exceptions
 
     ctx = context(args)
     try:
@@ -104,7 +104,7 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.calendar import list_exceptions, year_days
+    from desk.services.deadlines.calendar import list_exceptions, year_days
 
     ctx = context(args)
     if args.year is not None:  # every special day of the year, with its source (issue 16)
@@ -125,7 +125,7 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def set_(args: argparse.Namespace) -> int:
-    from desk.services.calendar import set_exception
+    from desk.services.deadlines.calendar import set_exception
 
     ctx = context(args)
     set_exception(ctx, parse_date(args.date), args.kind, args.note)

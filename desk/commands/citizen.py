@@ -43,14 +43,14 @@ def write_private(path: Path, text: str) -> None:
     fd = os.open(path, flags, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
-    from desk.services.backup import secure_file
+    from desk.services.trust.backup import secure_file
 
     secure_file(path)
 
 
 def export_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.personal_data import export_citizen
+    from desk.services.trust.personal_data import export_citizen
 
     ctx = context(args)
     try:
@@ -72,7 +72,7 @@ def export_(args: argparse.Namespace) -> int:
 
 def purge_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.personal_data import purge
+    from desk.services.trust.personal_data import purge
 
     ctx = context(args)
     before = parse_date(args.before)
@@ -92,7 +92,7 @@ def purge_(args: argparse.Namespace) -> int:
 def read_qr_(args: argparse.Namespace) -> int:
     """A chip ID card's QR text, read and checked against itself and today (no database)."""
     from desk.domain.errors import DomainError
-    from desk.services.card_scan import read_card
+    from desk.services.dossier.card_scan import read_card
 
     today = context(args).local_now().date()  # the settings only: no database opened
     try:

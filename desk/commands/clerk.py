@@ -56,7 +56,7 @@ def _read_pin(from_stdin: bool) -> str:
 
 
 def _has_admin(ctx: Any) -> bool:
-    from desk.services.clerks import list_clerks
+    from desk.services.trust.clerks import list_clerks
 
     return any(c["role"] == "admin" and c["active"] for c in list_clerks(ctx))
 
@@ -64,7 +64,7 @@ def _has_admin(ctx: Any) -> bool:
 def add_(args: argparse.Namespace) -> int:
     """The first admin of an office with no admin needs no PIN; everything else an admin's."""
     from desk.domain.errors import DomainError
-    from desk.services.clerks import add_clerk, validate_pin
+    from desk.services.trust.clerks import add_clerk, validate_pin
 
     ctx = context(args)
     first_admin = not _has_admin(ctx)
@@ -90,7 +90,7 @@ def add_(args: argparse.Namespace) -> int:
 
 def unlock_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.auth import unlock
+    from desk.services.trust.auth import unlock
 
     ctx = context(args)
     actor = authorize(ctx, args, "clerk.manage")
@@ -103,7 +103,7 @@ def unlock_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.clerks import list_clerks
+    from desk.services.trust.clerks import list_clerks
 
     rows = list_clerks(context(args))
     if args.json:

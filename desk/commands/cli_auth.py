@@ -21,7 +21,7 @@ from desk.commands.help_text import EN
 from desk.i18n import t
 
 if TYPE_CHECKING:
-    from desk.services.actor import Actor
+    from desk.services.trust.actor import Actor
 
 ENV_PIN = "DESK_PIN"
 ENV_CLERK = "DESK_CLERK"
@@ -36,7 +36,7 @@ def os_user() -> str:
 
 def cli_actor() -> Actor:
     """The command line of the office PC, named by its OS user in the audit trail."""
-    from desk.services.actor import Actor  # the door: `desk --help` loads no database stack
+    from desk.services.trust.actor import Actor  # the door: `desk --help` loads no database stack
 
     return Actor(id=None, name=f"cli:{os_user()}", role="admin")
 
@@ -75,7 +75,7 @@ def read_pin(name: str, from_stdin: bool) -> str:
 def signed_in(ctx: Any, name: str, from_stdin: bool = False) -> Actor:
     """The named clerk, once their PIN is right (login: lockout and audit as at a counter)."""
     from desk.domain.errors import DomainError
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
 
     pin = read_pin(name, from_stdin)
     try:
@@ -92,7 +92,7 @@ def authorize(ctx: Any, args: argparse.Namespace, permission: str,
     if not name:
         raise CommandError(t("cli.need_signin", action=t(f"perm.{permission}")), 2)
     from desk.domain.errors import DomainError
-    from desk.services.roles import require
+    from desk.services.trust.roles import require
 
     if from_stdin is None:
         from_stdin = bool(getattr(args, "pin_stdin", False))

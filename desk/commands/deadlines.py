@@ -40,7 +40,7 @@ def _hm_dmy(iso: str | None) -> str:
 
 def deadlines_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services import deadlines
+    from desk.services.deadlines import watch as deadlines
 
     ctx = context(args)
     try:
@@ -66,7 +66,7 @@ def deadlines_(args: argparse.Namespace) -> int:
 
 def apology_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services import apology
+    from desk.services.deadlines import apology
 
     ctx = context(args)
     new_date = parse_date(args.new_date) if args.new_date else None

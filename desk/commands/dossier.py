@@ -129,7 +129,7 @@ _actor = actor_for
 
 
 def _print_view(v: dict[str, Any]) -> None:
-    from desk.services.views import event_label
+    from desk.services.dossier.views import event_label
 
     print(f"{v['code']}  {t('status.' + v['status'])}")
     print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
@@ -141,8 +141,8 @@ def _print_view(v: dict[str, Any]) -> None:
 
 def receive_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
 
     ctx = context(args)
     received = (parse_local_datetime(args.received, ctx.settings.office.timezone)
@@ -168,7 +168,7 @@ def receive_(args: argparse.Namespace) -> int:
 
 def show_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.views import show
+    from desk.services.dossier.views import show
 
     ctx = context(args)
     try:
@@ -194,7 +194,7 @@ def _rows(rows: list[dict[str, Any]], as_json: bool) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.views import list_dossiers
+    from desk.services.dossier.views import list_dossiers
 
     ctx = context(args)
     due_before = None
@@ -205,7 +205,7 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def search_(args: argparse.Namespace) -> int:
-    from desk.services.search import search
+    from desk.services.dossier.search import search
 
     ctx = context(args)
     return _rows(search(ctx, args.text, limit=args.limit), args.json)
@@ -213,7 +213,7 @@ def search_(args: argparse.Namespace) -> int:
 
 def act_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.lifecycle import act
+    from desk.services.dossier.lifecycle import act
 
     ctx = context(args)
     at = parse_local_datetime(args.at, ctx.settings.office.timezone) if args.at else None
@@ -231,7 +231,7 @@ def act_(args: argparse.Namespace) -> int:
     else:
         _print_view(view)
     if args.action == "return_result" and view.get("fee", {}).get("status") == "unpaid":
-        from desk.services.fees import format_amount
+        from desk.services.dossier.fees import format_amount
 
         print(t("dossier.returned_unpaid", code=view["code"],
                 amount=format_amount(view["fee"]["due"])), file=sys.stderr)
@@ -240,7 +240,7 @@ def act_(args: argparse.Namespace) -> int:
 
 def fee_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.fees import exempt, format_amount, pay
+    from desk.services.dossier.fees import exempt, format_amount, pay
 
     ctx = context(args)
     actor = _actor(ctx, args.clerk)
@@ -267,7 +267,7 @@ def fee_(args: argparse.Namespace) -> int:
 
 def attach_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.attachments import attach
+    from desk.services.dossier.attachments import attach
 
     ctx = context(args)
     try:
@@ -288,7 +288,7 @@ def attach_(args: argparse.Namespace) -> int:
 
 def step_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.steps import handover
+    from desk.services.dossier.steps import handover
 
     ctx = context(args)
     try:
@@ -307,7 +307,7 @@ def step_(args: argparse.Namespace) -> int:
 
 def step_result_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.steps import step_result
+    from desk.services.dossier.steps import step_result
 
     ctx = context(args)
     try:

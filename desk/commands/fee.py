@@ -51,7 +51,7 @@ def _print_qr(data: dict[str, Any], as_json: bool) -> None:
 
 def qr_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.fee_qr import fee_qr
+    from desk.services.dossier.fee_qr import fee_qr
 
     ctx = context(args)
     try:
@@ -65,7 +65,7 @@ def qr_(args: argparse.Namespace) -> int:
 def slip_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
-    from desk.services.fee_qr import print_fee_slip
+    from desk.services.dossier.fee_qr import print_fee_slip
 
     ctx = context(args)
     try:
@@ -78,7 +78,7 @@ def slip_(args: argparse.Namespace) -> int:
 
 def vietqr_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services.fee_qr import vietqr
+    from desk.services.dossier.fee_qr import vietqr
 
     try:
         data = vietqr(args.bin, args.account, args.amount, args.purpose)
@@ -91,7 +91,7 @@ def vietqr_(args: argparse.Namespace) -> int:
 def reconcile_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
-    from desk.services.fee_qr import reconcile
+    from desk.services.dossier.fee_qr import reconcile
 
     ctx = context(args)
     path = Path(args.file)

@@ -23,7 +23,7 @@ def list_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
     from desk.rules import get_set
-    from desk.services import rule_forms
+    from desk.services.printing import rule_forms
 
     ctx = context(args)
     try:

@@ -45,8 +45,8 @@ def register(sub: Any, h: dict[str, str]) -> None:
 def send_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
-    from desk.services import notices
-    from desk.services.notice_worker import drain
+    from desk.services.notify import notices
+    from desk.services.notify.worker import drain
 
     ctx = context(args)
     try:
@@ -68,7 +68,7 @@ def send_(args: argparse.Namespace) -> int:
 def list_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
-    from desk.services import notices
+    from desk.services.notify import notices
 
     ctx = context(args)
     try:
@@ -86,7 +86,7 @@ def list_(args: argparse.Namespace) -> int:
 
 def status_(args: argparse.Namespace) -> int:
     from desk.i18n import t
-    from desk.services import notices
+    from desk.services.notify import notices
 
     ctx = context(args)
     data = notices.summary(ctx)
@@ -101,7 +101,7 @@ def status_(args: argparse.Namespace) -> int:
 def opt_out_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
-    from desk.services import notices
+    from desk.services.notify import notices
 
     ctx = context(args)
     try:
@@ -115,7 +115,7 @@ def opt_out_(args: argparse.Namespace) -> int:
 def resend_(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
     from desk.i18n import t
-    from desk.services import notices
+    from desk.services.notify import notices
 
     ctx = context(args)
     try:
@@ -131,7 +131,7 @@ def run_(args: argparse.Namespace) -> int:
     """The notice worker in the foreground (a desk without the TUI, or a service)."""
     import threading
 
-    from desk.services.notice_worker import start
+    from desk.services.notify.worker import start
 
     ctx = context(args)
     worker = start(ctx)

@@ -53,7 +53,8 @@ def register(sub: Any, h: dict[str, str]) -> None:
 def _queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
                     timeout: float, as_json: bool, once: bool = False) -> int:
     """Queue (with `once`: unless the same paper already waits), then send for `timeout` s."""
-    from desk.services import print_worker, printing
+    from desk.services.printing import spooler as printing
+    from desk.services.printing import worker as print_worker
 
     how = "new"
     if once:
@@ -78,7 +79,7 @@ def _queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
 
 def printer_test(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services import printing
+    from desk.services.printing import spooler as printing
     from printers.escpos.testsheet import testsheet_bytes
 
     ctx = context(args)
@@ -94,7 +95,7 @@ def printer_test(args: argparse.Namespace) -> int:
 
 def printer_status(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services import printing
+    from desk.services.printing import spooler as printing
 
     ctx = context(args)
     try:
@@ -128,7 +129,8 @@ def _write(path: str, data: bytes) -> None:
 
 def print_receipt(args: argparse.Namespace) -> int:
     from desk.domain.errors import DomainError
-    from desk.services import printing, receipts
+    from desk.services.dossier import receipts
+    from desk.services.printing import spooler as printing
     from printers.layouts.receipt import build_receipt
 
     ctx = context(args)
@@ -153,7 +155,8 @@ def print_form(args: argparse.Namespace) -> int:
     """Form N of the dossier's own rule set (a 2018 dossier keeps the old numbers): an A4
     PDF, or the thermal slip when --printer names a thermal printer (issue 16)."""
     from desk.domain.errors import DomainError
-    from desk.services import printing, rule_forms
+    from desk.services.printing import rule_forms
+    from desk.services.printing import spooler as printing
 
     ctx = context(args)
     try:

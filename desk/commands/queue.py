@@ -100,7 +100,7 @@ def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
 
 
 def issue_(args: argparse.Namespace) -> int:
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     ctx = context(args)
     issued = _domain(queue.issue, ctx, args.service, args.priority,
@@ -118,7 +118,7 @@ def issue_(args: argparse.Namespace) -> int:
 
 
 def call_(args: argparse.Namespace) -> int:
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     ctx = context(args)
     v = _domain(queue.call_next, ctx, args.counter, clerk=args.clerk)
@@ -132,7 +132,7 @@ def call_(args: argparse.Namespace) -> int:
 
 
 def act_(args: argparse.Namespace) -> int:
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     ctx = context(args)
     kw: dict[str, Any] = {"label": args.number, "clerk": args.clerk}
@@ -149,7 +149,7 @@ def act_(args: argparse.Namespace) -> int:
 
 
 def pause_(args: argparse.Namespace) -> int:
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     ctx = context(args)
     fn = queue.pause if args.pause else queue.resume
@@ -163,7 +163,7 @@ def pause_(args: argparse.Namespace) -> int:
 def waiting_(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     rows = queue.waiting_summary(context(args))
     if args.json:
@@ -177,7 +177,7 @@ def waiting_(args: argparse.Namespace) -> int:
 
 
 def stats_(args: argparse.Namespace) -> int:
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     ctx = context(args)
     day = parse_date(args.date) if args.date else None
@@ -217,7 +217,7 @@ def display_app(args: argparse.Namespace) -> int:
 
 def counter_app(args: argparse.Namespace) -> int:
     from desk.queue_apps import CounterApp
-    from desk.services.queue import counter_services
+    from desk.services.queue.tickets import counter_services
 
     ctx = context(args)
     _domain(counter_services, ctx, args.counter)

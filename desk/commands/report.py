@@ -12,7 +12,7 @@ from desk.commands.base import CommandError, actor_for, context, fail, parse_dat
 from desk.commands.cli_auth import add_pin_options, authorize
 from desk.commands.help_text import EN as BASE_EN
 from desk.i18n import t
-from desk.services.exports import (
+from desk.services.reports.exports import (
     BOOK_FORMATS,
     REPORT_FORMATS,
     render_book,
@@ -56,7 +56,7 @@ def report_(args: argparse.Namespace) -> int:
     if fmt in ("xlsx", "pdf") and not args.out:
         raise CommandError(t("report.need_out", format=fmt), 2)
     ctx = context(args)
-    from desk.services.roles import require
+    from desk.services.trust.roles import require
 
     if book and args.out:  # the book lists every applicant: a bulk disclosure (issue 15)
         actor = authorize(ctx, args, "report.export")
@@ -78,11 +78,11 @@ def report_(args: argparse.Namespace) -> int:
 
 
 def _summary(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
-    from desk.services.reports import period_report
+    from desk.services.reports.period import period_report
 
     return render_report(period_report(ctx, first, last, actor=actor), fmt)
 
 
 def _book(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
-    from desk.services.book import book_head, book_rows
+    from desk.services.reports.book import book_head, book_rows
     return render_book(book_rows(ctx, first, last, actor), book_head(ctx, first, last), fmt)

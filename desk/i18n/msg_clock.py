@@ -1,4 +1,4 @@
-"""Messages of the clock check (desk/services/clock_check.py): a wrong office clock."""
+"""Messages of the clock check (desk/services/deadlines/clock_check.py): a wrong office clock."""
 
 VI = {
     "clock.skew_behind": (

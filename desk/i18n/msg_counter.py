@@ -35,7 +35,7 @@ VI = {
         "Bản nháp chưa lưu của {clerk}, từ {at}: kiểm tra lại rồi F8 để tiếp nhận, "
         "Ctrl+L để xoá."
     ),
-    # timeline labels missing elsewhere (desk/services/views.event_label)
+    # timeline labels missing elsewhere (desk/services/dossier/views.event_label)
     "action.apology": "Văn bản xin lỗi, hẹn lại ngày trả",
     "action.superseded_other": "{action} (bị huyện thay thế)",
     "action.other": "Sự kiện khác",

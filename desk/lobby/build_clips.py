@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desk.domain.words import DIGITS, LETTER_NAMES
 from desk.lobby.speech import AUDIO_DIR, CHIME, MANIFEST, PHRASES
-from desk.services.announce import chime_wav
+from desk.services.queue.announce import chime_wav
 
 NUMBER_WORDS = ("mười", "mươi", "trăm", "linh", "mốt", "lăm", "tư", "nghìn", "triệu")
 THRESHOLD = 400  # 16-bit amplitude under which a sample counts as silence

@@ -17,7 +17,7 @@ from desk.config import QueueConfig
 from desk.domain import queue as rules
 from desk.domain.queue import Candidate
 from desk.domain.wait_estimate import estimate_waits
-from desk.services import wait_estimates as we
+from desk.services.queue import wait_estimates as we
 
 CALLS_SQL = ("SELECT seq, label, counter, kind, at FROM ticket_event WHERE day = ? "
              "AND kind IN ('CALL', 'RECALL') ORDER BY seq")

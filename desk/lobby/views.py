@@ -12,7 +12,7 @@ from desk.domain import queue as rules
 from desk.i18n import t
 from desk.lobby.feed import Call, LobbyState
 from desk.lobby.speech import call_clips, call_words
-from desk.services.wait_estimates import APPOINTMENT, minutes
+from desk.services.queue.wait_estimates import APPOINTMENT, minutes
 
 RECENT = 6
 AUDIO_URL = "/static/audio/"

@@ -17,12 +17,12 @@ from sqlmodel import Session, select
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.states import Action
-from desk.services.actor import Actor
-from desk.services.calendar import set_exceptions_in
-from desk.services.clock_check import note_server_time
-from desk.services.events import record
-from desk.services.projection import load_events
-from desk.services.views import get_dossier
+from desk.services.deadlines.calendar import set_exceptions_in
+from desk.services.deadlines.clock_check import note_server_time
+from desk.services.dossier.events import record
+from desk.services.dossier.projection import load_events
+from desk.services.dossier.views import get_dossier
+from desk.services.trust.actor import Actor
 from desk.sync import protocol as P
 from desk.sync.catalog_apply import apply_catalog_change
 from desk.sync.hlc import HLC, merge

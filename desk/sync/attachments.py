@@ -21,8 +21,8 @@ from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from desk.services.attachments import sha256_of, stored_path
 from desk.services.context import DeskContext
+from desk.services.dossier.attachments import sha256_of, stored_path
 from desk.sync import transport as T
 from storage.engine import read_session, write_session
 from storage.tables.attachment_sync import AttachmentUpload

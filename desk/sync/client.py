@@ -28,8 +28,8 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from desk.services.clock_check import note_server_time
 from desk.services.context import DeskContext
+from desk.services.deadlines.clock_check import note_server_time
 from desk.sync import protocol as P
 from desk.sync import recover as R
 from desk.sync.apply import apply_page, apply_results, apply_stored

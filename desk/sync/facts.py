@@ -40,7 +40,7 @@ BACKFILL_MARK = "sync_facts_ticket_seq"  # device_state: ticket_event seqs alrea
 
 
 def fact_hook(session: Session, entity_type: str, row: Any) -> None:
-    """Registered on `desk.services.events.fact` by `enable_outbox()`."""
+    """Registered on `desk.services.dossier.events.fact` by `enable_outbox()`."""
     if session.info.get(APPLYING):
         return
     if entity_type == TICKET:

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.errors import DomainError
 from desk.domain.states import Action, Event, apply
-from desk.services.projection import load_events, rebuild
+from desk.services.dossier.projection import load_events, rebuild
 from storage.tables import Dossier
 from storage.tables.sync import OutboxEvent, SyncConflict
 

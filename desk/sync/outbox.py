@@ -1,9 +1,10 @@
 """The outbox: every dossier event (and every queue ticket event and rating, see
 desk/sync/facts.py) gets its outbox row in the same SQLite transaction.
 
-`outbox_hook` is registered on `desk.services.events.record` by `enable_outbox()`. The row holds
-the event exactly as it will travel (frozen: a resend is byte-identical). Events applied from a
-district pull are not queued (they came from there). `backfill` queues any event that was
+`outbox_hook` is registered on `desk.services.dossier.events.record` by `enable_outbox()`.
+The row holds the event exactly as it will travel (frozen: a resend is byte-identical).
+Events applied from a district pull are not queued (they came from there). `backfill` queues
+any event that was
 recorded while the hook was not registered (an older release, a process that never imported
 desk.sync), so nothing is ever left behind.
 """
@@ -16,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desk.domain.states import Action
-from desk.services.events import on_fact, on_record
+from desk.services.dossier.events import on_fact, on_record
 from desk.sync.facts import backfill_facts, fact_hook
 from desk.sync.outbox_row import APPLYING, append
 from storage.tables import Dossier, DossierEvent

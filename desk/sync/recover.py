@@ -31,8 +31,8 @@ from desk.domain.codes import parse_dossier_code
 from desk.domain.errors import DomainError
 from desk.domain.states import Action
 from desk.domain.text import fold
-from desk.services.projection import rebuild
-from desk.services.views import get_dossier
+from desk.services.dossier.projection import rebuild
+from desk.services.dossier.views import get_dossier
 from desk.sync import protocol as P
 from desk.sync.hlc import HLC
 from desk.sync.neutralise import PREFIX, refold

@@ -4,7 +4,7 @@
 
 One line in the normal flow (not docked: a docked line would sit on the Header): yield it
 right after the Header, or mount it as the screen's first child. The counts come from
-desk.services.deadlines in a thread worker (one indexed query), never on the UI thread.
+desk.services.deadlines.watch in a thread worker (one indexed query), never on the UI thread.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class DeadlineBadge(Static):
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadline-badge")
     def refresh_counts(self) -> None:
         load_stack()
-        from desk.services.deadlines import counts
+        from desk.services.deadlines.watch import counts
 
         c = counts(self.app.ctx)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show_counts, c.as_dict())

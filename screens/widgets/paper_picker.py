@@ -1,5 +1,5 @@
 """Pick one paper of a dossier to print (or print again): digits or ↑↓ and Enter; Esc closes.
-Returns the paper's id (desk.services.papers.Paper.id) or None."""
+Returns the paper's id (desk.services.printing.papers.Paper.id) or None."""
 
 from __future__ import annotations
 

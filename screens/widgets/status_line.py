@@ -25,8 +25,8 @@ class StatusLine(DeadlineBadge):
     @work(thread=True, exclusive=True, exit_on_error=False, group="status-line")
     def refresh_counts(self) -> None:
         load_stack()
-        from desk.services.clock_check import describe_clock
-        from desk.services.deadlines import counts
+        from desk.services.deadlines.clock_check import describe_clock
+        from desk.services.deadlines.watch import counts
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         c = counts(ctx).as_dict()

@@ -1,7 +1,7 @@
 """Small facts about this database file that must survive restores: `device_epoch`, …
 
 `device_epoch` is raised by every restore of a backup, so that what this desk sends after a
-restore can never be mistaken for what it sent before it (see desk/services/backup.py).
+restore can never be mistaken for what it sent before it (see desk/services/trust/backup.py).
 """
 
 from __future__ import annotations

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from desk.config import Settings
-from desk.services.actor import Actor
-from desk.services.citizens import ApplicantIn
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.trust.actor import Actor
 from tests.conftest import local
 
 SUPERVISOR = Actor(id=None, name="Trần Văn Minh", role="supervisor")

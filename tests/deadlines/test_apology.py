@@ -14,11 +14,12 @@ import pytest
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
-from desk.services import apology, deadlines
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
-from desk.services.sms import outbox_path, set_sender
-from desk.services.views import show
+from desk.services.deadlines import apology
+from desk.services.deadlines import watch as deadlines
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
+from desk.services.notify.sms import outbox_path, set_sender
 from tests.conftest import local
 from tests.deadlines.conftest import CLERK, SUPERVISOR, intake
 
@@ -155,7 +156,7 @@ def _pdftotext(path: Path) -> str:
 
 def test_letter_pdf_print_jobs_and_sms(office: Callable[..., DeskContext],
                                        tmp_path: Path) -> None:
-    from desk.services import printing
+    from desk.services.printing import spooler as printing
 
     ctx, code = _overdue(office)
     pdf = tmp_path / "letters" / "xin-loi.pdf"

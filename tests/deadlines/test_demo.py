@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desk.services import deadlines
 from desk.services.context import DeskContext
+from desk.services.deadlines import watch as deadlines
 from desk.services.demo_dossiers import SITUATIONS, seed_demo_dossiers
-from desk.services.views import show
+from desk.services.dossier.views import show
 
 
 def test_every_situation_once(office: Callable[..., DeskContext]) -> None:

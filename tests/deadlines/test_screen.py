@@ -9,7 +9,7 @@ from textual.app import App
 
 from desk.services.context import DeskContext
 from desk.services.demo_dossiers import seed_demo_dossiers
-from desk.services.views import show
+from desk.services.dossier.views import show
 from screens.apology_form import ApologyForm
 from screens.deadlines import DeadlinesScreen
 from screens.widgets.confirm import Confirm

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import event
 
-from desk.services import deadlines
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
-from desk.services.views import show
+from desk.services.deadlines import watch as deadlines
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
 from tests.conftest import local
 from tests.deadlines.conftest import intake
 

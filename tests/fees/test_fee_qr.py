@@ -14,11 +14,11 @@ from PIL import Image
 from desk.config import BankConfig
 from desk.domain.errors import DomainError
 from desk.domain.vietqr import check_crc, parse_tlv
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.fee_qr import fee_purpose, fee_qr
-from desk.services.intake import IntakeIn, receive
-from desk.services.receipts import form_data, letterhead, receipt_document
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.fee_qr import fee_purpose, fee_qr
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.dossier.receipts import form_data, letterhead, receipt_document
 from printers.escpos import PRESETS, decode_image, render
 from printers.pdf import form_pdf
 
@@ -126,7 +126,7 @@ def test_cli_bare_vietqr_reproduces_the_vector(run_desk) -> None:  # type: ignor
 
 
 def test_the_fee_slip_carries_the_qr_account_and_message(fctx: DeskContext) -> None:
-    from desk.services.fee_qr import fee_slip
+    from desk.services.dossier.fee_qr import fee_slip
 
     code = _dossier(fctx)
     doc = fee_slip(fctx, code)

@@ -11,8 +11,8 @@ import pytest
 from desk.domain.errors import DomainError
 from desk.domain.statement import parse_amount, parse_statement
 from desk.services.context import DeskContext
-from desk.services.fee_qr import fee_purpose, reconcile
-from desk.services.views import show
+from desk.services.dossier.fee_qr import fee_purpose, reconcile
+from desk.services.dossier.views import show
 from tests.fees.test_fee_qr import BANK, _dossier
 
 
@@ -82,7 +82,7 @@ def test_layout_b_semicolons_and_decimals(fctx: DeskContext, tmp_path: Path) -> 
 
 def test_a_cash_payment_first_leaves_the_transfer_unmatched(fctx: DeskContext,
                                                           tmp_path: Path) -> None:
-    from desk.services.fees import pay
+    from desk.services.dossier.fees import pay
 
     a = _dossier(fctx)
     pay(fctx, a, amount=15000)

@@ -13,9 +13,9 @@ import pytest
 
 from desk.config import Settings
 from desk.domain.errors import DomainError
-from desk.services import appointments as appt
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import appointments as appt
+from desk.services.queue import tickets as queue
 from tests.conftest import local
 from tests.queue.conftest import COUNTERS, SERVICES, MovingClock
 

@@ -24,7 +24,7 @@ pytestmark = needs_chromium
 ISSUE_MANY = """
 import sys
 from desk.config import load_settings
-from desk.services import queue
+from desk.services.queue import tickets as queue
 from desk.services.context import DeskContext
 ctx = DeskContext(load_settings())
 for code, n in zip(sys.argv[1::2], sys.argv[2::2]):
@@ -35,7 +35,7 @@ for code, n in zip(sys.argv[1::2], sys.argv[2::2]):
 HUNDRED_CALLS = """
 import json, random, time
 from desk.config import load_settings
-from desk.services import queue
+from desk.services.queue import tickets as queue
 from desk.services.context import DeskContext
 ctx = DeskContext(load_settings())
 rng = random.Random(18)

@@ -10,8 +10,9 @@ from textual.widgets import Static
 
 from desk.config import Settings
 from desk.queue_apps import KioskApp
-from desk.services import appointments, queue
 from desk.services.context import DeskContext
+from desk.services.queue import appointments
+from desk.services.queue import tickets as queue
 from tests.conftest import local
 from tests.queue.conftest import COUNTERS, SERVICES
 

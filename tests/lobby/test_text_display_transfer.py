@@ -3,8 +3,8 @@ hold) stayed on screen as "called". QueueFeed, which it reads, now leaves such n
 
 from __future__ import annotations
 
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 
 
 def test_transferred_or_held_numbers_are_not_shown_as_called(qctx: DeskContext) -> None:

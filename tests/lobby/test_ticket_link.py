@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from desk.config import Settings
 from desk.lobby.urls import status_url
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 from printers.document import to_text
 from printers.escpos import PRESETS, decode_image
 from printers.layouts.ticket import TicketData, build_ticket

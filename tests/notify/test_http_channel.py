@@ -11,9 +11,9 @@ import pytest
 
 from desk.config import HttpGatewayConfig, NotifyConfig
 from desk.notify.channels import HttpChannel
-from desk.services import notices
 from desk.services.context import DeskContext
-from desk.services.notice_worker import NoticeWorker, drain
+from desk.services.notify import notices
+from desk.services.notify.worker import NoticeWorker, drain
 from tests.notify.fake_gateway import FakeGateway
 from tests.notify.test_modem_channel import _due_now
 

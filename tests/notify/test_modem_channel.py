@@ -14,9 +14,9 @@ import pytest
 from desk.config import NotifyConfig
 from desk.domain.sms_pdu import decode_submit
 from desk.notify.channels import ModemChannel
-from desk.services import notices
 from desk.services.context import DeskContext
-from desk.services.notice_worker import NoticeWorker, drain
+from desk.services.notify import notices
+from desk.services.notify.worker import NoticeWorker, drain
 from tests.notify.harness import ModemRig
 
 pytestmark = pytest.mark.skipif(shutil.which("socat") is None, reason="needs socat")

@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 
 from desk.config import NotifyConfig
-from desk.services import notices
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
+from desk.services.notify import notices
 from tests.screens.conftest import intake
 
 
@@ -68,8 +68,8 @@ def test_the_hook_twice_writes_one_notice(nctx: DeskContext) -> None:
 
 def test_the_apology_notice_gives_the_new_date_and_no_sms_means_none(
         nctx: DeskContext) -> None:
-    from desk.services.apology import issue
-    from desk.services.auth import login
+    from desk.services.deadlines.apology import issue
+    from desk.services.trust.auth import login
 
     boss = login(nctx, "Trần Văn Minh", "2345")
     code = intake(nctx)["code"]

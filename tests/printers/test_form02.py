@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desk.services import printing, rule_forms
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
+from desk.services.printing import rule_forms
+from desk.services.printing import spooler as printing
 from printers.escpos import decode_text
 from tests.printers.test_pdf_subsets import assert_distinct_tags
 from tests.screens.conftest import intake

@@ -40,7 +40,7 @@ def test_status_url_placeholder_is_filled(run_desk, office: Path, tmp_path: Path
 
 
 def test_lookup_url_without_placeholder_appends_the_code() -> None:
-    from desk.services.receipts import lookup_url
+    from desk.services.dossier.receipts import lookup_url
 
     assert lookup_url("https://x.vn/tra-cuu?ma={code}", "A-1") == "https://x.vn/tra-cuu?ma=A-1"
     assert lookup_url("https://x.vn/hs/", "A-1") == "https://x.vn/hs/A-1"

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from desk.config import load_file
-from desk.services import printing
 from desk.services.context import DeskContext
+from desk.services.printing import spooler as printing
 from printers.escpos import PRESETS, decode_text
 from tests.printers.test_print_cli import CODE, _config, office  # noqa: F401  (fixture)
 from tests.printers.test_transport import TcpPrinter

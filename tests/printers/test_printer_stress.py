@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from desk.services import print_worker, printing
 from desk.services.context import DeskContext
+from desk.services.printing import spooler as printing
+from desk.services.printing import worker as print_worker
 from printers.escpos import PRESETS, decode_text
 from printers.layouts import samples
 from printers.layouts.receipt import build_receipt
@@ -67,7 +68,7 @@ def test_slow_printer_prints_each_receipt_once(make_ctx: Callable[..., DeskConte
 WORKER = """
 import json, sys, time
 from desk.config import Settings
-from desk.services import print_worker
+from desk.services.printing import worker as print_worker
 from desk.services.context import DeskContext
 ctx = DeskContext(Settings.model_validate(json.loads(sys.argv[1])))
 pool = print_worker.start(ctx, ["receipt"], idle_poll=0.5)
@@ -125,7 +126,7 @@ def test_kill_9_mid_job_recovers_at_start_in_order(make_ctx: Callable[..., DeskC
 SUBMIT = """
 import json, sys
 from desk.config import Settings
-from desk.services import printing
+from desk.services.printing import spooler as printing
 from desk.services.context import DeskContext
 from printers.layouts import samples
 from printers.layouts.receipt import build_receipt
@@ -235,9 +236,9 @@ async def test_intake_screen_says_the_receipt_waits_for_an_offline_printer(
     from textual.widgets import Static
 
     from desk.app import DeskApp
-    from desk.services.auth import login
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn
+    from desk.services.trust.auth import login
     from screens.intake import IntakeScreen
     from tests.screens.conftest import settle, wait_until
 
@@ -266,7 +267,7 @@ async def test_printers_screen_error_column_clears_after_recovery(
     from textual.widgets import DataTable
 
     from desk.app import DeskApp
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
     from screens.printers import PrintersScreen
     from storage.engine import write_session
     from storage.tables import PrintJob

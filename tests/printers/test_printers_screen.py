@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import DataTable, Input, Static
 
 from desk.app import DeskApp
-from desk.services import printing
-from desk.services.actor import Actor
 from desk.services.context import DeskContext
-from desk.services.receipts import receipt_document
+from desk.services.dossier.receipts import receipt_document
+from desk.services.printing import spooler as printing
+from desk.services.trust.actor import Actor
 from screens.home import MODES as HOME_MODES
 from screens.modes import MODE_BINDINGS, MODES
 from screens.printers import PrintersScreen, TranscriptView
@@ -16,7 +16,7 @@ from tests.screens.conftest import intake, settle, wait_until
 
 
 def _app(ctx: DeskContext) -> DeskApp:
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
 
     lan: Actor = login(ctx, "Nguyễn Thị Lan", "1234")
     app = DeskApp(ctx, background=False)  # no print worker: jobs stay queued

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from desk.config import Settings
-from desk.services import print_worker, printing
 from desk.services.context import DeskContext
+from desk.services.printing import spooler as printing
+from desk.services.printing import worker as print_worker
 from printers.escpos import PRESETS, decode_text, render
 from printers.layouts.samples import sample_documents
 from tests.conftest import local

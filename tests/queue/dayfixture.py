@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from statistics import mean, median
 from typing import Any
 
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 
 SEED = 20261123
 TICKETS = 300

@@ -6,7 +6,7 @@ import time
 import wave
 from pathlib import Path
 
-from desk.services.announce import Announcer, chime_wav, join_wavs, split_clips
+from desk.services.queue.announce import Announcer, chime_wav, join_wavs, split_clips
 
 SENTENCE = "Xin mời công dân có số thứ tự A mười lăm đến quầy số hai"
 

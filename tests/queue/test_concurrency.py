@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 from tests.conftest import local
 from tests.queue.conftest import MovingClock, queue_settings
 

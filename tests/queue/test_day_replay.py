@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 from tests.conftest import local
 from tests.queue.conftest import MovingClock
 from tests.queue.dayfixture import run_day

@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Digits, Static
 
 from desk.config import load_file
 from desk.queue_apps import CounterApp, DisplayApp, KioskApp, SupervisorApp
-from desk.services import queue
-from desk.services.announce import Announcer
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
+from desk.services.queue.announce import Announcer
 from storage.engine import read_session
 from storage.tables.queue import Ticket, TicketEvent
 from tests.conftest import REPO, local

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 
 from desk.domain.errors import DomainError
-from desk.services import queue
 from desk.services.context import DeskContext
+from desk.services.queue import tickets as queue
 from storage.engine import read_session
 from storage.tables.queue import Ticket, TicketEvent
 from tests.queue.conftest import MovingClock

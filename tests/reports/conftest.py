@@ -40,10 +40,10 @@ from typing import Any
 
 import pytest
 
-from desk.services.actor import Actor
-from desk.services.citizens import ApplicantIn
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.trust.actor import Actor
 from tests.conftest import local
 
 NOW = local(2026, 11, 23, 9, 0)
@@ -71,7 +71,7 @@ class History:
 
     def receive(self, letter: str, proc: str, at: datetime, channel: str = "direct",
                 **kw: Any) -> str:
-        from desk.services.intake import IntakeIn, receive
+        from desk.services.dossier.intake import IntakeIn, receive
 
         self.n += 1
         applicant = ApplicantIn(name=f"Công dân {letter}", phone=f"09123450{self.n:02d}",
@@ -83,7 +83,7 @@ class History:
         return view["code"]  # type: ignore[no-any-return]
 
     def act(self, letter: str, action: str, at: datetime, **kw: Any) -> dict[str, Any]:
-        from desk.services.lifecycle import act
+        from desk.services.dossier.lifecycle import act
 
         return act(self.ctx, self.codes[letter], action, self.clerk, at=at, **kw)
 
@@ -97,7 +97,7 @@ class History:
         self.act(letter, "return_result", at, method=method, **extra)
 
     def apology(self, letter: str, at: datetime) -> None:
-        from desk.services.apology import issue
+        from desk.services.deadlines.apology import issue
 
         self.ctx.clock = fixed_clock(at)
         try:
@@ -169,7 +169,7 @@ def build_history(ctx: DeskContext) -> History:
 def add_ratings(ctx: DeskContext, h: History) -> None:
     """Counter 1 (Lan): 3 very satisfied + 1 satisfied; counter 2 (Minh): 1 satisfied + 1 not;
     one rating after the period (not counted)."""
-    from desk.services.ratings import rate
+    from desk.services.queue.ratings import rate
 
     lan, minh = h.clerk.id, h.supervisor.id
     for i, (level, counter, clerk) in enumerate([
@@ -192,7 +192,7 @@ def history(demo_ctx: DeskContext) -> History:
 def report_of(demo_ctx: DeskContext) -> Callable[..., Any]:
     from datetime import date
 
-    from desk.services.reports import period_report
+    from desk.services.reports.period import period_report
 
     def make(first: tuple[int, int, int] = FIRST, last: tuple[int, int, int] = LAST) -> Any:
         return period_report(demo_ctx, date(*first), date(*last))

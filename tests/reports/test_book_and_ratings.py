@@ -20,7 +20,7 @@ PERIOD = (date(2026, 11, 2), date(2026, 11, 13))
 
 
 def test_book_rows(history: History) -> None:
-    from desk.services.book import book_rows
+    from desk.services.reports.book import book_rows
 
     rows = book_rows(history.ctx, *PERIOD)
     assert [r.code for r in rows] == [history.codes[x] for x in X.BOOK_ORDER]
@@ -46,9 +46,9 @@ def test_book_rows(history: History) -> None:
 def test_book_xlsx_and_pdf(history: History, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from desk.services.book import book_head, book_rows
-    from desk.services.exports import render_book
-    from desk.services.exports.book import COLUMNS, HEADER_ROW
+    from desk.services.reports.book import book_head, book_rows
+    from desk.services.reports.exports import render_book
+    from desk.services.reports.exports.book import COLUMNS, HEADER_ROW
 
     rows = book_rows(history.ctx, *PERIOD)
     head = book_head(history.ctx, *PERIOD)
@@ -79,7 +79,7 @@ def test_book_xlsx_and_pdf(history: History, tmp_path: Path) -> None:
 
 
 def test_rate_accepts_keys_and_names_and_refuses_others(demo_ctx: DeskContext) -> None:
-    from desk.services.ratings import rate
+    from desk.services.queue.ratings import rate
 
     v = rate(demo_ctx, "1", ticket_label=" a015 ", counter=2)
     assert (v.level, v.ticket_label, v.counter) == ("rat_hai_long", "A015", 2)

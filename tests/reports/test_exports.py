@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from desk.services.exports import render_report
-from desk.services.exports.table import VALUE_KEYS
+from desk.services.reports.exports import render_report
+from desk.services.reports.exports.table import VALUE_KEYS
 from tests.reports import expected as X
 from tests.reports.conftest import History
 
@@ -33,7 +33,7 @@ def _expected_values(level: str, code: str) -> dict[str, Any]:
 def test_xlsx_cell_by_cell(history: History, report_of: Any, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from desk.services.exports.xlsx import FIRST_DATA_ROW, HEADER_ROW
+    from desk.services.reports.exports.xlsx import FIRST_DATA_ROW, HEADER_ROW
 
     path = tmp_path / "r.xlsx"
     path.write_bytes(render_report(report_of(), "xlsx"))
@@ -167,7 +167,7 @@ def test_cli_report_formats_agree(history: History, tmp_path: Path) -> None:
             os.environ["DESK_NOW"] = env
     from openpyxl import load_workbook
 
-    from desk.services.exports.xlsx import FIRST_DATA_ROW
+    from desk.services.reports.exports.xlsx import FIRST_DATA_ROW
 
     ws = load_workbook(out).active
     assert ws is not None

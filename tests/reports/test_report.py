@@ -47,7 +47,7 @@ def test_classification_uses_the_original_deadline_and_the_local_date(
         history: History, report_of: Any) -> None:
     """C was late against 29/10 although its apology moved the appointment to 05/11;
     H's result at 15:30 on its due date (due 14:00) is on time — dates, not hours."""
-    from desk.services.views import show
+    from desk.services.dossier.views import show
 
     c = show(history.ctx, history.codes["C"])
     assert c["extended_due_at"] is not None and c["result_class"] == "late"
@@ -101,7 +101,7 @@ def test_satisfaction_and_score(history: History, report_of: Any) -> None:
 
 
 def test_glance_of_a_day(history: History) -> None:
-    from desk.services.reports import glance
+    from desk.services.reports.period import glance
 
     g = glance(history.ctx, date(2026, 11, 12))
     # received on 12/11: J; due on 12/11 and open at its start: O (and L's due, but L was

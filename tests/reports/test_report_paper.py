@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from desk.services.exports import render_report
-from desk.services.exports.table import VALUE_KEYS, column_label
+from desk.services.reports.exports import render_report
+from desk.services.reports.exports.table import VALUE_KEYS, column_label
 from tests.printers.test_pdf_subsets import assert_distinct_tags
 from tests.reports.conftest import History
 

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from desk.services import apology, printing, rule_forms
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
+from desk.services.deadlines import apology
+from desk.services.dossier.lifecycle import act
+from desk.services.printing import rule_forms
+from desk.services.printing import spooler as printing
 from tests.conftest import local
 from tests.deadlines.conftest import CLERK, SUPERVISOR, intake
 

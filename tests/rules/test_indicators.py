@@ -7,12 +7,12 @@ import json
 from collections.abc import Callable
 from datetime import date
 
-from desk.services import fees
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.exports.textual_formats import report_json
-from desk.services.intake import IntakeIn, receive
-from desk.services.reports import period_report
+from desk.services.dossier import fees
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.reports.exports.textual_formats import report_json
+from desk.services.reports.period import period_report
 from tests.conftest import local
 from tests.deadlines.conftest import PROC_3WD, SUPERVISOR
 

@@ -12,12 +12,12 @@ from datetime import date
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.services import printing
 from desk.services.catalog import apply_catalog, parse_catalog
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
-from desk.services.reports import period_report
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.printing import spooler as printing
+from desk.services.reports.period import period_report
 from tests.conftest import REPO, local
 from tests.deadlines.conftest import PROC_3WD, SUPERVISOR
 

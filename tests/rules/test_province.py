@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desk.domain.residence import commune_of, other_commune
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
-from desk.services.views import show
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.dossier.views import show
 from tests.conftest import local
 from tests.deadlines.conftest import PROC_3WD
 

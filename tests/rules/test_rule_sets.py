@@ -14,9 +14,9 @@ import pytest
 
 from desk.domain.errors import DomainError
 from desk.rules import all_sets, get_set, set_for
-from desk.services import rule_forms
 from desk.services.context import DeskContext
-from desk.services.views import show
+from desk.services.dossier.views import show
+from desk.services.printing import rule_forms
 from tests.conftest import local
 from tests.deadlines.conftest import intake
 

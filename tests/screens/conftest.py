@@ -9,16 +9,16 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from desk.app import DeskApp
-from desk.services.actor import Actor
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.trust.actor import Actor
 from tests.tui import workers_done
 
 
 @pytest.fixture
 def lan(demo_ctx: DeskContext) -> Actor:
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
 
     return login(demo_ctx, "Nguyễn Thị Lan", "1234")
 
@@ -34,7 +34,7 @@ def app(demo_ctx: DeskContext, lan: Actor) -> DeskApp:
 def intake(ctx: DeskContext, name: str = "Nguyễn Văn Hiệp", *, proc: str = "1.004873",
            id_number: str | None = "040095000123", phone: str | None = "0912345678",
            actor: Actor | None = None) -> dict[str, Any]:
-    from desk.services.actor import SYSTEM
+    from desk.services.trust.actor import SYSTEM
 
     return receive(ctx, IntakeIn(procedure_code=proc, applicant=ApplicantIn(
         name=name, id_number=id_number, phone=phone, address="Xóm 3, xã Minh Châu")),

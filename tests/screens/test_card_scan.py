@@ -9,10 +9,10 @@ from textual import events
 from textual.widgets import Input, Static
 
 from desk.app import DeskApp
-from desk.services.audit import entries
-from desk.services.citizens import lookup
 from desk.services.context import DeskContext
-from desk.services.views import show
+from desk.services.dossier.citizens import lookup
+from desk.services.dossier.views import show
+from desk.services.trust.audit import entries
 from screens.intake import IntakeScreen
 from screens.widgets.choice_bar import ChoiceBar
 from tests.screens.conftest import intake, settle

@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 from desk.app import DeskApp
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from screens.dossier import DossierScreen
 from screens.search import SearchScreen
 from tests.screens.conftest import intake, settle, wait_until

@@ -8,10 +8,10 @@ from textual.widgets import Static
 from desk.app import DeskApp
 from desk.domain.numbers import decimal, integer, share
 from desk.domain.statistics import percent
-from desk.services import queue
-from desk.services.auth import login
 from desk.services.context import DeskContext
 from desk.services.demo_dossiers import seed_demo_dossiers
+from desk.services.queue import tickets as queue
+from desk.services.trust.auth import login
 from screens.dashboard import DashboardScreen
 from screens.widgets.status_line import StatusLine
 from tests.conftest import local

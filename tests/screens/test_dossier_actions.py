@@ -9,9 +9,9 @@ from textual.widgets import Static
 from desk.app import DeskApp
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
-from desk.services.fees import pay
-from desk.services.lifecycle import act
-from desk.services.views import show
+from desk.services.dossier.fees import pay
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
 from screens.dossier import DossierScreen
 from screens.widgets.action_form import ActionForm
 from screens.widgets.confirm import Confirm

@@ -11,10 +11,10 @@ from typing import Any
 from sqlmodel import col, select
 
 from desk.app import DeskApp
-from desk.services import printing
 from desk.services.context import DeskContext
-from desk.services.papers import papers_of, print_paper
-from desk.services.views import show
+from desk.services.dossier.views import show
+from desk.services.printing import spooler as printing
+from desk.services.printing.papers import papers_of, print_paper
 from screens.dossier import DossierScreen
 from screens.widgets.action_form import ActionForm
 from screens.widgets.paper_picker import PaperPicker

@@ -8,8 +8,8 @@ from textual.widgets import DataTable, Input
 from desk.app import DeskApp
 from desk.i18n import set_language
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
-from desk.services.views import show
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
 from screens.dossier import DossierScreen
 from screens.scanner import ScanBuffer
 from screens.search import PAGE_SIZE, SearchScreen

@@ -9,8 +9,8 @@ from textual.widgets import Input, Static
 from desk.app import DeskApp
 from desk.i18n import set_language
 from desk.services.context import DeskContext
-from desk.services.search import search
-from desk.services.views import show
+from desk.services.dossier.search import search
+from desk.services.dossier.views import show
 from screens.intake import IntakeScreen
 from screens.widgets.confirm import Confirm
 from tests.screens.conftest import intake, settle, wait_until
@@ -55,7 +55,7 @@ async def test_returning_citizen_intake_by_keys(app: DeskApp, demo_ctx: DeskCont
 
 async def test_incomplete_dossier_offers_form02_and_gets_no_code(
         app: DeskApp, demo_ctx: DeskContext) -> None:
-    from desk.services import printing
+    from desk.services.printing import spooler as printing
 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

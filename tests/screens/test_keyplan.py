@@ -113,7 +113,7 @@ async def test_f1_shows_the_plan_and_the_screen_keys(app: DeskApp) -> None:
 async def test_queue_transfer_key_works_in_the_counter_app(demo_ctx: DeskContext,
                                                            app: DeskApp) -> None:
     """The defect: F9 (Telex) shadowed the queue's transfer key inside the desk."""
-    from desk.services import queue
+    from desk.services.queue import tickets as queue
 
     queue.issue(demo_ctx, "HT", print_ticket=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -10,9 +10,9 @@ from textual.widgets import Static
 from desk.app import DeskApp
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
-from desk.services.auth import login
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
+from desk.services.trust.auth import login
 from screens.home import HomeScreen
 from screens.login import LoginScreen
 from tests.screens.conftest import settle

@@ -11,11 +11,12 @@ from textual.widgets import DataTable, Static
 
 from desk.app import DeskApp
 from desk.i18n import set_language
-from desk.services import apology, fees, lifecycle, steps
-from desk.services.auth import login
 from desk.services.context import DeskContext
+from desk.services.deadlines import apology
 from desk.services.demo_dossiers import seed_demo_dossiers
-from desk.services.views import event_label, show
+from desk.services.dossier import fees, lifecycle, steps
+from desk.services.dossier.views import event_label, show
+from desk.services.trust.auth import login
 from screens.dossier import DossierScreen
 from tests.rawkeys import raw_keys
 from tests.screens.conftest import settle, wait_until

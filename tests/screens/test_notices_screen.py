@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from desk.app import DeskApp
-from desk.services import notices
 from desk.services.context import DeskContext
+from desk.services.notify import notices
 from screens.notices import NoticesScreen
 from storage.engine import write_session
 from storage.tables.notice import Notice

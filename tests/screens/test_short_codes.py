@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from desk.app import DeskApp
 from desk.services.context import DeskContext
-from desk.services.search import code_candidates, find_code, search
+from desk.services.dossier.search import code_candidates, find_code, search
 from screens.dossier import DossierScreen
 from tests.screens.conftest import intake, settle, wait_until
 

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from desk.app import DeskApp
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from tests.screens.conftest import intake, settle, still_cursor, wait_until
 
 

@@ -62,7 +62,7 @@ class Probe(DeskApp):
 
 ctx = DeskContext(load_settings(sys.argv[1]))
 app = Probe(ctx, background=True)
-from desk.services.auth import login
+from desk.services.trust.auth import login
 app.actor = login(ctx, "Nguyễn Thị Lan", "1234")  # straight to the home screen and its line
 print(json.dumps(app.run(headless=True)))
 """
@@ -85,8 +85,8 @@ RACE = r"""
 import importlib, threading
 from desk.services.context import load_stack
 
-mods = ["desk.services.deadlines", "desk.services.calendar", "desk.services.auth",
-        "desk.services.backup"]
+mods = ["desk.services.deadlines.watch", "desk.services.deadlines.calendar",
+        "desk.services.trust.auth", "desk.services.trust.backup"]
 barrier, errors = threading.Barrier(len(mods)), []
 
 def first_use(name):

@@ -16,15 +16,15 @@ import pytest
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
-from desk.services.attachments import attach, list_scans, scanner_dir
-from desk.services.citizens import ApplicantIn
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
-from desk.services.fees import exempt, pay
-from desk.services.intake import IntakeIn, receive
-from desk.services.lifecycle import act
-from desk.services.steps import handover, step_result
-from desk.services.views import show
+from desk.services.dossier.attachments import attach, list_scans, scanner_dir
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.fees import exempt, pay
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.steps import handover, step_result
+from desk.services.dossier.views import show
 from tests.conftest import local
 
 
@@ -96,7 +96,7 @@ def test_exemption_with_reason(demo_ctx: DeskContext) -> None:
 
 
 def test_second_payment_refused_unless_a_correction(demo_ctx: DeskContext) -> None:
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
 
     code = _intake(demo_ctx)
     pay(demo_ctx, code, receipt="BL-1")
@@ -241,7 +241,7 @@ def test_step_default_deadline_and_early(demo_ctx: DeskContext, at_time: Any) ->
 
 
 def test_form05_is_built_from_the_steps(demo_ctx: DeskContext, at_time: Any) -> None:
-    from desk.services.receipts import form_data
+    from desk.services.dossier.receipts import form_data
     from printers.layouts.control import ControlData, build_control
 
     code = _intake(demo_ctx, received_at=local(2026, 11, 20, 8, 0))
@@ -303,7 +303,7 @@ async def test_fee_key_on_the_dossier_screen(demo_ctx: DeskContext) -> None:
     from textual.widgets import Input
 
     from desk.app import DeskApp
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
     from screens.dossier import DossierScreen
     from screens.widgets.action_form import ActionForm
     from tests.screens.conftest import settle
@@ -335,7 +335,7 @@ async def test_scan_and_handover_keys_on_the_dossier_screen(demo_ctx: DeskContex
     from textual.widgets import Input
 
     from desk.app import DeskApp
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
     from screens.dossier import DossierScreen, ScanPicker
     from screens.widgets.action_form import ActionForm
     from tests.screens.conftest import settle

@@ -13,8 +13,8 @@ import pytest
 from desk.config import Settings, load_file
 from desk.domain.dates import parse_typed_date
 from desk.domain.errors import DomainError
-from desk.services.citizens import NAME_LIMIT, ApplicantIn
 from desk.services.context import DeskContext
+from desk.services.dossier.citizens import NAME_LIMIT, ApplicantIn
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_desk_log_keeps_third_party_info_out_and_rotates(tmp_path: Path,
 def test_exports_go_to_documents_or_the_configured_folder(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
-    from desk.services.queue import export_csv
+    from desk.services.queue.tickets import export_csv
 
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Tài liệu"))
     ctx = DeskContext(Settings.model_validate({"storage": {"data_dir": str(tmp_path / "d")}}))

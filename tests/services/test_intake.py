@@ -6,11 +6,11 @@ import pytest
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
-from desk.services.lifecycle import act
-from desk.services.views import show
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
 from tests.conftest import local
 
 
@@ -33,7 +33,7 @@ def test_receive_gives_code_deadline_and_event(demo_ctx: DeskContext) -> None:
 
 
 def test_returning_citizen_is_reused_and_updated(demo_ctx: DeskContext) -> None:
-    from desk.services.citizens import lookup
+    from desk.services.dossier.citizens import lookup
 
     _intake(demo_ctx)
     _intake(demo_ctx, applicant=ApplicantIn(name="Nguyễn Văn Hiệp", id_number="040095000123",

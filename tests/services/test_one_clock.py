@@ -66,7 +66,8 @@ def test_decide_and_server_time_follow_the_districts_clock(tmp_path: Path) -> No
 
 
 def test_print_lease_is_on_the_desks_clock(ctx: DeskContext) -> None:
-    from desk.services import print_worker, printing
+    from desk.services.printing import spooler as printing
+    from desk.services.printing import worker as print_worker
     from storage.engine import read_session
     from storage.tables import PrintJob
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
-from desk.services.lifecycle import act
-from desk.services.search import search
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.search import search
 
 
 def _take(ctx: DeskContext, name: str, id_number: str | None = None,

@@ -6,7 +6,7 @@ import multiprocessing as mp
 from datetime import date
 from pathlib import Path
 
-from desk.services.codes import take_dossier_code
+from desk.services.dossier.codes import take_dossier_code
 from desk.services.store import open_store
 from storage.engine import write_session
 

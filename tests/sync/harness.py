@@ -170,8 +170,8 @@ def client(ctx: Any, url: str, token: str, **kw: Any) -> Any:
 
 
 def intake(ctx: Any, n: int, name: str = "Nguyễn Văn") -> list[str]:
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
 
     return [receive(ctx, IntakeIn(procedure_code="1.004873",
                                   applicant=ApplicantIn(name=f"{name} {i}")),
@@ -180,8 +180,8 @@ def intake(ctx: Any, n: int, name: str = "Nguyễn Văn") -> list[str]:
 
 def bulk_history(ctx: Any, days: int, per_day: int) -> int:
     """Many dossiers fast: one transaction per day, events through events.record (the hook)."""
-    from desk.services.actor import Actor
-    from desk.services.events import record
+    from desk.services.dossier.events import record
+    from desk.services.trust.actor import Actor
     from storage.engine import write_session
     from storage.tables import Dossier
 

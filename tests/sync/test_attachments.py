@@ -20,8 +20,8 @@ from sqlmodel import select
 
 from desk.district.attachments import stored_file
 from desk.district.tables import AttachmentFile
-from desk.services.attachments import attach, stored_path
-from desk.services.lifecycle import act
+from desk.services.dossier.attachments import attach, stored_path
+from desk.services.dossier.lifecycle import act
 from desk.sync.attachments import CHUNK, _request
 from desk.sync.client import SyncClient, SyncReport
 from desk.sync.status import sync_status

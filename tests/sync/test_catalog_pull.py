@@ -19,7 +19,7 @@ from desk.district.changes import decide
 from desk.district.publish import publish_calendar, publish_catalog
 from desk.domain.errors import DomainError
 from desk.services.catalog import CatalogIn, apply_catalog
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from storage.engine import read_session, write_session
 from tests.sync.harness import OFFICE, client, intake
 

@@ -14,7 +14,7 @@ from desk.district import tables
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
 from desk.services.clock import fixed_clock
-from desk.services.clock_check import check, describe_clock
+from desk.services.deadlines.clock_check import check, describe_clock
 from tests.sync.harness import DESK_NOW, TZ, client, desk_ctx, intake
 
 
@@ -107,9 +107,9 @@ def test_a_clock_before_the_newest_dossier_refuses_a_new_code(tmp_path: Path) ->
 
 async def test_the_warning_is_said_at_login_and_in_the_status_line(tmp_path: Path) -> None:
     from desk.app import DeskApp
-    from desk.services.auth import login
     from desk.services.context import DeskContext
     from desk.services.demo import seed_demo
+    from desk.services.trust.auth import login
     from screens.login import LoginScreen
     from screens.widgets.status_line import StatusLine
     from tests.screens.conftest import settle, wait_until

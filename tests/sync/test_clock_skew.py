@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from desk.district.changes import decide, state_of
-from desk.services.lifecycle import act
-from desk.services.views import show
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
 from tests.sync.harness import OFFICE, TZ, check, client, desk_ctx, intake
 
 DISTRICT_NOW = datetime(2026, 11, 23, 10, 0, tzinfo=TZ)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from desk.district.changes import decide
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from tests.sync.harness import OFFICE, check, client, intake, write_config
 
 REPO = Path(__file__).resolve().parents[2]

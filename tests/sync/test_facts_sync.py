@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from desk.district.status import district_status
-from desk.services import queue
 from desk.services.clock import fixed_clock
-from desk.services.ratings import rate
+from desk.services.queue import tickets as queue
+from desk.services.queue.ratings import rate
 from desk.sync import protocol as P
 from desk.sync.transport import Offline
 from storage.engine import read_session, write_session
@@ -179,7 +179,7 @@ def test_ticket_issued_offline_for_days_syncs_later(district: Any, office: Any,
 
 
 def test_a_fact_and_its_outbox_row_share_one_transaction(office: Any) -> None:
-    from desk.services.events import fact
+    from desk.services.dossier.events import fact
     from storage.tables.queue import TicketEvent
 
     day = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
@@ -195,7 +195,7 @@ def test_a_fact_and_its_outbox_row_share_one_transaction(office: Any) -> None:
 
 
 def test_facts_recorded_without_the_hook_are_backfilled(district: Any, office: Any) -> None:
-    from desk.services import events
+    from desk.services.dossier import events
     from desk.sync.facts import fact_hook
 
     events._fact_hooks.remove(fact_hook)

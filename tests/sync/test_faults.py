@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from desk.district.changes import decide
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from desk.sync.transport import Offline
 from tests.sync.harness import OFFICE, check, client, intake
 from tests.sync.proxy import FaultProxy

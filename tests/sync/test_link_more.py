@@ -16,7 +16,7 @@ from sqlmodel import select
 from desk.district.changes import state_of
 from desk.district.ingest import FAIL_ENV
 from desk.services.clock import wall_seconds
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from desk.sync.client import encode_batch, retry_delay
 from desk.sync.transport import Offline, parse_retry_after
 from storage.engine import read_session

@@ -14,7 +14,7 @@ from sqlalchemy import event
 
 import desk.sync.client as client_mod
 from desk.district.changes import decide
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from desk.sync.client import LocalStoreError
 from desk.sync.status import sync_status
 from tests.sync.harness import OFFICE, check, client, intake

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from desk.district.changes import decide, state_of
 from desk.services.clock import wall_seconds
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from desk.sync import protocol as P
 from storage.engine import read_session
 from tests.sync.harness import OFFICE, check, client, intake, local_states
@@ -37,7 +37,7 @@ def test_push_pull_converge(district: Any, office: Any) -> None:
 
 
 def test_stale_decision_superseded_and_shown(district: Any, office: Any) -> None:
-    from desk.services.views import show
+    from desk.services.dossier.views import show
     from desk.sync.status import sync_status
 
     code = intake(office, 1)[0]
@@ -177,7 +177,7 @@ def test_too_old_client_quarantined_not_dropped(district: Any, office: Any,
 
 
 def test_events_recorded_before_the_hook_are_backfilled(district: Any, office: Any) -> None:
-    from desk.services import events
+    from desk.services.dossier import events
     from desk.sync.outbox import outbox_hook
 
     events._hooks.remove(outbox_hook)

@@ -12,9 +12,9 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from desk.district.changes import decide, state_of
-from desk.services import backup
-from desk.services.actor import Actor
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
+from desk.services.trust import backup
+from desk.services.trust.actor import Actor
 from storage.engine import read_session
 from tests.sync.harness import OFFICE, TZ, check, client, intake, local_states
 

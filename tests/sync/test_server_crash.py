@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from desk.district.changes import decide
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from desk.sync.transport import Offline
 from tests.sync.harness import (
     OFFICE,

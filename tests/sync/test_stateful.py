@@ -21,9 +21,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 import desk.sync.client as client_mod
 from desk.district.changes import decide, state_of
 from desk.domain.errors import DomainError
-from desk.services import backup
-from desk.services.actor import Actor
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
+from desk.services.trust import backup
+from desk.services.trust.actor import Actor
 from desk.sync.client import SyncReport
 from desk.sync.transport import SyncError
 from tests.sync.harness import (

@@ -10,7 +10,7 @@ import pytest
 
 from desk.district.changes import append_change, decide
 from desk.district.db import write
-from desk.services.lifecycle import act
+from desk.services.dossier.lifecycle import act
 from desk.sync import apply
 from desk.sync.status import sync_status
 from tests.sync.harness import OFFICE, check, client, intake, local_states

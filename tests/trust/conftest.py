@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from desk.services.actor import Actor
-from desk.services.citizens import ApplicantIn
 from desk.services.context import DeskContext
-from desk.services.intake import IntakeIn, receive
+from desk.services.dossier.citizens import ApplicantIn
+from desk.services.dossier.intake import IntakeIn, receive
+from desk.services.trust.actor import Actor
 
 PROC = "1.004873"  # 3 working days, in the demo catalog
 CLERK1 = Actor(id=None, name="Nguyễn Thị Lan", role="clerk", counter=1)

@@ -94,8 +94,8 @@ def main() -> int:
     # Import everything a command needs once, before forking (and open no database here).
     import desk.cli
     import desk.commands.dossier
-    import desk.services.intake
-    import desk.services.lifecycle
+    import desk.services.dossier.intake
+    import desk.services.dossier.lifecycle
     import storage.tables  # noqa: F401
     from storage import migrate
 
@@ -103,7 +103,7 @@ def main() -> int:
     with_queue = False
     try:
         import desk.commands.queue
-        import desk.services.queue
+        import desk.services.queue.tickets
 
         with_queue = True
     except ImportError:

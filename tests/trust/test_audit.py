@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-from desk.services import audit
 from desk.services.context import DeskContext
+from desk.services.trust import audit
 from storage.engine import write_session
 from tests.trust.conftest import ADMIN, CLERK1
 

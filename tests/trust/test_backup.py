@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from desk.domain.errors import DomainError
-from desk.services import audit, backup
 from desk.services.context import DeskContext
+from desk.services.trust import audit, backup
 from tests.trust.conftest import ADMIN, CLERK1, take_in
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")

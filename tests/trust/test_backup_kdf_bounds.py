@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.services.backup import ENC_MAGIC, decrypt_file, kdf_bounded
+from desk.services.trust.backup import ENC_MAGIC, decrypt_file, kdf_bounded
 
 
 @pytest.mark.parametrize("n_log2,r,p", [(20, 32, 16), (20, 8, 1), (17, 32, 1), (15, 8, 8)])
@@ -26,6 +26,6 @@ def test_a_costly_header_is_refused_at_once(tmp_path: Path, n_log2: int, r: int,
 
 
 def test_our_own_parameters_are_within_bounds() -> None:
-    from desk.services.backup import SCRYPT_N_LOG2, SCRYPT_P, SCRYPT_R
+    from desk.services.trust.backup import SCRYPT_N_LOG2, SCRYPT_P, SCRYPT_R
 
     assert kdf_bounded(SCRYPT_N_LOG2, SCRYPT_R, SCRYPT_P)

@@ -8,25 +8,25 @@ from datetime import date
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.services.actor import Actor
 from desk.services.context import DeskContext
+from desk.services.trust.actor import Actor
 
 CLERK = "Nguyễn Thị Lan"
 
 
 def _clerk(ctx: DeskContext) -> Actor:
-    from desk.services.auth import login
+    from desk.services.trust.auth import login
 
     return login(ctx, CLERK, "1234")
 
 
 def test_services_refuse_a_clerk(demo_ctx: DeskContext) -> None:
-    from desk.services.apology import issue
-    from desk.services.book import book_rows
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
-    from desk.services.personal_data import export_citizen
-    from desk.services.reports import period_report
+    from desk.services.deadlines.apology import issue
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
+    from desk.services.reports.book import book_rows
+    from desk.services.reports.period import period_report
+    from desk.services.trust.personal_data import export_citizen
 
     clerk = _clerk(demo_ctx)
     code = receive(demo_ctx, IntakeIn("1.004873", ApplicantIn(

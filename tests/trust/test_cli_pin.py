@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.services import audit
-from desk.services.actor import Actor
-from desk.services.auth import LOCK_TIME, login, unlock
 from desk.services.context import DeskContext
+from desk.services.trust import audit
+from desk.services.trust.actor import Actor
+from desk.services.trust.auth import LOCK_TIME, login, unlock
 
 SUPERVISOR, SUP_PIN = "Trần Văn Minh", "2345"
 ADMIN, ADMIN_PIN = "Lê Quốc Huy", "3456"
@@ -162,8 +162,8 @@ def _clerk_row(ctx: DeskContext) -> Any:
 
 def test_pin_length_is_configurable(tmp_path: Path) -> None:
     from desk.config import Settings
-    from desk.services.clerks import add_clerk
     from desk.services.context import DeskContext as Ctx
+    from desk.services.trust.clerks import add_clerk
 
     settings = Settings.model_validate({"storage": {"database": str(tmp_path / "d.sqlite3")},
                                         "security": {"pin_min_length": 6}})

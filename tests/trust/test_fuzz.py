@@ -282,9 +282,9 @@ def test_catalog_parser_on_random_bytes(raw: bytes) -> None:
 def test_intake_stores_literally_or_refuses(demo_ctx: Any, name: str, address: str, notes: str,
                                             birth: date | None,
                                             received: datetime | None) -> None:
-    from desk.services.citizens import ApplicantIn, clean_text
-    from desk.services.intake import IntakeIn, receive
-    from desk.services.views import show
+    from desk.services.dossier.citizens import ApplicantIn, clean_text
+    from desk.services.dossier.intake import IntakeIn, receive
+    from desk.services.dossier.views import show
 
     req = IntakeIn(procedure_code="1.004873", notes=notes,
                    received_at=received.replace(tzinfo=UTC) if received else None,
@@ -303,8 +303,8 @@ def test_intake_stores_literally_or_refuses(demo_ctx: Any, name: str, address: s
 
 def test_the_database_is_sound_after_the_fuzzing(demo_ctx: Any) -> None:
     """A short hostile batch, then the file itself is checked."""
-    from desk.services.citizens import ApplicantIn
-    from desk.services.intake import IntakeIn, receive
+    from desk.services.dossier.citizens import ApplicantIn
+    from desk.services.dossier.intake import IntakeIn, receive
 
     stored = 0
     for i, name in enumerate(NASTY):

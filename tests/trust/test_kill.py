@@ -115,8 +115,8 @@ def test_two_hundred_kills_during_intake_and_queue(tmp_path: Path) -> None:
     assert stats["interrupted"] > 0  # kills did land inside commands
     # The desk still works after all that: one more intake through the services.
     from desk.config import load_file
-    from desk.services import audit
     from desk.services.context import DeskContext
+    from desk.services.trust import audit
     from tests.trust.conftest import take_in
 
     ctx = DeskContext(load_file(config))

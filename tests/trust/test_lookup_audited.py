@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.services import audit
-from desk.services.actor import Actor
-from desk.services.citizens import lookup
 from desk.services.context import DeskContext
+from desk.services.dossier.citizens import lookup
+from desk.services.trust import audit
+from desk.services.trust.actor import Actor
 from tests.trust.conftest import CLERK1, take_in
 
 

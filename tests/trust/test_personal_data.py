@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.services import audit
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
-from desk.services.personal_data import export_citizen, purge, purge_candidates
+from desk.services.dossier.lifecycle import act
+from desk.services.trust import audit
+from desk.services.trust.personal_data import export_citizen, purge, purge_candidates
 from tests.trust.conftest import ADMIN, CLERK1, SUPERVISOR, take_in
 
 

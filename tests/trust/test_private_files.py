@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desk.commands.base import _write_crash_log
-from desk.services.exports import write_file
+from desk.services.reports.exports import write_file
 from printers.transports.files import DirTransport, FileTransport
 from storage.engine import make_engine
 

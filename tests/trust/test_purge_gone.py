@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
-from desk.services.personal_data import purge
-from desk.services.search import search
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.search import search
+from desk.services.trust.personal_data import purge
 from tests.trust.conftest import ADMIN, SUPERVISOR, take_in
 
 
@@ -34,7 +34,7 @@ def test_purge_removes_id_phone_and_name_from_search_and_dossiers(demo_ctx: Desk
 
 
 def test_bidi_controls_are_stripped_and_lengths_limited(demo_ctx: DeskContext) -> None:
-    from desk.services.clerks import add_clerk
+    from desk.services.trust.clerks import add_clerk
 
     shown = take_in(demo_ctx, name="Lê \u202eVăn\u202c Tám\u2066", id_number=None,
                     phone=None)

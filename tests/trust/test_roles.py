@@ -6,11 +6,12 @@ import pytest
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
-from desk.services import audit
-from desk.services.actor import SYSTEM
 from desk.services.context import DeskContext
-from desk.services.lifecycle import act
-from desk.services.roles import (
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import show
+from desk.services.trust import audit
+from desk.services.trust.actor import SYSTEM
+from desk.services.trust.roles import (
     ADMIN_PERMISSIONS,
     CLERK_PERMISSIONS,
     PERMISSIONS,
@@ -19,7 +20,6 @@ from desk.services.roles import (
     lowest_role,
     require,
 )
-from desk.services.views import show
 from tests.trust.conftest import ADMIN, CLERK1, CLERK2, SUPERVISOR, take_in
 
 
@@ -87,7 +87,7 @@ def test_a_clerk_acts_only_on_their_own_counters_dossiers(demo_ctx: DeskContext)
 
 
 def test_the_intake_of_an_unknown_role_is_refused(demo_ctx: DeskContext) -> None:
-    from desk.services.actor import Actor
+    from desk.services.trust.actor import Actor
 
     with pytest.raises(DomainError) as info:
         take_in(demo_ctx, Actor(id=None, name="Khách", role="guest"))
@@ -105,7 +105,7 @@ def test_show_audits_the_view_of_a_citizens_record(demo_ctx: DeskContext) -> Non
 
 
 def test_adding_a_clerk_needs_an_admin_and_is_audited(demo_ctx: DeskContext) -> None:
-    from desk.services.clerks import add_clerk
+    from desk.services.trust.clerks import add_clerk
 
     with pytest.raises(DomainError):
         add_clerk(demo_ctx, "Hoàng Thị Mai", "clerk", "1234", counter=2, actor=SUPERVISOR)
