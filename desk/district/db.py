@@ -92,8 +92,6 @@ def open_district(url: str, *, upgrade: bool = True) -> Engine:
 
 def migrate(engine: Engine) -> None:
     from alembic import command  # noqa: PLC0415 — Alembic is heavy and only migrations need it
-
-    # Alembic is heavy and only migrations need it
     from alembic.config import Config  # noqa: PLC0415
 
     cfg = Config()

@@ -122,7 +122,7 @@ class DayInfo:
 @lru_cache(maxsize=64)
 def vn_statutory_holidays(year: int) -> Mapping[date, str]:
     """Vietnamese public holidays of `year` from the `holidays` package, names in Vietnamese."""
-    import holidays  # lazy: a heavy import, needed only when a calendar is first asked  # noqa: PLC0415
+    import holidays  # noqa: PLC0415 — heavy; needed only when a calendar is first asked
 
     return MappingProxyType(dict(holidays.country_holidays("VN", years=year, language="vi")))
 

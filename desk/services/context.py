@@ -74,12 +74,12 @@ class DeskContext:
             with _STACK:  # two workers must not open (and migrate) the file twice
                 if self._engine is None:
                     # after load_stack(): SQLAlchemy, Alembic and the sync load on first use
+                    from desk.services.notify.notices import enable_notices  # noqa: PLC0415
                     from desk.services.store import open_store  # noqa: PLC0415
                     from desk.sync import enable_outbox  # noqa: PLC0415
 
                     engine = open_store(self.settings.database_path)
                     enable_outbox()  # each dossier event gets its outbox row in its transaction
-                    from desk.services.notify.notices import enable_notices  # noqa: PLC0415
 
                     enable_notices(engine, self.settings)  # and its notices (issue 17)
                     self._engine = engine

@@ -4,11 +4,11 @@ whenever the server answers (and at once when asked), never blocking the counter
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from desk.services.context import DeskContext
+from desk.services.daemon import Daemon
 from desk.sync.client import SyncClient, backoff_delay, retry_delay
 from desk.sync.transport import ClientConfig, InsecureURL, SyncError, link_security
 
@@ -55,9 +55,8 @@ class BackgroundSync:
                  on_result: Callable[[bool, str], None] | None = None) -> None:
         self.ctx = ctx
         self.on_result = on_result
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._daemon = Daemon("desk-sync", self._loop)
+        self._started = False
         self.online: bool | None = None
 
     @property
@@ -65,20 +64,19 @@ class BackgroundSync:
         return client_config(self.ctx) is not None
 
     def start(self) -> None:
-        if self._thread is None and self.configured:
-            self._thread = threading.Thread(target=self._loop, name="desk-sync", daemon=True)
-            self._thread.start()
+        if not self._started and self.configured:
+            self._started = True
+            self._daemon.start()
 
     def sync_now(self) -> None:
-        self._wake.set()
+        self._daemon.wake()
 
     def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
+        self._daemon.stop()
 
-    def _loop(self) -> None:
+    def _loop(self, daemon: Daemon) -> None:
         attempt = 0
-        while not self._stop.is_set():
+        while not daemon.stopping:
             cfg = client_config(self.ctx)
             if cfg is None:
                 return
@@ -99,5 +97,4 @@ class BackgroundSync:
                 client.close()
             if self.on_result:
                 self.on_result(bool(self.online), detail)
-            self._wake.wait(delay)
-            self._wake.clear()
+            daemon.sleep(delay)

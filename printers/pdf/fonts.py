@@ -52,6 +52,7 @@ def instance(source: Path, weight: int, target: Path) -> None:
     from fontTools.ttLib import TTFont  # noqa: PLC0415
 
     # fontTools is heavy and only font subsetting uses it
+    # fontTools is heavy; only building a typeface needs it
     from fontTools.varLib.instancer import instantiateVariableFont  # noqa: PLC0415
 
     font = TTFont(source)

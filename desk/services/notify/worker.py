@@ -27,6 +27,7 @@ from desk.notify.base import Channel, SendError
 from desk.notify.channels import build_channels
 from desk.services.clock import Clock, system_clock
 from desk.services.context import DeskContext
+from desk.services.daemon import Daemon
 from storage.engine import write_session
 from storage.tables.notice import Notice
 
@@ -166,7 +167,7 @@ def start(ctx: DeskContext) -> NoticeWorker | None:
         return None
     worker = NoticeWorker(ctx, build_channels(ctx))
     worker.recover()
-    threading.Thread(target=worker.run, name="notices", daemon=True).start()
+    Daemon("notices", lambda _: worker.run(), stop_event=worker.stop).start()
     return worker
 
 

@@ -42,6 +42,7 @@ from sqlalchemy import func, update
 from sqlmodel import col, select
 
 from desk.services.context import DeskContext
+from desk.services.daemon import Daemon
 from desk.services.printing.spooler import (
     PROBLEM_STATES,
     REPRINT_MARK,
@@ -437,7 +438,7 @@ def _waiting(ctx: DeskContext, printer: str) -> bool:
 
 @dataclass
 class WorkerPool:
-    threads: list[threading.Thread]
+    daemons: list[Daemon]
     stop_event: threading.Event
     printers: list[str]
 
@@ -446,8 +447,8 @@ class WorkerPool:
         for name in self.printers:
             notify(name)
         end = time.monotonic() + timeout
-        for t in self.threads:
-            t.join(max(0.0, end - time.monotonic()))
+        for d in self.daemons:
+            d.join(max(0.0, end - time.monotonic()))
         forget(self.printers)
 
 
@@ -456,16 +457,14 @@ def start(ctx: DeskContext, printers: list[str] | None = None, *, idle_poll: flo
     """Start one daemon thread per printer inside this process (the app does this)."""
     _ = ctx.engine  # open (and migrate) once, before the threads share it
     names = printers or list(ctx.settings.printers)
-    stop = threading.Event()
-    threads = []
+    stop = threading.Event()  # one for the pool: closing the desk stops every printer
+    daemons = []
     for name in names:
         worker = PrintWorker(ctx, name, **worker_options)
-        wake = listen(name)
-        t = threading.Thread(target=worker.run, args=(stop, wake, idle_poll),
-                             name=f"print-{name}", daemon=True)
-        t.start()
-        threads.append(t)
-    return WorkerPool(threads, stop, names)
+        daemons.append(Daemon(f"print-{name}",
+                              lambda d, w=worker: w.run(d.stop_event, d.wake_event, idle_poll),
+                              wake_event=listen(name), stop_event=stop).start())
+    return WorkerPool(daemons, stop, names)
 
 
 def drain(ctx: DeskContext, timeout: float, printers: list[str] | None = None,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.domain.words import call_sentence
+from desk.services.daemon import Daemon
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class Announcer:
             self.backend = "silent"
         self.note_key = f"queue.audio.{self.backend}"
         self._queue: queue.Queue[tuple[str, int] | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
+        self._daemon = Daemon("announcer", self._loop)
         self._tmp = Path(tempfile.mkdtemp(prefix="desk-announce-"))
         self.spoken: list[str] = []  # sentences handed to a backend (for tests and logs)
 
@@ -144,9 +145,7 @@ class Announcer:
         """Queue a call to be spoken; returns at once."""
         if not self.enabled:
             return
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._loop, name="announcer", daemon=True)
-            self._thread.start()
+        self._daemon.start()
         self._queue.put((label, counter))
 
     def wait_idle(self, timeout: float = 5.0) -> None:
@@ -163,7 +162,7 @@ class Announcer:
 
     _idle: threading.Event | None = None
 
-    def _loop(self) -> None:
+    def _loop(self, _daemon: Daemon) -> None:
         while True:
             item = self._queue.get()
             if item is None:

@@ -24,6 +24,7 @@ BOOK_FORMATS = ("xlsx", "pdf")
 def render_report(report: PeriodReport, fmt: str) -> bytes:
     """The report in `fmt` as bytes (text formats in UTF-8)."""
     # not at the top: `desk --help` imports this module for the format names only
+    # the per-format writers load their heavy libraries only when asked
     from desk.services.reports.exports.textual_formats import (  # noqa: PLC0415
         report_csv,
         report_json,

@@ -44,7 +44,7 @@ HEADER_ROW: Final = 5  # XLSX: two header rows (5 and 6), data from row 7
 
 def book_xlsx(rows: list[BookRow], head: dict[str, str]) -> bytes:
     # openpyxl is heavy and only the spreadsheet export uses it
-    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl import Workbook  # noqa: PLC0415 — openpyxl is heavy; only the XLSX book needs it
 
     # openpyxl is heavy and only the spreadsheet export uses it
     from openpyxl.utils import get_column_letter  # noqa: PLC0415

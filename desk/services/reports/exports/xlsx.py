@@ -36,6 +36,7 @@ PCT = "0.0%"
 
 def _styles() -> dict[str, Any]:
     # openpyxl is heavy and only the spreadsheet export uses it
+    # openpyxl is heavy; only XLSX output needs it
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415
 
     thin = Side(style="thin", color="000000")
@@ -235,7 +236,7 @@ def satisfaction_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) 
 
 def report_xlsx(report: PeriodReport) -> bytes:
     # openpyxl is heavy and only the spreadsheet export uses it
-    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl import Workbook  # noqa: PLC0415 — openpyxl is heavy; only XLSX output needs it
 
     st = _styles()
     wb = Workbook()
