@@ -71,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desk.commands.tui import run_tui
 
         handler = run_tui
+    else:  # the read-only commands scripted in loops answer without the database stack
+        from desk.commands.quick import wrap
+
+        handler = wrap(handler)
     try:
         return int(handler(args) or 0)
     except CommandError as e:

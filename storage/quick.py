@@ -1,16 +1,22 @@
-"""Read-only answers through the standard `sqlite3` module, for the TUI's first paint.
+"""Read-only answers through the standard `sqlite3` module, for the TUI's first paint and the
+read-only CLI commands that administrators script in loops.
 
-Importing SQLAlchemy costs more than the whole first paint of the login screen; the few rows
-it needs (the clerks to choose from) are read here instead. Anything unexpected — no file
-yet, a schema this release would first migrate, a locked file — answers None, and the caller
-falls back to the regular services in a worker.
+Importing SQLAlchemy costs more than the whole first paint of the login screen, and three
+times a `desk --help`; the few rows these need are read here instead. Anything unexpected —
+no file yet, a schema this release would first migrate, a locked file — answers None, and the
+caller falls back to the regular services.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from storage.schema_heads import HEADS
 
 
 def read_rows(database: Path, sql: str,
@@ -27,3 +33,54 @@ def read_rows(database: Path, sql: str,
         return None
     finally:
         conn.close()
+
+
+def open_current(database: Path, *, write: bool = False) -> sqlite3.Connection | None:
+    """A connection to an office file already at this release's schema (the same check as
+    `desk.services.store.open_store`: its Alembic heads), or None. Read-only unless `write`;
+    a writer gets the store's pragmas and emits its own BEGIN IMMEDIATE."""
+    if not database.is_file():
+        return None
+    mode = "rw" if write else "ro"
+    try:
+        conn = sqlite3.connect(database.resolve().as_uri() + f"?mode={mode}", uri=True,
+                               timeout=10.0, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        heads = frozenset(r[0] for r in conn.execute("SELECT version_num FROM alembic_version"))
+        if heads != HEADS:
+            conn.close()
+            return None
+        if write:
+            conn.execute("PRAGMA synchronous=FULL")  # as storage.engine: power cuts are common
+            conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+    except sqlite3.Error:
+        conn.close()
+        return None
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction holding the write lock from its start (storage.engine's
+    write_session): committed on normal exit, rolled back on an exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def utc(value: str | None) -> datetime | None:
+    """An instant as `storage.tables.common.UTCDateTime` stores it (naive UTC text) → aware."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def db_time(dt: datetime) -> str:
+    """An aware instant the way UTCDateTime stores it (naive UTC, ISO with a space)."""
+    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from storage.tables import Procedure
+if TYPE_CHECKING:  # a type only: the CLI's quick reads fold facts without the database stack
+    from storage.tables import Procedure
 
 FEE_KINDS = ("fee_paid", "fee_exempted")
 
