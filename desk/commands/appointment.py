@@ -7,29 +7,10 @@ from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, parse_date
 
-_H = {
-    "appointment": ("lịch hẹn: đặt, xem, xác nhận có mặt", "appointments: book, list, check in"),
-    "book": ("đặt một lịch hẹn", "book an appointment"),
-    "service": ("mã dịch vụ hoặc chữ cái của số (HT hoặc A)", "service code or ticket letter"),
-    "date": ("ngày YYYY-MM-DD", "date YYYY-MM-DD"),
-    "id": ("số định danh cá nhân (căn cước) của người đặt", "the citizen's ID number"),
-    "time": ("giờ HH:MM (mặc định: khung giờ trống đầu tiên)", "time HH:MM (default: first free)"),
-    "list": ("danh sách lịch hẹn của một ngày", "the appointments of a day"),
-    "list_date": ("ngày YYYY-MM-DD (mặc định: hôm nay)", "date YYYY-MM-DD (default: today)"),
-    "checkin": ("xác nhận có mặt và cấp số thứ tự ưu tiên",
-                "check in and issue the priority ticket"),
-    "code": ("mã lịch hẹn, số định danh hoặc nội dung mã QR trên thẻ căn cước",
-             "booking code, ID number or the text of the ID card's QR"),
-    "json": ("in kết quả dạng JSON", "print JSON"),
-    "no_print": ("không in phiếu", "do not print the ticket"),
-}
-
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    en = h.get("usage_error") == "usage error"
-
     def tr(key: str) -> str:
-        return _H[key][en]
+        return h["appointment" if key == "appointment" else f"appointment.{key}"]
 
     p = sub.add_parser("appointment", help=tr("appointment"), description=tr("appointment"))
     a = p.add_subparsers(dest="appointment_command", metavar="ACTION", required=True)

@@ -12,13 +12,11 @@ from desk.commands import audit as audit_cmd
 from desk.commands import citizen as citizen_cmd
 from desk.commands.base import CommandError, actor_for, context, emit, fail
 from desk.commands.cli_auth import add_pin_options, authorize
-from desk.commands.help_backup import helps_for
 from desk.domain.numbers import decimal
 from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = helps_for(h)
     p = sub.add_parser("backup", help=h["backup"], description=h["backup"])
     p.add_argument("--to", metavar="DIR", help=h["backup.to"])
     p.add_argument("--passphrase-stdin", action="store_true", help=h["backup.passphrase_stdin"])

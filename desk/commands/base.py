@@ -11,14 +11,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk import toml_file
-from desk.i18n import render_error, set_language, t
+from desk import environment, toml_file
+from desk.i18n import get_language, keys, render_error, set_language, t
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
-
-_lang = "vi"
-
 
 class CommandError(Exception):
     """A failure already phrased for the user; `code` is the exit status."""
@@ -30,10 +27,10 @@ class CommandError(Exception):
 
 
 def early_language(argv: list[str]) -> str:
-    """The office language, read cheaply (tomllib only) so even --help speaks it."""
-    global _lang
-    lang = os.environ.get("DESK_LANG", "")
-    if lang not in ("vi", "en"):
+    """The office language, read cheaply (tomllib only) so even --help speaks it. The caller
+    sets it (desk.i18n.set_language): desk.i18n keeps the process's one language setting."""
+    lang = environment.language()
+    if lang is None:
         lang = "vi"
         path = _config_path_from(argv)
         if path is not None:
@@ -44,7 +41,6 @@ def early_language(argv: list[str]) -> str:
                     lang = office["language"]
             except (OSError, ValueError):
                 pass  # the real loader reports a bad file properly later
-    _lang = lang
     return lang
 
 
@@ -54,16 +50,23 @@ def _config_path_from(argv: list[str]) -> Path | None:
             return Path(argv[i + 1])
         if a.startswith("--config="):
             return Path(a.split("=", 1)[1])
-    if os.environ.get("DESK_CONFIG"):
-        return Path(os.environ["DESK_CONFIG"])
+    if environment.config_file() is not None:
+        return environment.config_file()
     local = Path.cwd() / "desk.toml"
     return local if local.is_file() else None
 
 
-def helps() -> dict[str, str]:
-    from desk.commands.help_text import EN, VI
+_helps: dict[str, dict[str, str]] = {}
 
-    return EN if _lang == "en" else VI
+
+def helps() -> dict[str, str]:
+    """The `--help` texts in the process's language: h["dossier.receive"] is the catalogs'
+    "help.dossier.receive" (desk/i18n/msg_help*.py). A text the catalogs lack is a KeyError
+    when the parser is built, never a raw key in the help."""
+    lang = get_language()
+    if lang not in _helps:  # ~250 texts: once per language, `desk --help` asks several times
+        _helps[lang] = {key.removeprefix("help."): t(key) for key in keys("help.")}
+    return dict(_helps[lang])
 
 
 def context(args: argparse.Namespace) -> DeskContext:

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desk.commands import help_fee
 from desk.commands.base import CommandError, context, emit, fail, parse_date
 from desk.commands.cli_auth import add_pin_options, authorize
 from desk.i18n import t
@@ -29,10 +28,9 @@ def register(sub: Any, h: dict[str, str]) -> None:
     pu.add_argument("--json", action="store_true", help=h["json"])
     add_pin_options(pu)
     pu.set_defaults(handler=purge_)
-    hq = help_fee.helps_for(h)  # `read-qr` (issue 17)
-    rq = csub.add_parser("read-qr", help=hq["citizen.read_qr"],
-                         description=hq["citizen.read_qr"])
-    rq.add_argument("text", metavar="TEXT", help=hq["citizen.qr_text"])
+    rq = csub.add_parser("read-qr", help=h["citizen.read_qr"],
+                         description=h["citizen.read_qr"])
+    rq.add_argument("text", metavar="TEXT", help=h["citizen.qr_text"])
     rq.add_argument("--json", action="store_true", help=h["json"])
     rq.set_defaults(handler=read_qr_)
 

@@ -12,14 +12,7 @@ from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, helps
 from desk.commands.cli_auth import ENV_PIN, add_pin_options, authorize, cli_actor
-from desk.i18n import get_language, t
-
-UNLOCK_HELP = {"vi": "mở khóa tài khoản cán bộ bị khóa vì nhập sai PIN (cần quản trị)",
-               "en": "unlock a clerk locked out by wrong PINs (needs an administrator)"}
-
-
-def lang() -> str:
-    return "en" if get_language() == "en" else "vi"
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -34,7 +27,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     add.add_argument("--json", action="store_true", help=h["json"])
     add_pin_options(add, stdin=False)  # --pin-stdin: the admin's PIN first, then the new one
     add.set_defaults(handler=add_)
-    un = csub.add_parser("unlock", help=UNLOCK_HELP[lang()], description=UNLOCK_HELP[lang()])
+    un = csub.add_parser("unlock", help=h["clerk.unlock"], description=h["clerk.unlock"])
     un.add_argument("name", metavar="NAME", help=h["clerk.name"])
     add_pin_options(un)
     un.set_defaults(handler=unlock_)

@@ -16,8 +16,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from desk.commands.base import CommandError, fail, helps
-from desk.commands.help_text import EN
+from desk.commands.base import CommandError, fail
 from desk.i18n import t
 
 if TYPE_CHECKING:
@@ -41,25 +40,13 @@ def cli_actor() -> Actor:
     return Actor(id=None, name=f"cli:{os_user()}", role="admin")
 
 
-HELP = {
-    "vi": {"clerk": "tên lãnh đạo hoặc quản trị thực hiện (hoặc DESK_CLERK); cần mã PIN",
-           "pin": "đọc mã PIN của người thực hiện từ dòng đầu của stdin (hoặc DESK_PIN, "
-                  "hoặc nhập khi được hỏi)"},
-    "en": {"clerk": "name of the supervisor or administrator doing it (or DESK_CLERK); "
-                    "their PIN is needed",
-           "pin": "read that person's PIN from the first line of stdin (or DESK_PIN, or a "
-                  "prompt)"},
-}
-
-
 def add_pin_options(p: argparse.ArgumentParser, *, clerk: bool = True,
                     stdin: bool = True) -> None:
     """`--clerk NAME` and `--pin-stdin` on a command that needs a supervisor or admin."""
-    h = HELP["en" if helps() is EN else "vi"]
     if clerk:
-        p.add_argument("--clerk", metavar="NAME", help=h["clerk"])
+        p.add_argument("--clerk", metavar="NAME", help=t("help.auth.clerk"))
     if stdin:
-        p.add_argument("--pin-stdin", action="store_true", help=h["pin"])
+        p.add_argument("--pin-stdin", action="store_true", help=t("help.auth.pin"))
 
 
 def read_pin(name: str, from_stdin: bool) -> str:

@@ -9,12 +9,10 @@ from typing import Any
 
 from desk.commands.base import actor_for as _actor
 from desk.commands.base import context, emit, fail, parse_date
-from desk.commands.help_deadlines import helps_for
 from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = {**h, **helps_for(h)}
     p = sub.add_parser("deadlines", help=h["deadlines"], description=h["deadlines"])
     p.add_argument("--sort", default="due", choices=("due", "field", "agency"),
                    help=h["deadlines.sort"])

@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, emit, fail, say
-from desk.commands.help_district import helps_for
-from desk.i18n import get_language, set_language, t
+from desk.i18n import set_language, t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = {**h, **helps_for(h)}
     # `desk province …` is the same command: the server is the province's since 2025
     p = sub.add_parser("district", aliases=["province"], help=h["district"],
                        description=h["district"])
@@ -24,10 +22,9 @@ def register(sub: Any, h: dict[str, str]) -> None:
     s.add_argument("--host", default="127.0.0.1", help=h["district.host"])
     s.add_argument("--port", type=int, default=8765, help=h["district.port"])
     s.add_argument("--files", metavar="DIR", help=h["district.files"])
-    en = h.get("usage_error") == "usage error"
-    s.add_argument("--tls-cert", metavar="PEM", help=TLS_HELP["cert"][en])
-    s.add_argument("--tls-key", metavar="PEM", help=TLS_HELP["key"][en])
-    s.add_argument("--workers", type=int, default=1, metavar="N", help=TLS_HELP["workers"][en])
+    s.add_argument("--tls-cert", metavar="PEM", help=h["district.tls.cert"])
+    s.add_argument("--tls-key", metavar="PEM", help=h["district.tls.key"])
+    s.add_argument("--workers", type=int, default=1, metavar="N", help=h["district.tls.workers"])
     s.set_defaults(handler=serve_)
 
     o = dsub.add_parser("office", help=h["district.office"], description=h["district.office"])
@@ -71,16 +68,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
         pub.set_defaults(handler=catalog_publish_ if what == "catalog" else calendar_publish_)
 
 
-TLS_HELP = {  # (Vietnamese, English)
-    "workers": ("số tiến trình phục vụ (mặc định 1; một tỉnh: bằng số nhân CPU)",
-                "server processes (default 1; a province: one per CPU core)"),
-    "cert": ("chứng chỉ TLS (PEM) để máy chủ tự phục vụ https", "TLS certificate (PEM): serve "
-             "https itself"),
-    "key": ("khóa riêng của chứng chỉ TLS (PEM)", "the TLS certificate's private key (PEM)"),
-    "both": ("Cần cả --tls-cert và --tls-key.", "Give both --tls-cert and --tls-key."),
-}
-
-
 def _db(p: argparse.ArgumentParser, h: dict[str, str]) -> None:
     p.add_argument("--db", metavar="URL", help=h["district.db"])
 
@@ -111,7 +98,7 @@ def serve_(args: argparse.Namespace) -> int:
     url = _url(args)
     say("district.serving", host=args.host, port=args.port, db=_safe(url))
     if bool(args.tls_cert) != bool(args.tls_key):
-        raise CommandError(TLS_HELP["both"][get_language() == "en"], 2)
+        raise CommandError(t("district.tls_both"), 2)
     serve(url, args.host, args.port, _files_dir(args, url), args.tls_cert, args.tls_key,
           workers=max(1, args.workers))
     return 0

@@ -16,7 +16,6 @@ from desk.commands.base import (
     parse_date,
     parse_local_datetime,
 )
-from desk.commands.help_dossier import helps_for
 from desk.i18n import t
 
 ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_received",
@@ -24,7 +23,6 @@ ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_rec
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = {**h, **helps_for(h)}
     p = sub.add_parser("dossier", help=h["dossier"], description=h["dossier"])
     dsub = p.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
 

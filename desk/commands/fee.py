@@ -10,9 +10,7 @@ from desk.commands.base import CommandError, context, emit, fail
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands.help_fee import helps_for
 
-    h = helps_for(h)
     p = sub.add_parser("fee", help=h["fee"], description=h["fee"])
     fsub = p.add_subparsers(dest="fee_command", metavar="ACTION", required=True)
     qr = fsub.add_parser("qr", help=h["fee.qr"], description=h["fee.qr"])

@@ -11,9 +11,7 @@ STATUSES = ("waiting", "sending", "sent", "delivered", "failed")
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.commands.help_fee import helps_for
 
-    h = helps_for(h)
     p = sub.add_parser("notify", help=h["notify"], description=h["notify"])
     nsub = p.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
     sd = nsub.add_parser("send", help=h["notify.send"], description=h["notify.send"])

@@ -6,19 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desk.commands import base, help_printer
 from desk.commands.base import CommandError, context, emit, fail
 from desk.i18n import t
 
 EXIT_NOT_PRINTED = 3  # the job is kept in the queue; the printer was not ready
 
 
-def _helps(h: dict[str, str]) -> dict[str, str]:
-    return {**h, **(help_printer.EN if base._lang == "en" else help_printer.VI)}
-
-
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = _helps(h)
     p = sub.add_parser("printer", help=h["printer"], description=h["printer"])
     psub = p.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
     test = psub.add_parser("test", help=h["printer.test"], description=h["printer.test"])

@@ -8,20 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk.commands import help_queue
 from desk.commands.base import CommandError, context, emit, fail, parse_date
-from desk.commands.help_text import EN as BASE_EN
 from desk.i18n import t
 
 ACTIONS = ("call", "recall", "start", "finish", "no_show", "hold", "transfer")
 
 
-def _helps(h: dict[str, str]) -> dict[str, str]:
-    return {**h, **(help_queue.EN if h is BASE_EN else help_queue.VI)}
-
-
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = _helps(h)
     p = sub.add_parser("queue", help=h["queue"], description=h["queue"])
     q = p.add_subparsers(dest="queue_command", metavar="ACTION", required=True)
 

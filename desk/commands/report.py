@@ -7,10 +7,8 @@ import argparse
 import sys
 from typing import Any
 
-from desk.commands import help_report
 from desk.commands.base import CommandError, actor_for, context, fail, parse_date
 from desk.commands.cli_auth import add_pin_options, authorize
-from desk.commands.help_text import EN as BASE_EN
 from desk.i18n import t
 from desk.services.reports.exports import (
     BOOK_FORMATS,
@@ -23,12 +21,7 @@ from desk.services.reports.exports import (
 WHAT = ("summary", "book")
 
 
-def _helps(h: dict[str, str]) -> dict[str, str]:
-    return {**h, **(help_report.EN if h is BASE_EN else help_report.VI)}
-
-
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = _helps(h)
     p = sub.add_parser("report", help=h["report"], description=h["report"],
                        epilog=h["report.epilog"],
                        formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -13,36 +13,18 @@ import subprocess
 import sys
 from typing import Any
 
-from desk.i18n import get_language
+from desk.i18n import t
 
 APPS = {"main": [], "display": ["display"], "kiosk": ["kiosk"]}
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    en = h.get("usage_error") == "usage error"
-    p = sub.add_parser("serve", help=_H["serve"][en], description=_H["serve"][en])
-    p.add_argument("--app", choices=tuple(APPS), default="main", help=_H["app"][en])
-    p.add_argument("--host", default="127.0.0.1", help=_H["host"][en])
-    p.add_argument("--port", type=int, default=8000, help=_H["port"][en])
-    p.add_argument("--public-url", help=_H["public_url"][en])
+    p = sub.add_parser("serve", help=h["serve"], description=h["serve"])
+    p.add_argument("--app", choices=tuple(APPS), default="main", help=h["serve.app"])
+    p.add_argument("--host", default="127.0.0.1", help=h["serve.host"])
+    p.add_argument("--port", type=int, default=8000, help=h["serve.port"])
+    p.add_argument("--public-url", help=h["serve.public_url"])
     p.set_defaults(handler=serve)
-
-
-_H = {
-    "serve": ("mở Một Cửa Desk trong trình duyệt (textual-serve) cho mạng nội bộ",
-              "serve the desk to browsers on the office LAN (textual-serve)"),
-    "app": ("ứng dụng: main (quầy, cần đăng nhập), display (màn hình phòng chờ), kiosk",
-            "which app: main (counter, asks for the PIN), display (waiting room), kiosk"),
-    "host": ("địa chỉ lắng nghe (mặc định 127.0.0.1; dùng 0.0.0.0 cho cả mạng LAN)",
-             "address to listen on (default 127.0.0.1; 0.0.0.0 for the whole LAN)"),
-    "port": ("cổng (mặc định 8000)", "port (default 8000)"),
-    "public_url": ("địa chỉ công khai khi đặt sau proxy TLS, ví dụ https://desk.xa.gov.vn",
-                   "public address behind a TLS proxy, e.g. https://desk.example"),
-    "access": ("Mở trên mỗi máy quầy (liên kết có mã truy cập, đừng chia sẻ): {url}\n"
-               "Tối đa {n} phiên cùng lúc.",
-               "Open on each counter (the link carries the access secret; do not share it): "
-               "{url}\nAt most {n} sessions at once."),
-}
 
 
 def app_command(app: str, config: str | None) -> str:
@@ -78,7 +60,6 @@ def serve(args: argparse.Namespace) -> int:
     server = GuardedServer(app_command(args.app, config), host=args.host, port=args.port,
                            title="Một Cửa Desk", public_url=args.public_url, token=token,
                            max_sessions=max_sessions, templates_path=str(pages))
-    en = get_language() == "en"
-    print(_H["access"][en].format(url=server.access_url(), n=max_sessions), flush=True)
+    print(t("serve.access", url=server.access_url(), n=max_sessions), flush=True)
     server.serve()
     return 0

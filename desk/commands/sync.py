@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, say
-from desk.commands.help_sync import helps_for
 from desk.i18n import t
 
 EXIT_OFFLINE = 3
@@ -15,7 +14,6 @@ EXIT_UPGRADE = 5
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    h = {**h, **helps_for(h)}
     p = sub.add_parser("sync", help=h["sync"], description=h["sync"])
     p.add_argument("--once", action="store_true", help=h["sync.once"])
     p.add_argument("--json", action="store_true", help=h["json"])

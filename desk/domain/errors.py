@@ -1,12 +1,20 @@
 """The one exception type the domain raises: a message key plus parameters.
 
 The presentation layer (CLI, screens) renders it with desk.i18n in the configured language;
-the domain itself knows no language.
+the domain itself knows no language. A parameter that names a word rather than a value (the
+label of a status, an action, a sex) is a `MessageKey`, so the words stay in the catalogs.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+
+class MessageKey(str):
+    """A parameter that is itself a message key ("status.RECEIVED"): desk.i18n renders it in
+    the reader's language (a tuple of them: joined with commas)."""
+
+    __slots__ = ()
 
 
 class DomainError(ValueError):

@@ -1,13 +1,17 @@
-"""Messages in Vietnamese (default) and English.
+"""Messages in Vietnamese (default) and English: the one voice of the desk.
 
 Each area keeps its own catalog module `desk/i18n/msg_<area>.py` defining two dicts, `VI` and
 `EN`, from message key to a `str.format` template. They are merged on first use, so adding an
-area never touches this file.
+area never touches this file. Both languages have the same keys and the same placeholders
+(tests/i18n). The language is set here once for the process (`set_language`); nothing else keeps
+one. A parameter that is itself a key (a `MessageKey`: a status, an action, a sex) is rendered
+in the reader's language, or in the one its format spec names: `{status_label:vi}`.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import marshal
 import os
 import pkgutil
@@ -15,9 +19,18 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from desk import environment
+from desk.domain.errors import MessageKey
+
 LANGUAGES = ("vi", "en")
 _language = "vi"
 _catalogs: dict[str, dict[str, str]] | None = None
+log = logging.getLogger("desk.i18n")
+
+
+class MessageParamError(KeyError):
+    """A message was asked for without one of its parameters (raised only when
+    DESK_STRICT_MESSAGES is set, as in the tests; otherwise logged)."""
 
 
 def set_language(lang: str) -> None:
@@ -81,16 +94,70 @@ def _cached() -> dict[str, dict[str, str]] | None:
     return merged
 
 
+def has(key: str) -> bool:
+    """Whether `key` is in the catalogs (in Vietnamese, hence in both)."""
+    return key in _load()["vi"]
+
+
+def keys(prefix: str = "") -> list[str]:
+    """The catalogs' keys that start with `prefix`."""
+    return [k for k in _load()["vi"] if k.startswith(prefix)]
+
+
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message `key` in `lang` (default: the configured language), filled with `params`.
 
     Falls back to Vietnamese, then to the key itself, so a missing translation never crashes.
+    A missing parameter is a programming error: logged (the text shows the placeholder), or
+    raised under DESK_STRICT_MESSAGES.
     """
     cats = _load()
-    template = cats[lang or _language].get(key) or cats["vi"].get(key) or key
+    lang = lang or _language
+    template = cats[lang].get(key) or cats["vi"].get(key) or key
+    for name, value in params.items():
+        if isinstance(value, MessageKey | tuple) and _is_keys(value):
+            params[name] = _Localized(value, lang)
     try:
         return template.format(**params)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, AttributeError) as e:
+        return _unfilled(key, template, params, e)
+
+
+def _is_keys(value: Any) -> bool:
+    return isinstance(value, MessageKey) or (
+        bool(value) and all(isinstance(v, MessageKey) for v in value))
+
+
+class _Localized:
+    """A key parameter, rendered when the template is formatted: in the reader's language, or
+    in the one named by the placeholder's format spec ({status_label:vi}); several keys are
+    joined with commas."""
+
+    __slots__ = ("keys", "lang")
+
+    def __init__(self, keys: MessageKey | tuple[MessageKey, ...], lang: str) -> None:
+        self.keys = (keys,) if isinstance(keys, MessageKey) else keys
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        if spec in LANGUAGES:
+            return ", ".join(t(k, spec) for k in self.keys)
+        return format(", ".join(t(k, self.lang) for k in self.keys), spec)
+
+
+class _Kept(dict[str, Any]):
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
+
+
+def _unfilled(key: str, template: str, params: dict[str, Any], error: Exception) -> str:
+    if environment.strict_messages():
+        raise MessageParamError(f"message {key!r}: {type(error).__name__} {error}") from error
+    log.error("message %r could not be filled (%s: %s); parameters given: %s", key,
+              type(error).__name__, error, sorted(params))
+    try:
+        return template.format_map(_Kept(params))
+    except (KeyError, IndexError, ValueError, AttributeError):
         return template
 
 
