@@ -75,6 +75,7 @@ class Stats:
         self.busy = 0
         self.resent = 0
         self.stored = 0  # events answered accepted/duplicate
+        self.finished = 0  # offices whose every batch was answered
 
     def error(self, kind: str) -> None:
         with self.lock:
@@ -107,17 +108,19 @@ def push(net: Transport, events: list[dict[str, Any]], stats: Stats) -> None:
                     stats.latency.append(ms)
                 tries += 1
                 if tries > 5:
-                    return
+                    return  # this office gave up: not counted as finished
                 with stats.lock:
                     stats.resent += len(chunk)
                 continue
             except SyncError as e:
                 stats.error(type(e).__name__)
-                return
+                return  # not finished
             with stats.lock:
                 stats.latency.append((time.perf_counter() - t0) * 1000)
                 stats.stored += sum(r in ("accepted", "duplicate") for r in data["results"])
             break
+    with stats.lock:
+        stats.finished += 1
 
 
 def pull(net: Transport, stats: Stats) -> None:
@@ -167,18 +170,21 @@ def run_one(pg: Any, offices: int, workers: int, per_office: int, cycles: int,
             period: float) -> dict[str, Any]:
     db = f"province_{offices}_{workers}_{uuid.uuid4().hex[:6]}"
     url = pg.new_db(db)
-    engine = open_district(url)
-    tokens = {office_id(k): add_office(engine, office_id(k), f"Xã {k}") for k in range(offices)}
-    port = free_port()
     env = {**os.environ, "DESK_DISTRICT_URL": url}
     path = SERVER["pythonpath"]
-    if path:  # another tree's server (the code before a change, for side-by-side figures)
-        env["PYTHONPATH"] = path
+    if path:  # another tree's server (the code before a change, for side-by-side figures),
+        env["PYTHONPATH"] = path  # on the schema its own migrations make
+        subprocess.run([sys.executable, "-c", "import sys; from desk.district.db import "
+                        "open_district; open_district(sys.argv[1])", url], env=env, check=True,
+                       cwd=path.split(os.pathsep)[0])
+    engine = open_district(url, upgrade=not path)
+    tokens = {office_id(k): add_office(engine, office_id(k), f"Xã {k}") for k in range(offices)}
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", SERVER["app"], "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--log-level", "warning", "--timeout-keep-alive", "75"], env=env,
-        cwd=path or None)
+        cwd=path.split(os.pathsep)[0] or None)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base)
@@ -204,19 +210,22 @@ def run_one(pg: Any, offices: int, workers: int, per_office: int, cycles: int,
         steady = Stats()
         seqs = dict.fromkeys(tokens, per_office + 1)
         t1 = time.perf_counter()
-        for c in range(cycles):
-            start = time.perf_counter()
 
-            def cycle(o: str, c: int = c) -> None:
-                ev = day_events(o, 1, seqs[o])
-                ev[0]["e"] = f"{o}-261124-{c + 1:04d}"
-                seqs[o] += 1
-                push(nets[o], ev, steady)
-                pull(nets[o], steady)
+        def cycle(o: str, c: int) -> None:
+            ev = day_events(o, 1, seqs[o])
+            ev[0]["e"] = f"{o}-261124-{c + 1:04d}"
+            seqs[o] += 1
+            push(nets[o], ev, steady)
+            pull(nets[o], steady)
 
-            with ThreadPoolExecutor(max_workers=offices) as pool:
-                list(pool.map(cycle, tokens))
-            time.sleep(max(0.0, period - (time.perf_counter() - start)))
+        # Each office keeps its own rhythm (offices start their day at different moments):
+        # office k runs its cycle at k/N of the period, every period.
+        with ThreadPoolExecutor(max_workers=min(offices, 64)) as pool:
+            for c in range(cycles):
+                for k, o in enumerate(tokens):
+                    due = t1 + c * period + k * period / offices
+                    time.sleep(max(0.0, due - time.perf_counter()))
+                    pool.submit(cycle, o, c)
         steady_s = time.perf_counter() - t1
         cpu2, _ = cpu_rss(server.pid)
         stop.set()
@@ -233,13 +242,16 @@ def run_one(pg: Any, offices: int, workers: int, per_office: int, cycles: int,
                 "p50": pct(burst_stats.latency, 50), "p95": pct(burst_stats.latency, 95),
                 "p99": pct(burst_stats.latency, 99), "max": max(burst_stats.latency, default=0),
                 "errors": burst_stats.errors, "busy_503": burst_stats.busy,
+                "finished": burst_stats.finished,
+                "over_timeout": sum(ms >= READ_TIMEOUT * 1000 for ms in burst_stats.latency),
                 "resent": burst_stats.resent, "cpu_burst_s": cpu1 - cpu0,
                 "steady_requests": len(steady.latency),
                 "steady_rps": len(steady.latency) / steady_s if steady_s else 0,
                 "steady_p50": pct(steady.latency, 50), "steady_p99": pct(steady.latency, 99),
                 "steady_errors": steady.errors, "steady_busy": steady.busy,
                 "cpu_steady_s": cpu2 - cpu1, "rss_peak_mb": peak[0],
-                "rows": rows, "sent": sent, "exactly_once": rows == sent and dupes == 0}
+                "rows": rows, "sent": sent, "exactly_once": rows == sent and dupes == 0,
+                "load": os.getloadavg()}  # the machine is shared: the figures' context
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -261,17 +273,21 @@ def _wait(base: str) -> None:
     raise RuntimeError("the district server did not start")
 
 
-def show(r: dict[str, Any]) -> None:
-    print(f"{r['offices']:>4} offices, {r['workers']} worker(s): {r['events']:,} events in "
+def show(r: dict[str, Any], label: str = "") -> None:
+    print(f"{label}{r['offices']:>4} offices, {r['workers']} worker(s): {r['events']:,} events in "
           f"{r['burst_s']:.1f} s = {r['events_per_s']:.0f} events/s (budget 1000); push "
           f"p50/p95/p99/max {r['p50']:.0f}/{r['p95']:.0f}/{r['p99']:.0f}/{r['max']:.0f} ms; "
           f"errors {r['errors'] or 0}; 503 busy {r['busy_503']}; resent {r['resent']}; "
+          f"offices finished {r['finished']}/{r['offices']}, requests over the client's "
+          f"{READ_TIMEOUT:.0f} s timeout {r['over_timeout']}; "
           f"server CPU {r['cpu_burst_s']:.1f} s, RSS peak {r['rss_peak_mb']:.0f} MB", flush=True)
-    print(f"     steady: {r['steady_requests']} requests, {r['steady_rps']:.0f}/s, p50/p99 "
+    print(f"     steady (each office every period, offices spread over it): "
+          f"{r['steady_requests']} requests, {r['steady_rps']:.0f}/s, p50/p99 "
           f"{r['steady_p50']:.0f}/{r['steady_p99']:.0f} ms (budget p99 1000), errors "
           f"{r['steady_errors'] or 0}, 503 {r['steady_busy']}, CPU {r['cpu_steady_s']:.1f} s; "
           f"rows {r['rows']:,} / sent {r['sent']:,}: exactly once "
-          f"{'yes' if r['exactly_once'] else 'NO'}", flush=True)
+          f"{'yes' if r['exactly_once'] else 'NO'}; load average "
+          f"{' '.join(f'{x:.1f}' for x in r['load'])}", flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -284,6 +300,7 @@ def main(argv: list[str]) -> int:
                     help="seconds between steady cycles (smaller compresses time)")
     ap.add_argument("--quick", action="store_true", help="10 and 50 offices, 1 worker")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--label", default="", help="a name printed before each row (before/after)")
     ap.add_argument("--app", default=SERVER["app"], help="the server's app factory (import string)")
     ap.add_argument("--pythonpath", default="", help="where the server imports it from")
     args = ap.parse_args(argv)
@@ -299,7 +316,7 @@ def main(argv: list[str]) -> int:
                 for n in args.offices:
                     r = run_one(pg, n, workers, args.events, args.cycles, args.period)
                     results.append(r)
-                    show(r)
+                    show(r, f"{args.label}: " if args.label else "")
         finally:
             pg.stop()
     if args.json:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+import random
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,7 @@ from desk.district.http import check_auth, envelope, finish_auth, signed_body
 from desk.district.ingest import ingest
 from desk.district.offices import Signed
 from desk.district.own import own_events
+from desk.district.seen import flush_contacts
 from desk.district.tables import Quarantine
 from desk.district.wellformed import MAX_TEXT, Malformed, read_batch, storable_text
 from desk.sync import protocol as P
@@ -39,7 +43,9 @@ log = logging.getLogger("desk.district")
 # Admission control (issue 19): pushes in progress per worker process; beyond it a 503 with
 # Retry-After (the desk honours it) instead of a queue that grows into client timeouts.
 MAX_PUSHES = int(os.environ.get("DESK_DISTRICT_MAX_PUSHES", "6"))
-RETRY_AFTER = "2"
+# Retry-After of a busy answer, in seconds, drawn at random: offices refused together do not
+# all come back in the same second (500 offices retrying every 2 s were a wave of their own).
+RETRY_AFTER = (1, 5)
 URL_ENV, FILES_ENV = "DESK_DISTRICT_URL", "DESK_DISTRICT_FILES"
 
 
@@ -100,26 +106,38 @@ def own(engine: Engine, office_id: str, request: Request, device: str, after: in
     return envelope(200, **page)
 
 
+def busy() -> JSONResponse:
+    reply = envelope(503, error="busy")
+    reply.headers["Retry-After"] = str(random.randint(*RETRY_AFTER))
+    return reply
+
+
 def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
-    app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
-                  openapi_url=None)
-    attachments.register(app, engine, files_dir or attachments.default_files_dir(engine.url))
-    pushing = [0]  # pushes in progress in this process (the event loop is its only writer)
     pool = engine.pool
     threads = getattr(pool, "size", lambda: 0)() + max(0, getattr(pool, "_max_overflow", 0))
 
-    @app.post("/v1/offices/{office_id}/events:batch")
-    async def events_batch(office_id: str, request: Request) -> JSONResponse:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if threads > 0:  # request threads = pooled connections: none waits 30 s for one
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+        await run_in_threadpool(flush_contacts, engine)  # last contacts noted since the flush
+
+    app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
+                  openapi_url=None, lifespan=lifespan)
+    attachments.register(app, engine, files_dir or attachments.default_files_dir(engine.url))
+    pushing = [0]  # pushes in progress in this process (the event loop is its only writer)
+
+    @app.post("/v1/offices/{office_id}/events:batch")
+    async def events_batch(office_id: str, request: Request) -> JSONResponse:
+        if pushing[0] >= MAX_PUSHES:  # before authentication: a storm of refusals costs nothing
+            return busy()
         got = await signed_body(engine, office_id, request, P.MAX_BODY,
                                 {"error": "too_large", "max_bytes": P.MAX_BODY})
         if isinstance(got, JSONResponse):
             return got
-        if pushing[0] >= MAX_PUSHES:
-            busy = envelope(503, error="busy")
-            busy.headers["Retry-After"] = RETRY_AFTER
-            return busy
+        if pushing[0] >= MAX_PUSHES:  # others were admitted while this body arrived
+            return busy()
         pushing[0] += 1
         try:
             return await run_in_threadpool(push, engine, office_id, request, *got)

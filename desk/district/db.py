@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlmodel import Session
 
 from storage.engine import make_engine
@@ -117,3 +117,19 @@ def write(engine: Engine) -> Iterator[Session]:
 def read(engine: Engine) -> Iterator[Session]:
     with Session(engine, expire_on_commit=False) as s:
         yield s
+
+
+@contextmanager
+def single_statements(engine: Engine, *, write: bool = False) -> Iterator[Connection]:
+    """A connection for one or two statements that each stand alone: on PostgreSQL in
+    autocommit (no BEGIN/COMMIT round trips); on SQLite a short transaction (BEGIN IMMEDIATE
+    when it writes)."""
+    if is_postgres(engine):
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+    elif write:
+        with engine.execution_options(sqlite_immediate=True).begin() as conn:
+            yield conn
+    else:
+        with engine.connect() as conn:
+            yield conn

@@ -144,12 +144,14 @@ def _insert_new(s: Any, insert: Any, office_id: str, device: str, epoch: int, sc
                  at=P.from_epoch(ev["a"]), base_version=int(ev.get("v", 0)),
                  schema_v=schema_v, payload=raw, payload_sha256=digest, result="")
             for _, ev, raw, digest in todo]
-    inserted: set[str] = set()
-    for i in range(0, len(rows), CHUNK):
-        stmt = insert(Event).values(rows[i:i + CHUNK]).on_conflict_do_nothing(
-            index_elements=["event_id"]).returning(Event.event_id)
-        inserted.update(s.execute(stmt).scalars())
-    return inserted
+    if not rows:
+        return set()
+    # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" renders the
+    # multi-row VALUES itself (a `.values(rows)` statement was compiled anew for every batch:
+    # half the server's CPU per event)
+    stmt = insert(Event.__table__).on_conflict_do_nothing(  # type: ignore[attr-defined]
+        index_elements=["event_id"]).returning(Event.__table__.c.event_id)
+    return set(s.connection().execute(stmt, rows).scalars())
 
 
 def _lock_states(s: Any, office_id: str, codes: set[str]) -> dict[str, DossierState | None]:

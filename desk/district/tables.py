@@ -56,7 +56,7 @@ class Event(DistrictModel, table=True):
     __table_args__ = (Index("ix_event_office_entity", "office_id", "entity_id"),
                       Index("ix_event_office_device_seq", "office_id", "device", "seq"))
     event_id: str = Field(primary_key=True, max_length=32)
-    office_id: str = Field(index=True)
+    office_id: str  # indexed as the first column of both indexes above (migration d0019)
     device: str = ""
     epoch: int = 0  # the desk's device_epoch: a restore from backup starts a new stream
     seq: int = 0  # unique only within (device, epoch): a new epoch may reuse old numbers
@@ -113,7 +113,8 @@ class Conflict(DistrictModel, table=True):
 
 
 class Nonce(DistrictModel, table=True):
-    """Signature nonces seen recently (replay protection); pruned past the skew window."""
+    """Signature nonces seen recently (replay protection); pruned past the skew window.
+    UNLOGGED on PostgreSQL (migration d0019, desk/district/seen.py)."""
 
     __tablename__ = "nonce"
     office_id: str = Field(primary_key=True)

@@ -82,7 +82,7 @@ def test_busy_server_answers_503_with_retry_after(district_sqlite: District,
         monkeypatch.setattr(district_app, "MAX_PUSHES", 0)  # every push beyond the cap
         with pytest.raises(Offline) as busy:
             net.call("POST", net.office_path("events:batch"), body)
-        assert busy.value.detail.startswith("http:503") and busy.value.retry_after == 2
+        assert busy.value.detail.startswith("http:503") and 1 <= (busy.value.retry_after or 0) <= 5
         monkeypatch.setattr(district_app, "MAX_PUSHES", 6)
         ok = net.call("POST", net.office_path("events:batch"), body)
         assert ok["results"] == ["accepted"]  # nothing was stored by the refused push
