@@ -56,6 +56,7 @@ class DeskApp(DeskModes, App[int]):
     def on_ready(self) -> None:
         if self.background:  # after the first paint: the login is on screen before any of it
             self.start_background()
+            self.warm_documents()
 
     @staticmethod
     def _ready_time(started: float) -> float:
@@ -85,6 +86,12 @@ class DeskApp(DeskModes, App[int]):
         self.notice_worker = notice_worker.start(self.ctx)  # None without [notify] channels
         backup.auto_backup_if_due(self.ctx)  # what is at risk today is said at login
 
+    @work(thread=True, exit_on_error=False, group="start")
+    def warm_documents(self) -> None:
+        """After the first paint: the PDF engine warmed once for the process, so the first A4
+        document a clerk asks for appears as fast as the next one (issue 19)."""
+        prewarm_documents()
+
     def on_unmount(self) -> None:
         if self.print_pool is not None:
             self.print_pool.stop()
@@ -110,3 +117,13 @@ class DeskApp(DeskModes, App[int]):
         from screens.widgets.keys_panel import open_keys
 
         open_keys(self)
+
+
+def prewarm_documents() -> None:
+    """Load what the first A4 document needs — the database stack, the letter's service, fpdf2
+    and the shipped faces — and make one throw-away page (printers/pdf/warm.py)."""
+    load_stack()
+    from desk.services.deadlines import apology  # noqa: F401 — the import is the point
+    from printers.pdf.warm import warm
+
+    warm()
