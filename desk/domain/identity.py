@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
 
-from desk.domain.errors import DomainError
+from desk.domain.errors import DomainError, MessageKey
 
 IdType = Literal["CCCD", "CMND"]
 Sex = Literal["M", "F"]
@@ -106,11 +106,6 @@ CENTURY_SEX: Final[dict[str, tuple[int, Sex]]] = {
     "9": (2300, "F"),
 }
 
-_SEX_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {"M": "nam", "F": "nữ"},
-    "en": {"M": "male", "F": "female"},
-}
-
 CCCD_LENGTH: Final = 12
 CMND_LENGTH: Final = 9
 _ID_SEPARATORS: Final = frozenset(" .-\t")
@@ -180,8 +175,8 @@ def validate_personal_id(
             "id.sex_mismatch",
             id_sex=id_sex,
             given_sex=sex,
-            **{f"id_sex_{lang}": _SEX_LABELS[lang][id_sex] for lang in ("vi", "en")},
-            **{f"given_sex_{lang}": _SEX_LABELS[lang].get(sex, sex) for lang in ("vi", "en")},
+            id_sex_label=MessageKey(f"id.sex.{id_sex}"),
+            given_sex_label=MessageKey(f"id.sex.{sex}") if sex in ("M", "F") else str(sex),
         )
     return PersonalId(
         number=digits,

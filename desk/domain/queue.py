@@ -68,7 +68,7 @@ def next_state(state: str, action: str, *, recalls: int = 0, min_recalls: int = 
 
     A no-show needs at least `min_recalls` recalls first (the citizen was called again)."""
     if action not in TRANSITIONS:
-        raise DomainError("queue.unknown_action", action=action)
+        raise DomainError("queue.unknown_action", action=action, actions=", ".join(TRANSITIONS))
     allowed, to = TRANSITIONS[action]
     if state not in allowed:
         raise DomainError("queue.bad_action", action=action, state=state)

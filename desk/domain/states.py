@@ -7,9 +7,9 @@
 Immediate-result procedures are received straight into RETURNED (still recorded). Terminal
 states accept no action. Every transition is an event; the dossier row is `project(events)`.
 
-Labels for screens live here as data (`LABELS_VI`, `LABELS_EN`, keys "status.RECEIVED",
-"action.transfer", …) and desk/i18n/msg_dossier.py publishes them; the illegal-transition
-error carries the labels it needs so it renders in either language without a second lookup.
+The domain knows no language: a status's or an action's words are the catalogs' (keys
+"status.RECEIVED", "action.transfer", …, desk/i18n/msg_dossier.py; `label_key`), and the
+illegal-transition error carries those keys as `MessageKey` parameters.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Final, NamedTuple
 
-from desk.domain.errors import DomainError
+from desk.domain.errors import DomainError, MessageKey
 
 
 class DossierStatus(StrEnum):
@@ -97,55 +97,10 @@ TRANSITIONS: Final[Mapping[DossierStatus, Mapping[Action, DossierStatus | None]]
     S.STOPPED: {},
 }
 
-LABELS_VI: Final[dict[str, str]] = {
-    "status.RECEIVED": "Đã tiếp nhận",
-    "status.TRANSFERRED": "Đã chuyển xử lý",
-    "status.PROCESSING": "Đang xử lý",
-    "status.SUPPLEMENT_REQUESTED": "Chờ bổ sung hồ sơ",
-    "status.RESULT_READY": "Đã có kết quả, chờ trả",
-    "status.RETURNED": "Đã trả kết quả",
-    "status.REFUSED": "Từ chối giải quyết",
-    "status.WITHDRAWN": "Công dân đã rút hồ sơ",
-    "status.STOPPED": "Đã dừng giải quyết",
-    "action.receive": "Tiếp nhận hồ sơ",
-    "action.transfer": "Chuyển xử lý",
-    "action.start_processing": "Bắt đầu xử lý",
-    "action.request_supplement": "Yêu cầu bổ sung hồ sơ",
-    "action.supplement_received": "Nhận hồ sơ bổ sung",
-    "action.refuse": "Từ chối giải quyết",
-    "action.result_ready": "Ghi nhận có kết quả",
-    "action.return_result": "Trả kết quả",
-    "action.withdraw": "Rút hồ sơ",
-    "action.stop": "Dừng giải quyết",
-}
-LABELS_EN: Final[dict[str, str]] = {
-    "status.RECEIVED": "Received",
-    "status.TRANSFERRED": "Transferred for processing",
-    "status.PROCESSING": "Processing",
-    "status.SUPPLEMENT_REQUESTED": "Awaiting supplementary documents",
-    "status.RESULT_READY": "Result ready for return",
-    "status.RETURNED": "Result returned",
-    "status.REFUSED": "Refused",
-    "status.WITHDRAWN": "Withdrawn by the citizen",
-    "status.STOPPED": "Processing stopped",
-    "action.receive": "Receive dossier",
-    "action.transfer": "Transfer for processing",
-    "action.start_processing": "Start processing",
-    "action.request_supplement": "Request supplementary documents",
-    "action.supplement_received": "Receive supplementary documents",
-    "action.refuse": "Refuse",
-    "action.result_ready": "Record result ready",
-    "action.return_result": "Return result",
-    "action.withdraw": "Withdraw dossier",
-    "action.stop": "Stop processing",
-}
-_LABELS: Final = {"vi": LABELS_VI, "en": LABELS_EN}
-
-
-def label(item: DossierStatus | Action, lang: str = "vi") -> str:
-    """Human label of a status or action ("vi" or "en")."""
+def label_key(item: DossierStatus | Action) -> MessageKey:
+    """The catalogs' key of a status's or an action's words: "status.RECEIVED", "action.refuse"."""
     prefix = "status" if isinstance(item, DossierStatus) else "action"
-    return _LABELS[lang][f"{prefix}.{item.value}"]
+    return MessageKey(f"{prefix}.{item.value}")
 
 
 def is_terminal(status: DossierStatus) -> bool:
@@ -167,22 +122,18 @@ def _status(value: DossierStatus | str) -> DossierStatus:
         raise DomainError("dossier.unknown_status", status=str(value)) from None
 
 
-_NO_STATUS: Final = {"vi": "Chưa tiếp nhận", "en": "Not yet received"}
-_NONE_ALLOWED: Final = {"vi": "không có (hồ sơ đã kết thúc)", "en": "none (the dossier is closed)"}
-
-
 def _illegal(status: DossierStatus | None, action: Action) -> DomainError:
-    """The illegal-transition error, with both languages' labels so it renders without lookups:
-    status_vi/en, action_vi/en, allowed_vi/en (the actions that are legal instead)."""
+    """The illegal-transition error: the values, and the keys of their words (rendered in the
+    reader's language): status_label, action_label, allowed_labels (the legal actions)."""
     allowed = allowed_actions(status)
-    params: dict[str, Any] = {"action": action.value, "status": status.value if status else ""}
-    for lang in ("vi", "en"):
-        params[f"status_{lang}"] = label(status, lang) if status else _NO_STATUS[lang]
-        params[f"action_{lang}"] = label(action, lang)
-        params[f"allowed_{lang}"] = (
-            ", ".join(label(a, lang) for a in allowed) if allowed else _NONE_ALLOWED[lang]
-        )
-    return DomainError("dossier.illegal_transition", **params)
+    return DomainError(
+        "dossier.illegal_transition", action=action.value,
+        status=status.value if status else "",
+        action_label=label_key(action),
+        status_label=label_key(status) if status else MessageKey("dossier.no_status"),
+        allowed_labels=tuple(label_key(a) for a in allowed) or (
+            MessageKey("dossier.none_allowed"),),
+    )
 
 
 def next_status(

@@ -113,7 +113,7 @@ def label_to_words(label: str, *, four: Four = "tư") -> str:
     for an empty label or any other character, and ("words.range") for a too-long digit run.
     """
     if not isinstance(label, str):
-        raise DomainError("words.label", label=label)
+        raise DomainError("words.label", label=label, char=label)
     parts: list[str] = []
     digits = ""
     for ch in label.strip().upper():

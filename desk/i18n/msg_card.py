@@ -9,8 +9,8 @@ VI = {
     "qr.repaired_text": "Mã quét bị sai bảng mã (UTF-8 đọc nhầm); đã sửa lại dấu tiếng Việt.",
     "qr.old_id_shape": "Số CMND cũ “{value}” không đủ 9 chữ số; đã ghi như trên thẻ.",
     "qr.unknown_field": "Trường “{value}” trong mã QR không rõ nghĩa; đã bỏ qua.",
-    "qr.bad_date": "Ngày “{value}” ({field_vi}) trong mã QR không phải ngày có thật.",
-    "qr.missing": "Mã QR không có {field_vi}; hãy nhập theo thẻ.",
+    "qr.bad_date": "Ngày “{value}” ({field_label}) trong mã QR không phải ngày có thật.",
+    "qr.missing": "Mã QR không có {field_label}; hãy nhập theo thẻ.",
     "qr.province": (
         "Ba chữ số đầu “{code}” của số định danh không phải mã tỉnh, thành phố. "
         "Hãy đối chiếu số trên thẻ."
@@ -20,10 +20,10 @@ VI = {
         "Hãy đối chiếu thẻ trước khi tiếp nhận."
     ),
     "qr.sex": (
-        "Chữ số thứ 4 của số định danh cho giới tính {id_sex_vi} nhưng thẻ ghi {card_sex_vi}. "
-        "Hãy đối chiếu thẻ trước khi tiếp nhận."
+        "Chữ số thứ 4 của số định danh cho giới tính {id_sex_label} nhưng thẻ ghi "
+        "{card_sex_label}. Hãy đối chiếu thẻ trước khi tiếp nhận."
     ),
-    "qr.future": "Ngày {field_vi} {value} là ngày chưa tới. Hãy đối chiếu thẻ.",
+    "qr.future": "Ngày {field_label} {value} là ngày chưa tới. Hãy đối chiếu thẻ.",
     "qr.issued_before_birth": "Ngày cấp thẻ trước ngày sinh. Hãy đối chiếu thẻ.",
     "qr.field.birth": "ngày sinh",
     "qr.field.issued": "ngày cấp",
@@ -62,8 +62,8 @@ EN = {
                         "Vietnamese letters were repaired.",
     "qr.old_id_shape": "The old ID number “{value}” is not 9 digits; kept as on the card.",
     "qr.unknown_field": "The QR field “{value}” is not understood; ignored.",
-    "qr.bad_date": "The date “{value}” ({field_en}) in the QR code is not a real date.",
-    "qr.missing": "The QR code has no {field_en}; type it from the card.",
+    "qr.bad_date": "The date “{value}” ({field_label}) in the QR code is not a real date.",
+    "qr.missing": "The QR code has no {field_label}; type it from the card.",
     "qr.province": (
         "The first three digits “{code}” of the ID number are not a province code. "
         "Check the number on the card."
@@ -73,10 +73,10 @@ EN = {
         "Check the card before receiving the dossier."
     ),
     "qr.sex": (
-        "Digit 4 of the ID number gives sex {id_sex_en} but the card says {card_sex_en}. "
+        "Digit 4 of the ID number gives sex {id_sex_label} but the card says {card_sex_label}. "
         "Check the card before receiving the dossier."
     ),
-    "qr.future": "The {field_en} {value} is in the future. Check the card.",
+    "qr.future": "The {field_label} {value} is in the future. Check the card.",
     "qr.issued_before_birth": "The card was issued before the birth date. Check the card.",
     "qr.field.birth": "birth date",
     "qr.field.issued": "issue date",

@@ -153,6 +153,9 @@ EN = {
     "apology.once_only": "Dossier {code} already has apology letter no. {letter_no} issued at "
                          "{date} (new appointment {new}). The new date may be set once only.",
     "apology.bad_status": "Dossier {code} is “{status}”; it needs no apology letter.",
+    # the SMS goes out in Vietnamese (apology.py asks for "vi"); English for the catalogs' parity
+    "apology.sms": "{office} apologises: dossier {code} was not ready on the appointed date. "
+                   "New appointment: {new}. Thank you for your patience.",
     "apology.paused": "Dossier {code} is paused for supplementary documents and its clock is "
                       "stopped; issue a letter once processing continues.",
     "apology.not_working_day": "{date} is not a working day ({why}). Pick a working day, e.g. "

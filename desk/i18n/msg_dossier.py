@@ -1,16 +1,33 @@
 """Messages for the dossier state machine: status and action labels, transition errors.
 
-The labels are data in desk.domain.states (one source for screens and for the error params);
-they are published here under the keys "status.<STATUS>" and "action.<action>".
+The words of desk.domain.states: "status.<STATUS>" and "action.<action>" (`label_key`).
 """
 
-from desk.domain.states import LABELS_EN, LABELS_VI
-
 VI = {
-    **LABELS_VI,
+    "status.RECEIVED": "Đã tiếp nhận",
+    "status.TRANSFERRED": "Đã chuyển xử lý",
+    "status.PROCESSING": "Đang xử lý",
+    "status.SUPPLEMENT_REQUESTED": "Chờ bổ sung hồ sơ",
+    "status.RESULT_READY": "Đã có kết quả, chờ trả",
+    "status.RETURNED": "Đã trả kết quả",
+    "status.REFUSED": "Từ chối giải quyết",
+    "status.WITHDRAWN": "Công dân đã rút hồ sơ",
+    "status.STOPPED": "Đã dừng giải quyết",
+    "action.receive": "Tiếp nhận hồ sơ",
+    "action.transfer": "Chuyển xử lý",
+    "action.start_processing": "Bắt đầu xử lý",
+    "action.request_supplement": "Yêu cầu bổ sung hồ sơ",
+    "action.supplement_received": "Nhận hồ sơ bổ sung",
+    "action.refuse": "Từ chối giải quyết",
+    "action.result_ready": "Ghi nhận có kết quả",
+    "action.return_result": "Trả kết quả",
+    "action.withdraw": "Rút hồ sơ",
+    "action.stop": "Dừng giải quyết",
+    "dossier.no_status": "Chưa tiếp nhận",
+    "dossier.none_allowed": "không có (hồ sơ đã kết thúc)",
     "dossier.illegal_transition": (
-        "Không thể “{action_vi}”: hồ sơ đang ở trạng thái “{status_vi}”. "
-        "Thao tác được phép lúc này: {allowed_vi}."
+        "Không thể “{action_label}”: hồ sơ đang ở trạng thái “{status_label}”. "
+        "Thao tác được phép lúc này: {allowed_labels}."
     ),
     "dossier.unknown_action": "Thao tác “{action}” không có trong quy trình hồ sơ.",
     "dossier.unknown_status": "Trạng thái “{status}” không có trong quy trình hồ sơ.",
@@ -26,10 +43,30 @@ VI = {
 }
 
 EN = {
-    **LABELS_EN,
+    "status.RECEIVED": "Received",
+    "status.TRANSFERRED": "Transferred for processing",
+    "status.PROCESSING": "Processing",
+    "status.SUPPLEMENT_REQUESTED": "Awaiting supplementary documents",
+    "status.RESULT_READY": "Result ready for return",
+    "status.RETURNED": "Result returned",
+    "status.REFUSED": "Refused",
+    "status.WITHDRAWN": "Withdrawn by the citizen",
+    "status.STOPPED": "Processing stopped",
+    "action.receive": "Receive dossier",
+    "action.transfer": "Transfer for processing",
+    "action.start_processing": "Start processing",
+    "action.request_supplement": "Request supplementary documents",
+    "action.supplement_received": "Receive supplementary documents",
+    "action.refuse": "Refuse",
+    "action.result_ready": "Record result ready",
+    "action.return_result": "Return result",
+    "action.withdraw": "Withdraw dossier",
+    "action.stop": "Stop processing",
+    "dossier.no_status": "Not yet received",
+    "dossier.none_allowed": "none (the dossier is closed)",
     "dossier.illegal_transition": (
-        "Cannot “{action_en}”: the dossier is in state “{status_en}” ({status_vi}). "
-        "Actions allowed now: {allowed_en}."
+        "Cannot “{action_label}”: the dossier is in state “{status_label}” ({status_label:vi}). "
+        "Actions allowed now: {allowed_labels}."
     ),
     "dossier.unknown_action": "“{action}” is not a step of the dossier workflow.",
     "dossier.unknown_status": "“{status}” is not a state of the dossier workflow.",

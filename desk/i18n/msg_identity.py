@@ -22,9 +22,11 @@ VI = {
         "Hãy kiểm tra lại số định danh hoặc ngày sinh."
     ),
     "id.sex_mismatch": (
-        "Chữ số thứ 4 của số định danh cho giới tính {id_sex_vi} nhưng giới tính đã nhập là "
-        "{given_sex_vi}. Hãy kiểm tra lại số định danh hoặc giới tính."
+        "Chữ số thứ 4 của số định danh cho giới tính {id_sex_label} nhưng giới tính đã nhập là "
+        "{given_sex_label}. Hãy kiểm tra lại số định danh hoặc giới tính."
     ),
+    "id.sex.M": "nam",
+    "id.sex.F": "nữ",
     # Mobile phone
     "phone.chars": (
         "Số điện thoại chỉ gồm chữ số (có thể có +84 ở đầu, dấu cách, dấu chấm, gạch ngang); "
@@ -87,9 +89,11 @@ EN = {
         "Check the ID number or the birth date."
     ),
     "id.sex_mismatch": (
-        "Digit 4 of the ID number gives sex {id_sex_en} but {given_sex_en} was entered. "
+        "Digit 4 of the ID number gives sex {id_sex_label} but {given_sex_label} was entered. "
         "Check the ID number or the sex."
     ),
+    "id.sex.M": "male",
+    "id.sex.F": "female",
     "phone.chars": (
         "A phone number has digits only (+84 at the start, spaces, dots and dashes are fine); "
         "“{char}” is not allowed."

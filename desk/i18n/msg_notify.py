@@ -35,6 +35,10 @@ VI = {
     "mode.notices": "Tin nhắn báo công dân",
     "mode.notices.key": "Tin nhắn",
     "mode.notices.tip": "Tin nhắn báo công dân: chờ gửi, đã gửi, lỗi; gửi lại",
+    "sms.too_long": "Tin nhắn quá dài ({parts} phần; tối đa 255 phần).",
+    "sms.no_number": "Không có số điện thoại để gửi tin nhắn.",
+    "sms.not_status_report": "Dữ liệu modem trả về không phải báo cáo trạng thái tin nhắn.",
+    "sms.bad_pdu": "Không đọc được báo cáo trạng thái tin nhắn từ modem (PDU hỏng).",
 }
 
 EN = {
@@ -72,4 +76,8 @@ EN = {
     "mode.notices": "Notices to citizens",
     "mode.notices.key": "Notices",
     "mode.notices.tip": "Notices to citizens: waiting, sent, failed; resend",
+    "sms.too_long": "The message is too long ({parts} parts; at most 255).",
+    "sms.no_number": "There is no phone number to send the message to.",
+    "sms.not_status_report": "What the modem returned is not a message status report.",
+    "sms.bad_pdu": "The modem's message status report cannot be read (bad PDU).",
 }

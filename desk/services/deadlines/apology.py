@@ -33,7 +33,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desk.domain.errors import DomainError
-from desk.domain.states import DossierStatus, label
+from desk.domain.states import DossierStatus, label_key
 from desk.i18n import t
 from desk.services.context import DeskContext
 from desk.services.dossier.citizens import clean_text
@@ -216,7 +216,7 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
             raise DomainError("apology.paused", code=d.code)
         if d.status not in ISSUABLE:
             raise DomainError("apology.bad_status", code=d.code,
-                              status=label(DossierStatus(d.status)))
+                              status=label_key(DossierStatus(d.status)))
         old_due = ctx.calendar.local(d.due_at)
         new = resolve_new_due(ctx, old_due, new_due, (d.time_limit_value, d.time_limit_unit),
                               now)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from desk.domain.card_qr import CardQr, parse_card_qr
+from desk.domain.errors import MessageKey
 from desk.i18n import t
 from desk.services.context import DeskContext
 from desk.services.dossier.citizens import lookup
@@ -24,14 +25,13 @@ SCAN = "scan"  # the audit action
 
 
 def render_warning(key: str, params: dict[str, Any], lang: str | None = None) -> str:
-    """A parser warning in words: field names and sexes are given in both languages."""
+    """A parser warning in words: field names and sexes in the reader's language."""
     full = dict(params)
-    for lg in ("vi", "en"):
-        if "field" in params:
-            full[f"field_{lg}"] = t(f"qr.field.{params['field']}", lg)
-        for name in ("id_sex", "card_sex"):
-            if name in params:
-                full[f"{name}_{lg}"] = t(f"qr.sex.{params[name]}", lg)
+    if "field" in params:
+        full["field_label"] = MessageKey(f"qr.field.{params['field']}")
+    for name in ("id_sex", "card_sex"):
+        if name in params:
+            full[f"{name}_label"] = MessageKey(f"qr.sex.{params[name]}")
     return t(key, lang, **full)
 
 
