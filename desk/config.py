@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from platformdirs import user_config_path, user_data_path, user_documents_path
 
 from desk import toml_file
+from desk.domain.errors import DomainError
 from desk.i18n import set_language, t
 from desk.tables_reader import Invalid, opt, read
 
@@ -52,49 +53,49 @@ def _parse_hhmm(value: Any) -> time:
     if isinstance(value, time):
         return value
     if not isinstance(value, str):
-        raise ValueError("giờ phải viết dạng \"HH:MM\" / time must be \"HH:MM\"")
+        raise DomainError("config.p.time_form")
     try:
         hh, mm = value.strip().split(":")
         return time(int(hh), int(mm))
     except ValueError:
-        raise ValueError(f"giờ không hợp lệ {value!r}, cần dạng \"HH:MM\" / bad time") from None
+        raise DomainError("config.p.time_bad", value=value) from None
 
 
 def _hours(v: Any) -> tuple[tuple[time, time], ...]:
     if not isinstance(v, list | tuple) or not v:
-        raise ValueError("cần danh sách các ca [[\"07:30\", \"11:30\"], …] / list of periods")
+        raise DomainError("config.p.periods")
     periods: list[tuple[time, time]] = []
     for p in v:
         if not isinstance(p, list | tuple) or len(p) != 2:
-            raise ValueError("mỗi ca gồm giờ bắt đầu và giờ kết thúc / [start, end]")
+            raise DomainError("config.p.period_pair")
         start, end = _parse_hhmm(p[0]), _parse_hhmm(p[1])
         if end <= start:
-            raise ValueError(f"ca {p[0]}–{p[1]} kết thúc trước khi bắt đầu / ends before start")
+            raise DomainError("config.p.period_order", start=p[0], end=p[1])
         if periods and start < periods[-1][1]:
-            raise ValueError("các ca phải theo thứ tự và không chồng nhau / periods overlap")
+            raise DomainError("config.p.periods_overlap")
         periods.append((start, end))
     return tuple(periods)
 
 
 def _slots(v: Any) -> tuple[time, ...]:
     if not isinstance(v, list | tuple):
-        raise ValueError("cần danh sách giờ [\"08:00\", \"08:30\", …] / list of \"HH:MM\"")
+        raise DomainError("config.p.slots")
     return tuple(sorted({_parse_hhmm(x) for x in v}))
 
 
 def _timezone(v: Any) -> str:
     if not isinstance(v, str):
-        raise ValueError("múi giờ phải là chuỗi, ví dụ \"Asia/Ho_Chi_Minh\" / must be a string")
+        raise DomainError("config.p.tz_type")
     try:
         ZoneInfo(v)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"múi giờ không tồn tại: {v!r} / unknown time zone") from None
+        raise DomainError("config.p.tz_unknown", value=v) from None
     return v
 
 
 def _office_id(v: Any) -> str:
     if not isinstance(v, str) or not re.fullmatch(r"[0-9A-Z.]{1,35}", v):
-        raise ValueError("mã định danh đơn vị chỉ gồm chữ HOA, số và dấu chấm, tối đa 35 ký tự")
+        raise DomainError("config.p.office_id")
     return v
 
 
@@ -220,12 +221,13 @@ class QueueConfig(_Table):
     def _check(self) -> None:
         prefixes = [s.prefix for s in self.services]
         if len(set(prefixes)) != len(prefixes):
-            raise ValueError("hai dịch vụ dùng chung một chữ cái số thứ tự / duplicate prefix")
+            raise DomainError("config.p.prefix_twice")
         known = {c.number for c in self.counters}
         for s in self.services:
             missing = set(s.counters) - known
             if missing:
-                raise ValueError(f"dịch vụ {s.code} dùng quầy chưa khai báo: {sorted(missing)}")
+                raise DomainError("config.p.counters_unknown", service=s.code,
+                                  counters=sorted(missing))
 
 
 def _default_templates() -> dict[str, str]:
@@ -273,7 +275,9 @@ class HttpGatewayConfig(_Table):
 class NotifyConfig(_Table):
     """[notify]: notices to citizens' phones (issue 17)."""
 
-    channels: tuple[str, ...] = ()  # "modem" and/or "http"; none: no notice is written
+    # "modem", "http" and/or "file" (<data dir>/sms_outbox.jsonl, for an office with neither:
+    # the default); none: no notice is written
+    channels: tuple[str, ...] = ("file",)
     modem_port: str = ""  # COM3, /dev/ttyUSB0 or a pyserial URL
     modem_baud: int = opt(115200, ge=300)
     gsm7: bool = False  # unaccented GSM-7 (cheaper single parts) instead of UCS-2
@@ -382,7 +386,7 @@ def load_file(path: Path) -> Settings:
     try:
         return read(Settings, {**data, "source": path.resolve()})
     except Invalid as e:
-        key = ".".join(str(p) for p in e.loc) or "(gốc)"
+        key = ".".join(str(p) for p in e.loc) or _msg("config.root")
         problem = _msg(e.key, **e.params) if e.key else e.message
         raise ConfigError(_msg("config.invalid", file=path, key=key, problem=problem)) from None
 

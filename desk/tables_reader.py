@@ -6,7 +6,8 @@ Textual app, docs/performance.md), while desk.toml is a dozen small tables. The 
 reader understands are the ones desk.config uses: str, int, bool, Path, Literal, `X | None`,
 tuple[X, ...], dict[str, X], Any and nested dataclasses; anything else goes through a field's
 `convert` function. Field metadata: `ge`, `le`, `pattern`, `convert`. A class may define
-`_check(self)` for rules across fields (raise ValueError with the message).
+`_check(self)` for rules across fields. Both raise a ValueError; one with `key` and `params`
+(desk.domain.errors.DomainError) names its message, which the caller renders.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ class Invalid(ValueError):
     def __init__(self, loc: Loc, key: str, message: str = "", **params: Any) -> None:
         super().__init__(message or key)
         self.loc, self.key, self.message, self.params = loc, key, message, params
+
+
+def _invalid(loc: Loc, error: ValueError) -> Invalid:
+    """A converter's or a check's ValueError at `loc`: its message key when it has one."""
+    key = getattr(error, "key", "")
+    if key:
+        return Invalid(loc, key, **getattr(error, "params", {}))
+    return Invalid(loc, "", str(error))
 
 
 def opt(default: Any = dataclasses.MISSING, *, factory: Any = dataclasses.MISSING,
@@ -71,7 +80,7 @@ def read(cls: type[T], data: Any, loc: Loc = ()) -> T:
         try:
             check()
         except ValueError as e:
-            raise Invalid(loc, "", str(e)) from None
+            raise _invalid(loc, e) from None
     return obj
 
 
@@ -81,7 +90,7 @@ def _field(f: dataclasses.Field[Any], hint: Any, value: Any, loc: Loc) -> Any:
         try:
             return convert(value)
         except ValueError as e:
-            raise Invalid(loc, "", str(e)) from None
+            raise _invalid(loc, e) from None
     out = _value(hint, value, loc)
     ge, le, pattern = f.metadata.get("ge"), f.metadata.get("le"), f.metadata.get("pattern")
     if ge is not None and out is not None and out < ge:
