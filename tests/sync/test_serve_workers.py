@@ -1,4 +1,5 @@
-"""`desk district serve --workers 2`: two server processes on one port, both serving pushes."""
+"""`desk district serve --workers 2`: two server processes on one port, both serving pushes,
+each on uvloop and httptools."""
 
 from __future__ import annotations
 
@@ -56,6 +57,9 @@ def test_serve_with_two_workers(run_desk, tmp_path: Path) -> None:  # type: igno
         workers = [c for c in _children(server.pid)  # uvicorn spawns each worker
                    if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
         assert len(workers) == 2
+        for pid in workers:  # the event loop and HTTP parser in C (issue 19 §2)
+            maps = Path(f"/proc/{pid}/maps").read_text()
+            assert "uvloop" in maps and "httptools" in maps, "serving on asyncio and h11"
         net = Transport(ClientConfig(base, token, OFFICE, read_timeout=60))
         ev = {"i": uuid.uuid4().hex, "s": 1, "a": 1_795_400_000, "h": 1, "t": "receive",
               "e": f"{OFFICE}-261123-0001", "v": 0, "p": {"name": "An"}}
