@@ -19,7 +19,9 @@ from desk.i18n import t
 def register(sub: Any, h: dict[str, str]) -> None:
     p = sub.add_parser("backup", help=h["backup"], description=h["backup"])
     p.add_argument("--to", metavar="DIR", help=h["backup.to"])
-    p.add_argument("--passphrase-stdin", action="store_true", help=h["backup.passphrase_stdin"])
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--passphrase-stdin", action="store_true", help=h["backup.passphrase_stdin"])
+    how.add_argument("--plain", action="store_true", help=h["backup.plain"])
     p.add_argument("--json", action="store_true", help=h["json"])
     p.set_defaults(handler=backup_)
     bsub = p.add_subparsers(dest="backup_command", metavar="ACTION", required=False)
@@ -33,8 +35,14 @@ def register(sub: Any, h: dict[str, str]) -> None:
     vf.add_argument("file", metavar="FILE", help=h["backup.file"])
     vf.add_argument("--passphrase-stdin", action="store_true",
                     help=h["restore.passphrase_stdin"])
+    vf.add_argument("--without-manifest", action="store_true", help=h["backup.without_manifest"])
     vf.add_argument("--json", action="store_true", help=h["json"])
     vf.set_defaults(handler=verify_)
+    pw = bsub.add_parser("passphrase", help=h["backup.passphrase"],
+                         description=h["backup.passphrase"])
+    pw.add_argument("--passphrase-stdin", action="store_true", help=h["backup.passphrase_new"])
+    add_pin_options(pw)  # an admin's name and PIN (settings.change; issue 15)
+    pw.set_defaults(handler=passphrase_)
     au = bsub.add_parser("auto", help=h["backup.auto"], description=h["backup.auto"])
     au.add_argument("--json", action="store_true", help=h["json"])
     au.set_defaults(handler=auto_)
@@ -42,6 +50,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     r = sub.add_parser("restore", help=h["restore"], description=h["restore"])
     r.add_argument("file", metavar="FILE", help=h["backup.file"])
     r.add_argument("--passphrase-stdin", action="store_true", help=h["restore.passphrase_stdin"])
+    r.add_argument("--without-manifest", action="store_true", help=h["backup.without_manifest"])
     add_pin_options(r)  # an admin's name and PIN (issue 15); with --pin-stdin, the PIN first
     r.add_argument("--json", action="store_true", help=h["json"])
     r.set_defaults(handler=restore_)
@@ -87,13 +96,16 @@ def backup_(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_stdin, confirm=True)
     try:
         info = create_backup(ctx, kind="manual", dest=Path(args.to) if args.to else None,
-                             passphrase=passphrase, actor=actor_for(None, None))
+                             passphrase=passphrase, actor=actor_for(None, None),
+                             plain=args.plain)
     except DomainError as e:
         raise fail(e) from None
     if args.json:
         emit(info.as_dict(), True)
     else:
         _print_info(info)
+    if info.copied_to and not info.encrypted:  # --plain: said every time, and audited
+        print(t("backup.plain_copy_note", file=info.copied_to), file=sys.stderr)
     return 0
 
 
@@ -151,7 +163,8 @@ def verify_(args: argparse.Namespace) -> int:
     ctx = context(args)
     passphrase = read_passphrase(args.passphrase_stdin, confirm=False)
     try:
-        result = check_backup(ctx, Path(args.file), passphrase)
+        result = check_backup(ctx, Path(args.file), passphrase,
+                              without_manifest=args.without_manifest)
     except DomainError as e:
         raise fail(e) from None
     if args.json:
@@ -159,6 +172,31 @@ def verify_(args: argparse.Namespace) -> int:
     else:
         print(t("backup.file_ok", file=args.file, dossiers=result["counts"].get("dossier", 0),
                 revision=result["revision"]))
+    return 0
+
+
+def passphrase_(args: argparse.Namespace) -> int:
+    """`desk backup passphrase`: an admin sets the office's backup passphrase."""
+    from desk.domain.errors import DomainError
+    from desk.services.trust.backup import set_passphrase
+
+    ctx = context(args)
+    actor = authorize(ctx, args, "settings.change")  # PIN first when both come from stdin
+    if args.passphrase_stdin:
+        value = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        value = getpass.getpass(t("backup.new_passphrase"))
+        if getpass.getpass(t("backup.again_passphrase")) != value:
+            raise CommandError(t("backup.passphrase_differs"), 2)
+    else:
+        raise CommandError(t("backup.passphrase_how"), 2)
+    try:
+        set_passphrase(ctx, value, actor)
+    except DomainError as e:
+        raise fail(e, 2) from None
+    print(t("backup.passphrase_set"))
     return 0
 
 
@@ -171,7 +209,8 @@ def restore_(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_stdin, confirm=False)
     print(t("restore.close_others"), file=sys.stderr)
     try:
-        info = restore(ctx, Path(args.file), passphrase=passphrase, actor=actor)
+        info = restore(ctx, Path(args.file), passphrase=passphrase, actor=actor,
+                       without_manifest=args.without_manifest)
     except DomainError as e:
         raise fail(e) from None
     if args.json:

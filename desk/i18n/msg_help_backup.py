@@ -2,7 +2,8 @@
 
 VI = {
     "help.backup": "sao lưu cơ sở dữ liệu (trong khi các quầy vẫn làm việc), kiểm tra bản sao",
-    "help.backup.to": "chép thêm bản sao lưu vào thư mục này (ví dụ ổ USB)",
+    "help.backup.to": "chép thêm bản sao lưu vào thư mục này (ví dụ ổ USB), mã hóa bằng mật "
+                      "khẩu sao lưu của văn phòng",
     "help.backup.passphrase_stdin": "mã hóa bản sao lưu bằng mật khẩu đọc từ dòng đầu của stdin",
     "help.backup.list": "liệt kê các bản sao lưu (mới nhất trước)",
     "help.backup.check": "kiểm tra nhanh cơ sở dữ liệu khi khởi động; nếu hỏng, gợi ý bản sao lưu",
@@ -31,7 +32,8 @@ VI = {
 }
 EN = {
     "help.backup": "back the database up (while the counters keep working) and check the copy",
-    "help.backup.to": "also copy the backup into this folder (e.g. a USB stick)",
+    "help.backup.to": "also copy the backup into this folder (e.g. a USB stick), encrypted "
+                      "with the office's backup passphrase",
     "help.backup.passphrase_stdin": (
         "encrypt the backup with a passphrase read from stdin's first line"
     ),

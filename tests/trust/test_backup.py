@@ -3,6 +3,7 @@ the start-up check of a damaged database."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from datetime import date, datetime, timedelta
@@ -13,7 +14,7 @@ from sqlalchemy import text
 
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
-from desk.services.trust import audit, backup
+from desk.services.trust import audit, backup, backup_files
 from tests.trust.conftest import ADMIN, CLERK1, take_in
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
@@ -56,22 +57,22 @@ def test_the_copy_is_not_blocked_by_a_counter_writing(demo_ctx: DeskContext,
     other = sqlite3.connect(demo_ctx.settings.database_path, isolation_level=None, timeout=10)
     other.execute("BEGIN IMMEDIATE")  # a counter in the middle of an intake
     other.execute("DELETE FROM dossier_event")  # uncommitted: must not be in the copy
-    snap = backup._online_copy(demo_ctx.settings.database_path, tmp_path / "copy.sqlite3")
+    snap = backup_files.online_copy(demo_ctx.settings.database_path, tmp_path / "copy.sqlite3")
     other.execute("ROLLBACK")
     other.close()
     assert snap["counts"]["dossier_event"] == 1
-    assert backup._check_plain(tmp_path / "copy.sqlite3", counts=snap["counts"]) == []
+    assert backup_files.check_plain(tmp_path / "copy.sqlite3", counts=snap["counts"]) == []
 
 
 def test_copy_to_usb_and_missing_stick(demo_ctx: DeskContext, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    info = backup.create_backup(demo_ctx, actor=ADMIN, dest=usb)
+    info = backup.create_backup(demo_ctx, actor=ADMIN, dest=usb, plain=True)  # asked for
     assert info.copied_to == usb / info.path.name
     assert info.copied_to.read_bytes() == info.path.read_bytes()
     assert (usb / (info.path.name + ".json")).is_file()
     with pytest.raises(DomainError) as e:
-        backup.create_backup(demo_ctx, actor=ADMIN, dest=tmp_path / "no-stick")
+        backup.create_backup(demo_ctx, actor=ADMIN, dest=tmp_path / "no-stick", plain=True)
     assert e.value.key == "backup.dest_missing"
 
 
@@ -147,6 +148,10 @@ def test_restore_refuses_bad_files(demo_ctx: DeskContext, tmp_path: Path) -> Non
     c.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     c.commit()
     c.close()
+    manifest = newer.with_name(newer.name + ".json")  # as a newer release would have written it
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "sha256": backup_files.sha256_of(newer)}),
+                        encoding="utf-8")
     for path, key in ((tmp_path / "missing.sqlite3", "restore.missing"),
                       (junk, "restore.not_backup"), (other, "restore.not_backup"),
                       (newer, "restore.newer_schema")):

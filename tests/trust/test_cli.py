@@ -23,7 +23,7 @@ def test_backup_restore_and_audit_from_the_command_line(run_desk, tmp_path: Path
     _office(run_desk)
     usb = tmp_path / "usb"
     usb.mkdir()
-    r = run_desk("backup", "--to", str(usb), "--json")
+    r = run_desk("backup", "--to", str(usb), "--plain", "--json")  # unencrypted: asked for
     assert r.returncode == 0, r.stderr
     info = json.loads(r.stdout)
     assert Path(info["path"]).is_file() and Path(info["copied_to"]).is_file()
