@@ -12,6 +12,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 SIZE = int(os.environ.get("BENCH_DOSSIERS", "1000000"))
+# Another source tree (e.g. `git archive <commit> | tar -x -C DIR`) to measure beside this one
+# in the same run: the benchmarks that start `desk` processes time both, interleaved, and print
+# its figure in the note ("before …").
+BEFORE = os.environ.get("BENCH_BEFORE") or None
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
@@ -60,3 +64,10 @@ def pct(values: list[float], p: float) -> float:
     if len(values) == 1:
         return values[0]
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
+
+
+def tree_env(env: dict[str, str], tree: str | None) -> dict[str, str]:
+    """`env` for a `desk` process running the code of `tree` (None: the installed one)."""
+    if tree is None:
+        return env
+    return {**env, "PYTHONPATH": os.pathsep.join(filter(None, [tree, env.get("PYTHONPATH")]))}

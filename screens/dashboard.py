@@ -1,6 +1,8 @@
 """The supervisor's dashboard: one day at a glance — the queue, dossiers received, results due,
-overdue, the on-time rate of the month against the 98 % goal, the sync state. N another day
-(ngày), H today (hôm nay), M reload, B the month's report (báo cáo)."""
+overdue, the on-time rate of the month against the 98 % goal, what the province is scored on
+this month (the template's columns and the Decision 766 indicators, as `desk report --format
+json` gives them), the sync state. N another day (ngày), H today (hôm nay), M reload, B the
+month's report (báo cáo)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid
+from textual.containers import Grid, VerticalScroll
 from textual.widgets import Header, Static
 
 from desk.domain.numbers import decimal, integer
@@ -21,6 +24,11 @@ from screens.widgets.footer import DeskFooter
 
 TILES = ("q_issued", "q_served", "q_waiting", "q_mean", "received", "due", "overdue", "on_time",
          "sync")
+# the official template's three groups of columns, each as (total, its parts)
+TEMPLATE = (("received", ("online", "direct_postal", "carried_over")),
+            ("resolved", ("early", "on_time", "late")),
+            ("in_progress", ("within_time", "overdue")))
+INDICATORS = ("on_time", "online", "digitised", "online_fees", "satisfaction")
 
 
 class DashboardScreen(DeskScreen):
@@ -33,6 +41,10 @@ class DashboardScreen(DeskScreen):
         middle; text-align: center; }
     DashboardScreen .dash-tile.-alert { border: round $error; }
     DashboardScreen .dash-tile.-good { border: round $success; }
+    DashboardScreen .dash-grid3 { grid-size: 3; grid-gutter: 0 1; height: 6; padding: 0 1; }
+    DashboardScreen .dash-grid5 { grid-size: 5; grid-gutter: 0 1; height: 5; padding: 0 1; }
+    DashboardScreen .dash-grid5 .dash-tile { height: 5; }
+    DashboardScreen #dash-body { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "pick_day", "dash.key.day", id="dash.day", tooltip="dash.key.day.tip"),
@@ -47,21 +59,30 @@ class DashboardScreen(DeskScreen):
         super().__init__()
         self.day = day
         self.glance: Any = None
+        self.official: dict[str, Any] | None = None  # the month's template and indicators
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="dash-title")
-        yield Static(t("dash.queue"), classes="dash-section")
-        with Grid(classes="dash-grid"):
-            for key in TILES[:4]:
-                yield Static(id=f"dash-{key}", classes="dash-tile")
-        yield Static(t("dash.dossiers"), classes="dash-section")
-        with Grid(classes="dash-grid"):
-            for key in TILES[4:8]:
-                yield Static(id=f"dash-{key}", classes="dash-tile")
-        yield Static(t("dash.sync"), classes="dash-section")
-        with Grid(classes="dash-grid"):
-            yield Static(id="dash-sync", classes="dash-tile")
+        with VerticalScroll(id="dash-body"):  # 80×24 too: the sections scroll
+            yield Static(t("dash.queue"), classes="dash-section")
+            with Grid(classes="dash-grid"):
+                for key in TILES[:4]:
+                    yield Static(id=f"dash-{key}", classes="dash-tile")
+            yield Static(t("dash.dossiers"), classes="dash-section")
+            with Grid(classes="dash-grid"):
+                for key in TILES[4:8]:
+                    yield Static(id=f"dash-{key}", classes="dash-tile")
+            yield Static(id="dash-official", classes="dash-section")
+            with Grid(classes="dash-grid3"):
+                for key, _ in TEMPLATE:
+                    yield Static(id=f"dash-t-{key}", classes="dash-tile")
+            with Grid(classes="dash-grid5"):
+                for key in INDICATORS:
+                    yield Static(id=f"dash-i-{key}", classes="dash-tile")
+            yield Static(t("dash.sync"), classes="dash-section")
+            with Grid(classes="dash-grid"):
+                yield Static(id="dash-sync", classes="dash-tile")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -71,16 +92,20 @@ class DashboardScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="dash", exit_on_error=False)
     def action_refresh_data(self) -> None:
-        from desk.services.reports.period import glance, queue_day, sync_summary
+        from desk.services.reports.indicators import official
+        from desk.services.reports.period import glance, period_report, queue_day, sync_summary
 
         assert self.day is not None
         g = glance(self.ctx, self.day)
+        # the month so far, as `desk report --format json` gives it (one function for both)
+        month = official(period_report(self.ctx, self.day.replace(day=1), self.day))
         q = queue_day(self.ctx, self.day)
         try:
             sync = sync_summary(self.ctx)
         except Exception as e:  # a sync fault must not hide the rest of the day
             sync = {"last_error": str(e), "last_sync": None}
         self.app.call_from_thread(self._show, g, q, sync)
+        self.app.call_from_thread(self._show_official, month)
 
     def _tile(self, key: str, label: str, value: str, cls: str | None = None) -> None:
         tile = self.query_one(f"#dash-{key}", Static)
@@ -129,6 +154,29 @@ class DashboardScreen(DeskScreen):
             self._tile("sync", t("dash.sync"), t("dash.sync.ok", at=at), "good")
         else:
             self._tile("sync", t("dash.sync"), t("dash.sync.never"))
+
+    def _show_official(self, month: dict[str, Any]) -> None:
+        """The month's template columns (total row) and the Decision 766 indicators."""
+        from desk.domain.statistics import percent
+
+        self.official = month
+        assert self.day is not None
+        self.query_one("#dash-official", Static).update(Text(t(
+            "dash.official", month=f"{self.day:%m/%Y}", template=month["template"]["id"])))
+        total = month["template"]["rows"][-1]
+        for key, parts in TEMPLATE:
+            group = total[key]
+            lines = [t(f"dash.t.{key}", n=integer(group["total"]))]
+            lines += [t(f"dash.t.{key}.{p}", n=integer(group[p])) for p in parts]
+            late = key != "received" and bool(group.get("late") or group.get("overdue"))
+            tile = self.query_one(f"#dash-t-{key}", Static)
+            tile.update(Text("\n".join(lines)))
+            tile.set_class(late, "-alert")
+        for ind in month["indicators_766"]:
+            value = t("report.na") if ind["value"] is None else percent(ind["value"])
+            self._tile(f"i-{ind['key']}", t(f"dash.i.{ind['key']}"),
+                       f"{value}[/b]\n{integer(ind['numerator'])}/"
+                       f"{integer(ind['denominator'])}[b]")
 
     def action_today(self) -> None:
         self.day = self.ctx.local_now().date()

@@ -9,7 +9,6 @@ data_dir/drafts/intake.json, so neither Escape nor a crash loses it.
 from __future__ import annotations
 
 import json
-import logging
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -38,13 +37,14 @@ from screens.widgets.telex_input import InputMethodIndicator, TelexInput
 CHANNELS = ("direct", "postal", "online")
 SEXES = ("", "M", "F")  # "": not said (the card says it; typing it is optional)
 TEXT_FIELDS = ("procedure", "lookup", "name", "id_number", "phone", "birth_date", "address",
-               "sets", "notes")
+               "sets", "notes", "portal_code")
 # Which field shows a service error, by the error key's prefix.
 ERROR_FIELD = {"intake.no_name": "name", "id.": "id_number", "phone.": "phone",
                "intake.no_procedure": "procedure", "intake.bad_sets": "sets",
                "intake.bad_channel": "channel", "intake.bad_birth": "birth_date",
                "intake.name_too_long": "name",
-               "intake.future": "procedure"}
+               "intake.future": "procedure", "intake.online_only": "portal_code",
+               "intake.bad_portal_code": "portal_code", "intake.portal_code_taken": "portal_code"}
 
 
 class DocChecklist(SelectionList[str]):
@@ -130,6 +130,12 @@ class IntakeScreen(DeskScreen):
             yield Label(t("intake.channel"), classes="section")
             yield ChoiceBar([(c, t(f"channel.{c}")) for c in CHANNELS], id="channel")
             yield Static(classes="field-error", id="err-channel")
+            # an online-only procedure: submitted on the national portal with the clerk's help,
+            # recorded under the portal's dossier code (issue 16 §4); shown only for those
+            yield Static(id="assisted-info")
+            yield from self._field("portal_code", Input(
+                id="portal_code", max_length=60, restrict=r"[0-9A-Za-z.\-]*",
+                placeholder=t("intake.portal_code.placeholder")))
             yield from self._field("sets", Input("1", id="sets", max_length=2,
                                                  restrict=r"[0-9]*"))
             yield from self._field("notes", TelexInput(id="notes"))
@@ -149,10 +155,11 @@ class IntakeScreen(DeskScreen):
                    else t("intake.who_no_counter", name=actor.name))
         self.query_one("#intake-who", Static).update(Text(f"{t('mode.intake')}  {who}"))
         for widget_id in ("#procedure-list", "#citizen-list", "#intake-result",
-                          "#intake-draft"):
+                          "#intake-draft", "#assisted-info"):
             self.query_one(widget_id).display = False
         for widget in self.query(".field-error"):
             widget.display = False
+        self._show_assisted(False)
         form = self.query_one("#intake-form", VerticalScroll)
         self.call_after_refresh(form.scroll_home, animate=False)
         self.load_catalog()
@@ -247,7 +254,19 @@ class IntakeScreen(DeskScreen):
             docs.add_option((Text(name), str(i)))
         if docs.option_count:
             docs.highlighted = 0  # Space ticks the first document straight away
+        self._show_assisted(bool(p and p.get("online_only")))
         self._show_procedure_info()
+
+    def _show_assisted(self, assisted: bool) -> None:
+        """An online-only procedure: the portal's code instead of the channel (the channel is
+        "trực tuyến (hỗ trợ tại quầy)")."""
+        self.query_one("#portal_code").parent.display = assisted  # type: ignore[union-attr]
+        self.query_one("#assisted-info", Static).update(
+            Text(t("intake.assisted_info")) if assisted else "")
+        self.query_one("#assisted-info").display = assisted
+        self.query_one("#channel").display = not assisted
+        if not assisted:
+            self._error("portal_code", "")
 
     def _show_procedure_info(self) -> None:
         info = self.query_one("#procedure-info", Static)
@@ -571,12 +590,14 @@ class IntakeScreen(DeskScreen):
                                 phone=v["phone"] or None, birth_date=parse_date(v["birth_date"]),
                                 address=v["address"], sex=v["sex"] or None)
         docs = [self.procedure["documents"][int(i)] for i in v["documents"]]
+        portal = v["portal_code"].strip() if self.procedure.get("online_only") else ""
         return IntakeIn(procedure_code=self.procedure["code"], applicant=applicant,
                         channel=v["channel"], sets=int(sets_text), notes=v["notes"],
-                        documents_present=docs)
+                        documents_present=docs, portal_code=portal)
 
     def action_save(self) -> None:
-        for name in ("procedure", "name", "id_number", "phone", "birth_date", "sets", "channel"):
+        for name in ("procedure", "name", "id_number", "phone", "birth_date", "sets", "channel",
+                     "portal_code"):
             self._error(name, "")
         try:
             req = self._request()
@@ -601,6 +622,9 @@ class IntakeScreen(DeskScreen):
             return
         if view.get("receipt_job"):  # what is true now: queued, and the printer's state
             view["receipt_note"] = job_note(self.ctx, view["receipt_job"])
+        elif "guide_job" in view:  # an assisted submission: the guide slip, not a receipt
+            view["receipt_note"] = t("intake.guide_note", note=job_note(
+                self.ctx, view["guide_job"])) if view["guide_job"] else t("intake.guide_not_queued")
         self.app.call_from_thread(self._received, view)
 
     def _field_error(self, e: DomainError) -> None:
@@ -662,7 +686,7 @@ class IntakeScreen(DeskScreen):
             self.query_one("#lookup-info", Static).update("")
             self.action_close_list()
             for f in ("procedure", "name", "id_number", "phone", "birth_date", "sets",
-                      "channel"):
+                      "channel", "portal_code"):
                 self._error(f, "")
         finally:
             self._restoring = False
@@ -717,38 +741,9 @@ def _dmy(iso: str | None) -> str:
 
 def queue_form02(ctx: Any, procedure: dict[str, Any], req: Any, missing: list[str],
                  actor: Any) -> bool:
-    """Print Form 02 for an incomplete dossier (no code: it is not received). Returns whether
-    the form was queued; a printing problem is logged, never raised.
+    """Print Form 02 of the set in force (A4 and/or thermal) for an incomplete dossier (no
+    code: it is not received). Returns whether anything was queued; never raises."""
+    from desk.services.printing.papers import queue_incomplete
 
-    TODO(lead): this belongs in a service (e.g. desk/services/supplement.py) once there is a
-    table for counter-side Form 02 records; it only composes the layout and queues it."""
-    log = logging.getLogger("desk.intake")
-    log.info("form 02 at counter %s by %s: %s, missing %s", actor.counter, actor.name,
-             procedure.get("code"), missing)
-    try:
-        from desk.services.printing import spooler as printing
-        from printers.document import Barcode, KeyValue
-        from printers.layouts.supplement import SupplementData, build_supplement
-    except ImportError:
-        return False
-    now = ctx.local_now()
-    try:
-        doc = build_supplement(SupplementData(
-            office_name=ctx.settings.office.name, number="", dossier_code=_NO_CODE,
-            applicant_name=req.applicant.name.strip(), procedure_name=procedure.get("name", ""),
-            received_at=now, requests=tuple(t("intake.form02.line", document=d) for d in missing),
-            clerk_name=actor.name, issued_at=now))
-        doc.blocks = [b for b in doc.blocks
-                      if not (isinstance(b, Barcode | KeyValue) and _block_value(b) == _NO_CODE)]
-        printing.submit(ctx, doc, printer="receipt", kind="form", ref="")
-    except Exception:  # the clerk can write the form by hand; never lose the screen
-        log.exception("form 02 not queued")
-        return False
-    return True
-
-
-_NO_CODE = "-"  # the layout wants a code; an unreceived dossier has none: both lines dropped
-
-
-def _block_value(block: Any) -> str:
-    return str(getattr(block, "data", None) or getattr(block, "value", "") or "")
+    return bool(queue_incomplete(ctx, procedure.get("name", ""), req.applicant.name, missing,
+                                 actor.name))

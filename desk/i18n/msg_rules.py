@@ -21,6 +21,32 @@ VI = {
     "channel.online_assisted": "Trực tuyến (hỗ trợ tại quầy)",
     "help.dossier.portal_code": ("mã hồ sơ trên Cổng Dịch vụ công quốc gia: nộp trực tuyến có hỗ "
                                  "trợ tại quầy (bắt buộc với thủ tục chỉ nộp trực tuyến)"),
+    "intake.portal_code": "Mã hồ sơ trên Cổng DVC",
+    "intake.portal_code.placeholder": "mã do Cổng Dịch vụ công quốc gia cấp khi nộp xong",
+    "intake.assisted_info": ("Thủ tục chỉ nộp trực tuyến — hình thức: trực tuyến (hỗ trợ tại "
+                             "quầy). Giúp công dân nộp trên Cổng Dịch vụ công quốc gia (đăng nhập "
+                             "VNeID), rồi nhập mã hồ sơ Cổng cấp. Không lấy số giấy tiếp nhận; "
+                             "in phiếu hướng dẫn thay cho giấy tiếp nhận."),
+    "intake.guide_note": "Phiếu hướng dẫn nộp trực tuyến: {note}",
+    "intake.guide_not_queued": ("Chưa in được phiếu hướng dẫn nộp trực tuyến (xem máy in: "
+                                "Ctrl+O): hãy ghi mã hồ sơ Cổng cho công dân."),
+    "dash.official": "Tháng {month}: mẫu {template} và chỉ số Quyết định 766 (tỉnh được chấm)",
+    "dash.t.received": "Tiếp nhận: {n}",
+    "dash.t.received.online": "trực tuyến: {n}",
+    "dash.t.received.direct_postal": "trực tiếp, bưu chính: {n}",
+    "dash.t.received.carried_over": "kỳ trước chuyển qua: {n}",
+    "dash.t.resolved": "Đã giải quyết: {n}",
+    "dash.t.resolved.early": "trước hạn: {n}",
+    "dash.t.resolved.on_time": "đúng hạn: {n}",
+    "dash.t.resolved.late": "quá hạn: {n}",
+    "dash.t.in_progress": "Đang giải quyết: {n}",
+    "dash.t.in_progress.within_time": "trong hạn: {n}",
+    "dash.t.in_progress.overdue": "quá hạn: {n}",
+    "dash.i.on_time": "Đúng hạn",
+    "dash.i.online": "Nộp trực tuyến",
+    "dash.i.digitised": "Số hóa hồ sơ",
+    "dash.i.online_fees": "Phí trả trực tuyến",
+    "dash.i.satisfaction": "Hài lòng",
 }
 EN = {
     "rules.no_form": "Rule set {set} has no form {form}. Its forms: {forms}.",
@@ -45,4 +71,31 @@ EN = {
     "channel.online_assisted": "Online (assisted at the counter)",
     "help.dossier.portal_code": ("the national portal's dossier code: an online submission "
                                  "assisted at the counter (required for online-only procedures)"),
+    "intake.portal_code": "Portal dossier code",
+    "intake.portal_code.placeholder": "the code the national portal gives on submission",
+    "intake.assisted_info": ("Online-only procedure — channel: online (assisted at the "
+                             "counter). Help the citizen submit it on the national portal (VNeID "
+                             "login), then type the code the portal gives. No paper receipt "
+                             "number is taken; a guide slip is printed instead of the receipt."),
+    "intake.guide_note": "Online submission guide slip: {note}",
+    "intake.guide_not_queued": ("The online submission guide slip was not printed (see the "
+                                "printers: Ctrl+O): write the portal code down for the citizen."),
+    "dash.official": "{month}: template {template} and the Decision 766 indicators (the "
+                     "province's score)",
+    "dash.t.received": "Received: {n}",
+    "dash.t.received.online": "online: {n}",
+    "dash.t.received.direct_postal": "direct, postal: {n}",
+    "dash.t.received.carried_over": "carried over: {n}",
+    "dash.t.resolved": "Resolved: {n}",
+    "dash.t.resolved.early": "early: {n}",
+    "dash.t.resolved.on_time": "on time: {n}",
+    "dash.t.resolved.late": "late: {n}",
+    "dash.t.in_progress": "In progress: {n}",
+    "dash.t.in_progress.within_time": "within time: {n}",
+    "dash.t.in_progress.overdue": "overdue: {n}",
+    "dash.i.on_time": "On time",
+    "dash.i.online": "Submitted online",
+    "dash.i.digitised": "Digitised",
+    "dash.i.online_fees": "Fees paid online",
+    "dash.i.satisfaction": "Satisfied",
 }

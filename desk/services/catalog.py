@@ -110,7 +110,20 @@ def _entry_error(e: ValidationError, data: Any, name: str) -> DomainError:
 
 
 CSV_COLUMNS = ("catalog_version", "code", "name", "field", "field_name", "time_limit_value",
-               "time_limit_unit", "fee_amount", "fee_note", "documents")
+               "time_limit_unit", "fee_amount", "fee_note", "documents", "online_only")
+# what a spreadsheet writes in a yes/no column; anything else is an error, never a silent "no"
+_YES = frozenset({"1", "true", "yes", "y", "x", "co", "có"})
+_NO = frozenset({"", "0", "false", "no", "n", "khong", "không"})
+
+
+def _flag(value: str | None) -> bool | str:
+    """A CSV yes/no cell as a bool; the text itself when it is neither (pydantic names it)."""
+    text = (value or "").strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    return text
 
 
 def _csv_to_dict(raw: bytes, name: str) -> dict[str, Any]:
@@ -136,6 +149,7 @@ def _csv_to_dict(raw: bytes, name: str) -> dict[str, Any]:
                            "unit": row.get("time_limit_unit")},
             "fee": {"amount": row.get("fee_amount") or 0, "note": row.get("fee_note") or ""},
             "documents": [d.strip() for d in (row.get("documents") or "").split("|") if d.strip()],
+            "online_only": _flag(row.get("online_only")),
         })
     if len(versions) > 1:
         raise DomainError("catalog.csv_versions", file=name, versions=", ".join(sorted(versions)))
@@ -221,6 +235,7 @@ def list_procedures(ctx: DeskContext, *, include_inactive: bool = False) -> list
         {"code": p.code, "name": p.name, "field": p.field_code, "field_name": fname,
          "time_limit": {"value": p.time_limit_value, "unit": p.time_limit_unit},
          "fee": {"amount": p.fee_amount, "note": p.fee_note}, "documents": list(p.documents),
-         "active": p.active, "catalog_version": p.catalog_version}
+         "active": p.active, "catalog_version": p.catalog_version,
+         "online_only": p.online_only}
         for p, fname in rows
     ]

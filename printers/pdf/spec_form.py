@@ -9,14 +9,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
 
 from printers.fill import EMPTY, FormLike, fill, items_of, rows_of
 from printers.pdf.fonts import FAMILY
-from printers.pdf.page import BODY, Letterhead, OfficialPdf
+from printers.pdf.page import BODY, Letterhead, NextLine, OfficialPdf
 
 __all__ = ["spec_pdf"]
 
-_DOWN = {"new_x": XPos.LEFT, "new_y": YPos.NEXT}
+_DOWN: NextLine = {"new_x": XPos.LEFT, "new_y": YPos.NEXT}
 SIGN_SPACE = 22.0  # mm left blank for the signature and seal
 
 
@@ -28,9 +29,20 @@ def _codes(pdf: OfficialPdf, code: str, qr: str | None) -> None:
     pdf.set_y(max(pdf.get_y(), y + 22 if qr else 0) + 2)
 
 
+def _fit(pdf: OfficialPdf, texts: Sequence[str], width: float, size: float) -> float:
+    """The font size at which the widest of `texts` fits `width` on one line (a dossier code
+    must never wrap inside its cell)."""
+    pdf.set_font(FAMILY, "", size)
+    widest = max((pdf.get_string_width(x) for x in texts), default=0.0)
+    room = width - 2 * pdf.c_margin - 0.8
+    return size if widest <= room else size * room / widest
+
+
 def _grid(pdf: OfficialPdf, header: Sequence[str], rows: Sequence[Sequence[str]],
-          widths: Sequence[float], size: int) -> None:
+          widths: Sequence[float], size: int, nowrap: Sequence[bool] = ()) -> None:
     widths = [w * pdf.epw / sum(widths) for w in widths]  # the data's widths are proportions
+    styles = [FontFace(size_pt=_fit(pdf, [r[i] for r in rows], w, size))
+              if i < len(nowrap) and nowrap[i] else None for i, w in enumerate(widths)]
     pdf.set_font(FAMILY, "", size)
     line = size * 0.5
     with pdf.table(col_widths=tuple(widths), text_align="CENTER", line_height=line,
@@ -42,8 +54,8 @@ def _grid(pdf: OfficialPdf, header: Sequence[str], rows: Sequence[Sequence[str]]
         pdf.set_font(FAMILY, "", size)
         for r in rows:
             row = t.row()
-            for c in r:
-                row.cell(c)
+            for i, c in enumerate(r):
+                row.cell(c, style=styles[i])
     pdf.set_font(FAMILY, "", BODY)
     pdf.ln(2)
 
@@ -63,7 +75,8 @@ def _body(pdf: OfficialPdf, form: FormLike, values: Mapping[str, Any]) -> None:
         elif kind == "table":
             cols = b["columns"]
             _grid(pdf, [c["label"] for c in cols], rows_of(values, b["rows"], cols, "a4"),
-                  [float(c.get("width", 20)) for c in cols], int(b.get("font_size", 12)))
+                  [float(c.get("width", 20)) for c in cols], int(b.get("font_size", 12)),
+                  [bool(c.get("nowrap")) for c in cols])
 
 
 def _recipients(pdf: OfficialPdf, x: float, y: float, w: float, items: Sequence[str]) -> float:

@@ -79,3 +79,29 @@ def test_the_catalog_checksum_of_older_catalogs_is_unchanged() -> None:
     explicit = json.dumps({"catalog_version": 1, "procedures": [
         {**plain, "online_only": False}]}).encode()
     assert checksum(parse_catalog(raw, "a.json")) == checksum(parse_catalog(explicit, "b.json"))
+
+
+def test_a_csv_catalog_marks_online_only_procedures(office: Callable[..., DeskContext],
+                                                    tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The CSV import reads the `online_only` column (yes/no words of a spreadsheet); a word it
+    does not understand rejects the file, naming the entry, instead of a silent "no"."""
+    from desk.services.catalog import import_catalog, list_procedures
+
+    ctx = office(2026, 11, 23, 9, 0)
+    head = ("catalog_version,code,name,field,field_name,time_limit_value,time_limit_unit,"
+            "documents,online_only\n")
+    rows = ("9,1.004194,Đăng ký tạm trú,CT,Cư trú,3,working_days,Tờ khai CT01,có\n"
+            "9,1.000001,Chứng thực bản sao,CT,Cư trú,0,same_day,Bản chính,\n")
+    path = tmp_path / "catalog.csv"
+    path.write_text(head + rows, encoding="utf-8")
+    import_catalog(ctx, path)
+    flags = {p["code"]: p["online_only"] for p in list_procedures(ctx)}
+    assert flags["1.004194"] is True and flags["1.000001"] is False
+    view = _take(ctx, "1.004194", "G22.99.1-261123-0043")  # assisted, as from JSON
+    assert view["channel"] == "online_assisted"
+    bad = tmp_path / "bad.csv"
+    bad.write_text(head + rows.replace(",có\n", ",có lẽ\n", 1).replace("9,", "10,"),
+                   encoding="utf-8")
+    with pytest.raises(DomainError) as e:
+        import_catalog(ctx, bad)
+    assert e.value.key == "catalog.bad_entry" and e.value.params["code"] == "1.004194"

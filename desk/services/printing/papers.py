@@ -113,3 +113,18 @@ def find_paper(ctx: DeskContext, view: dict[str, Any], paper_id: str) -> Paper:
         if paper.id == paper_id:
             return paper
     raise DomainError("papers.unknown", paper=paper_id)
+
+
+def queue_incomplete(ctx: DeskContext, procedure_name: str, applicant_name: str,
+                     missing: list[str], clerk_name: str) -> dict[str, str]:
+    """Form 02 of the set in force for a dossier found incomplete at the counter (it is not
+    received: no code), A4 and/or thermal as the office's printers are; the job ids (empty
+    when nothing could be queued: the clerk writes the form by hand)."""
+    log.info("form 02 at the counter by %s: %s, missing %s", clerk_name, procedure_name, missing)
+    try:
+        prepared = rule_forms.prepare_incomplete(ctx, procedure_name, applicant_name, missing,
+                                                 clerk_name)
+    except Exception:
+        log.exception("form 02 at the counter not prepared")
+        return {}
+    return {} if prepared is None else paper_jobs.queue_form(ctx, prepared, "")

@@ -25,7 +25,8 @@ from printers.pdf import Letterhead
 from printers.pdf.spec_form import spec_pdf
 
 __all__ = ["PreparedForm", "authority_lines", "dossier_set", "form_values", "place_of",
-           "prepare", "prepare_by_key", "rules_dir", "set_in_force", "sets"]
+           "prepare", "prepare_by_key", "prepare_incomplete", "rules_dir", "set_in_force",
+           "sets"]
 
 UNIT = "Bộ phận Tiếp nhận và Trả kết quả"
 DEFAULT_SUPPLEMENT_REASON = "Hồ sơ chưa đầy đủ, chưa hợp lệ theo quy định"
@@ -236,6 +237,30 @@ def prepare_by_key(ctx: DeskContext, key: str, code: str) -> PreparedForm | None
     rs = dossier_set(ctx, v.dossier)
     form = rs.form_by_key(key)
     return None if form is None else _prepared(ctx, rs, form, v)
+
+
+def prepare_incomplete(ctx: DeskContext, procedure_name: str, applicant_name: str,
+                       missing: list[str], clerk_name: str) -> PreparedForm | None:
+    """The supplement request (Form 02, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ") of the set in
+    force today, for a dossier found incomplete at the counter: it guides the citizen to
+    complete it. The dossier is not received, so the paper has no code and no number; None
+    when the set has no such form."""
+    now = ctx.local_now()
+    rs = set_in_force(ctx, now.date())
+    form = rs.form_by_key("supplement")
+    if form is None:
+        return None
+    o = ctx.settings.office
+    values: dict[str, Any] = {
+        "office_name": o.name, "unit": UNIT, "dossier_code": "", "number": "",
+        "symbol": form.symbol, "texts": form.texts, "applicant_name": applicant_name.strip(),
+        "applicant_address": "", "applicant_phone": "", "procedure_name": procedure_name,
+        "received_at": now, "appointment_at": None, "clerk_name": clerk_name,
+        "signer_title": o.signer_title, "signer_name": o.signer_name or "",
+        "authority": authority_lines(o.name, o.signer_title), "requests": list(missing),
+        "reason": DEFAULT_SUPPLEMENT_REASON, "issued_at": now, "date": now,
+        "contact_words": ""}
+    return PreparedForm(rs, form, values, o.name, place_of(o.name, o.province))
 
 
 def letterhead(ctx: DeskContext, prepared: PreparedForm) -> Letterhead:

@@ -23,6 +23,7 @@ from desk.services.context import DeskContext
 from desk.services.queue import tickets as queue
 from storage.engine import read_session, write_session
 from storage.tables.appointment import Appointment
+from storage.tables.queue import Ticket
 
 CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I, 2/Z, 5/S, 8/B look-alikes
 CODE_LENGTH = 6
@@ -181,12 +182,18 @@ def checkin(ctx: DeskContext, code: str, *,
             raise DomainError("appt.missed", closes=f"{closes.astimezone(ctx.tz):%H:%M}")
         rules.check_checkin(a.state, now, opens, closes)
         a_id = a.id
-    issued = queue.issue(ctx, a.service_code, appointment=True, print_ticket=print_ticket)
-    with write_session(ctx.engine) as s:
+    marked: list[Appointment] = []
+
+    def mark(s: Session, ticket: Ticket) -> None:
+        """In the ticket's own transaction: a second kiosk checking the same booking in at
+        the same instant sees it checked in here, and its ticket is rolled back."""
         row = s.get(Appointment, a_id)
         assert row is not None
-        row.state, row.checked_in_at, row.ticket_label = (rules.CHECKED_IN, now,
-                                                          issued.ticket.label)
+        rules.check_checkin(row.state, now, opens, closes)
+        row.state, row.checked_in_at, row.ticket_label = rules.CHECKED_IN, now, ticket.label
         s.add(row)
-        s.flush()
-        return _view(ctx, row), issued
+        marked.append(row)
+
+    issued = queue.issue(ctx, a.service_code, appointment=True, print_ticket=print_ticket,
+                         inside=mark)
+    return _view(ctx, marked[0]), issued

@@ -17,6 +17,7 @@ import logging
 import re
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -231,9 +232,12 @@ def _apply(s: Session, t: Ticket, action: str, *, counter: int | None, now: date
 
 
 def issue(ctx: DeskContext, service: str, priority_reason: str | None = None, *,
-          clerk: str = "", print_ticket: bool = True, appointment: bool = False) -> Issued:
+          clerk: str = "", print_ticket: bool = True, appointment: bool = False,
+          inside: Callable[[Session, Ticket], None] | None = None) -> Issued:
     """Take the next number of `service` for today (local date) and print the ticket.
-    `appointment`: a checked-in booking's ticket (priority, first among the priority ones)."""
+    `appointment`: a checked-in booking's ticket (priority, first among the priority ones).
+    `inside` runs in the issuing transaction, under its write lock: a booking is marked
+    checked in with its ticket atomically (it raises to give no ticket at all)."""
     svc = find_service(ctx, service)
     reason = rules.APPOINTMENT_REASON if appointment else rules.check_reason(priority_reason)
     now = ctx.now()
@@ -254,6 +258,8 @@ def issue(ctx: DeskContext, service: str, priority_reason: str | None = None, *,
                    priority_reason=reason, issued_at=now, waiting_since=now, clerk=clerk)
         s.add(t)
         s.flush()
+        if inside is not None:
+            inside(s, t)
         wait = _estimate(s, ctx, day, now, t.id.hex)
         _event(s, t, rules.ISSUE, now, day=day, clerk=clerk,
                **({"reason": reason} if reason else {}),

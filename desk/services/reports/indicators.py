@@ -18,7 +18,7 @@ Decision 766 indicators (each a share in [0, 1], None when its denominator is 0)
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -27,7 +27,12 @@ from desk.services.context import DeskContext
 from storage.engine import read_session
 from storage.tables import Dossier, DossierEvent
 
-__all__ = ["ASSISTED", "extra_counts", "indicators", "template_row"]
+if TYPE_CHECKING:  # period.py imports this module for extra_counts
+    from desk.services.reports.period import PeriodReport
+
+__all__ = ["ASSISTED", "INDICATORS", "extra_counts", "indicators", "official", "template_row"]
+
+INDICATORS = ("on_time", "online", "digitised", "online_fees", "satisfaction")
 
 ASSISTED = "online_assisted"  # channel of an assisted online submission (issue 16 §4)
 
@@ -67,7 +72,7 @@ def extra_counts(ctx: DeskContext, start: datetime, end: datetime) -> dict[str, 
 def indicators(total: Figures, extra: dict[str, int], satisfied: int,
                ratings: int) -> list[dict[str, Any]]:
     """The Decision 766 indicators, each with its numerator and denominator."""
-    items = [
+    items = [  # in the order of INDICATORS
         ("on_time", total.early + total.on_time, total.resolved),
         ("online", total.new_online, total.new),
         ("digitised", extra.get("digitised", 0), total.new),
@@ -77,3 +82,18 @@ def indicators(total: Figures, extra: dict[str, int], satisfied: int,
     return [{"key": k, "value": rate(n, d), "numerator": n, "denominator": d}
             for k, n, d in items]
 
+
+def official(report: PeriodReport) -> dict[str, Any]:
+    """What the province is scored on, for one report: the template's rows (per field and the
+    total), the Decision 766 indicators and the assisted submissions. One function for
+    `desk report --format json` and the dashboard, so they always agree."""
+    return {
+        "template": {"id": report.template,
+                     "rows": [*(template_row(g.name, g.figures) for g in report.fields),
+                              template_row("total", report.total)]},
+        "indicators_766": indicators(
+            report.total, report.extra,
+            report.satisfaction.very + report.satisfaction.satisfied,
+            report.satisfaction.total),
+        "assisted_online": report.extra.get("assisted_online", 0),
+    }

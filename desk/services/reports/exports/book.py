@@ -23,6 +23,10 @@ COLUMNS: Final[tuple[tuple[str, float, float], ...]] = (
     ("returned", 12, 15), ("method", 12, 16), ("signature", 12, 17), ("notes", 20, 31),
 )
 DATES: Final = ("received", "due", "transferred", "result", "returned")
+PDF_SIZE: Final = 7.0  # pt, the table's font
+CODE_MAX_MM: Final = 44.0  # a wider code (a 35-character office id) gets a smaller font instead
+# where the code column's extra width comes from, and how narrow each may get (mm)
+GIVERS: Final = (("notes", 20.0), ("procedure", 24.0), ("contact", 20.0))
 
 
 def _when(dt: datetime | None) -> str:
@@ -90,13 +94,35 @@ def book_xlsx(rows: list[BookRow], head: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
+def pdf_widths(pdf: Any, codes: list[str]) -> tuple[tuple[float, ...], float]:
+    """The PDF's column widths and the font size of the code cells, so that a dossier code is
+    never wrapped inside its cell: the code column widens to the longest code (taking the room
+    from the notes, then the procedure and contact columns), up to CODE_MAX_MM; a longer code
+    is set smaller instead."""
+    pdf.set_font(FAMILY, "", PDF_SIZE)
+    slack = 2 * pdf.c_margin + 0.8  # the cell's inner margins, and rounding
+    longest = max((pdf.get_string_width(c) for c in codes), default=0.0)
+    widths = {k: w for k, _, w in COLUMNS}
+    want = min(max(widths["code"], longest + slack), CODE_MAX_MM)
+    extra = want - widths["code"]
+    for key, least in GIVERS:
+        take = min(extra, max(0.0, widths[key] - least))
+        widths[key] -= take
+        widths["code"] += take
+        extra -= take
+    room = widths["code"] - slack
+    size = PDF_SIZE if longest <= room else PDF_SIZE * room / longest
+    return tuple(widths[k] for k, _, _ in COLUMNS), size
+
+
 def book_pdf(rows: list[BookRow], head: dict[str, str]) -> bytes:
     from fpdf.fonts import FontFace  # noqa: PLC0415 — fpdf2 is heavy and only PDF output uses it
 
     pdf = LandscapePdf()
     pdf.masthead(head["office"], head["title"], head["period"])
-    pdf.set_font(FAMILY, "", 7)
-    widths = tuple(w for _, _, w in COLUMNS)
+    widths, code_size = pdf_widths(pdf, [r.code for r in rows])
+    code_style = FontFace(size_pt=code_size) if code_size < PDF_SIZE else None
+    pdf.set_font(FAMILY, "", PDF_SIZE)
     style = FontFace(emphasis="BOLD", fill_color=HEAD_FILL, size_pt=7)
     with pdf.table(col_widths=widths, width=sum(widths), text_align="CENTER",
                    line_height=3.8, num_heading_rows=2, headings_style=style,
@@ -115,5 +141,6 @@ def book_pdf(rows: list[BookRow], head: dict[str, str]) -> bytes:
             for key, _, _ in COLUMNS:
                 v = cells(r)[key]
                 row.cell(str(v), align="LEFT" if key in ("procedure", "applicant", "contact",
-                                                         "agency", "notes") else "CENTER")
+                                                         "agency", "notes") else "CENTER",
+                         style=code_style if key == "code" else None)
     return pdf_bytes(pdf)

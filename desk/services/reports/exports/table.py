@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from desk.domain.statistics import LEVELS, Figures, Satisfaction, percent
 from desk.i18n import t
-from desk.services.reports.indicators import indicators, template_row
+from desk.services.reports.indicators import official
 
 if TYPE_CHECKING:
     from desk.services.reports.period import PeriodReport
@@ -144,12 +144,5 @@ def as_dict(report: PeriodReport) -> dict[str, Any]:
                   "points": sc.points, "max_points": sc.max_points, "complete": sc.complete,
                   "estimate_18": sc.estimate, "band": sc.band},
         # the official template's columns and the Decision 766 indicators (issue 16 §6)
-        "template": {"id": report.template,
-                     "rows": [*(template_row(g.name, g.figures) for g in report.fields),
-                              template_row("total", report.total)]},
-        "indicators_766": indicators(
-            report.total, report.extra,
-            report.satisfaction.very + report.satisfaction.satisfied,
-            report.satisfaction.total),
-        "assisted_online": report.extra.get("assisted_online", 0),
+        **official(report),
     }
