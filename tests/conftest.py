@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +15,7 @@ import pytest
 from desk.config import Settings
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
+from tests.cli_in_process import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -70,10 +71,22 @@ def config_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def run_desk(config_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Run the real `desk` command in a subprocess, as an administrator would, on the
-    tests' pinned date (DESK_NOW, the `ctx` fixture's instant) unless `env` says otherwise:
-    a test never depends on the real calendar date."""
+    """Run the `desk` command as an administrator would, in this process (`desk.cli.main`
+    with its own streams, environment and folder: tests/cli_in_process.py), on the tests'
+    pinned date (DESK_NOW, the `ctx` fixture's instant) unless `env` says otherwise: a test
+    never depends on the real calendar date. Same answer as `run_desk_process`."""
+    return _desk_runner(config_file, tmp_path, in_process=True)
 
+
+@pytest.fixture
+def run_desk_process(config_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """`run_desk`, but the real `python -m desk.cli` in a subprocess: the smoke tests of the
+    installed command (a fresh interpreter, real exit status, real pipes)."""
+    return _desk_runner(config_file, tmp_path, in_process=False)
+
+
+def _desk_runner(config_file: Path, tmp_path: Path, *,
+                 in_process: bool) -> Callable[..., subprocess.CompletedProcess[str]]:
     def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
             config: Path | None = config_file) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path),
@@ -86,6 +99,8 @@ def run_desk(config_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
         if config is not None:
             full_env["DESK_CONFIG"] = str(config)
         full_env.update(env or {})
+        if in_process:
+            return run_cli(args, env=full_env, cwd=tmp_path, stdin=stdin)
         return subprocess.run(
             [sys.executable, "-m", "desk.cli", *args], input=stdin, capture_output=True,
             text=True, encoding="utf-8", env=full_env, cwd=tmp_path, timeout=120,

@@ -1,4 +1,5 @@
-"""The `desk` command as an administrator uses it: real subprocesses, real files."""
+"""The `desk` command as an administrator uses it: real files; `desk.cli.main` in this process
+(`run_desk`), a real subprocess for the smoke tests (`run_desk_process`)."""
 
 from __future__ import annotations
 
@@ -94,7 +95,9 @@ def test_english_office(run_desk, tmp_path) -> None:  # type: ignore[no-untyped-
     assert "administrative-procedure dossiers" in run_desk("--help", config=cfg).stdout
 
 
-def test_db_upgrade_check_and_demo_idempotent(run_desk) -> None:  # type: ignore[no-untyped-def]
+def test_db_upgrade_check_and_demo_idempotent(run_desk_process) -> None:  # type: ignore[no-untyped-def]
+    """A smoke test of the real command: a fresh `python -m desk.cli` per step."""
+    run_desk = run_desk_process
     first = run_desk("db", "upgrade", "--json")
     assert json.loads(first.stdout)["changed"] is True
     assert json.loads(run_desk("db", "upgrade", "--json").stdout)["changed"] is False

@@ -17,8 +17,8 @@ def test_only_plain_desk_and_config_take_the_short_path() -> None:
         assert _tui_only(argv) is None, argv
 
 
-def test_plain_desk_without_a_terminal_says_so(run_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = run_desk()
+def test_plain_desk_without_a_terminal_says_so(run_desk_process, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_desk_process()  # a real process: its stdin and stdout are pipes
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "terminal" in result.stderr.lower() or "cửa sổ" in result.stderr.lower()
 
