@@ -19,13 +19,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_config_path, user_data_path, user_documents_path
 
-from desk import toml_file
+from desk import environment, toml_file
 from desk.domain.errors import DomainError
 from desk.i18n import set_language, t
 from desk.tables_reader import Invalid, opt, read
 
-ENV_CONFIG = "DESK_CONFIG"
-ENV_LANG = "DESK_LANG"
+ENV_CONFIG = environment.CONFIG
+ENV_LANG = environment.LANG
 EXPORTS_FOLDER = "Một Cửa Desk"  # under the user's Documents
 FILE_NAME = "desk.toml"
 
@@ -261,7 +261,7 @@ class HttpGatewayConfig(_Table):
     url: str = ""
     method: Literal["POST", "PUT"] = "POST"
     auth_header: str = "Authorization"
-    auth_value: str = ""  # or $DESK_NOTIFY_TOKEN
+    auth_value: str = ""  # or $DESK_NOTIFY_TOKEN (desk/environment.py)
     template_id: str = ""
     body: str = ('{"phone": "{phone84}", "template_id": "{template_id}", '
                  '"params": {"text": "{text}", "code": "{code}"}}')
@@ -338,8 +338,7 @@ class Settings(_Table):
 def env_language() -> str | None:
     """`DESK_LANG=vi|en`: the language of this process, over the desk.toml's
     [office] language (a clerk or a test may want English on a Vietnamese office)."""
-    lang = os.environ.get(ENV_LANG, "").strip().lower()
-    return lang if lang in ("vi", "en") else None
+    return environment.language()
 
 
 def ui_language(settings: Settings) -> str:
@@ -351,9 +350,9 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     """The config file to use, by the documented order; None means built-in defaults."""
     if explicit:
         return Path(explicit)
-    env = os.environ.get(ENV_CONFIG)
-    if env:
-        return Path(env)
+    env = environment.config_file()
+    if env is not None:
+        return env
     local = Path.cwd() / FILE_NAME
     if local.is_file():
         return local

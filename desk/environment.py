@@ -37,12 +37,13 @@ DISTRICT_MAX_PUSHES: Final = "DESK_DISTRICT_MAX_PUSHES"  # pushes in progress pe
 DISTRICT_CRASH_AT: Final = "DESK_DISTRICT_CRASH_AT"  # tests: kill the server at a named point
 DISTRICT_FAIL_AT: Final = "DESK_DISTRICT_FAIL_AT"  # tests: fail a request at a named point
 FONT_CACHE: Final = "DESK_FONT_CACHE"  # where the PDF fonts' Vietnamese subsets are kept
+QUICK: Final = "DESK_QUICK"  # 0: read-only commands go through the full stack (issue 19)
 STRICT_MESSAGES: Final = "DESK_STRICT_MESSAGES"  # 1: a message missing a parameter raises
 
 NAMES: Final = (CONFIG, LANG, NOW, CLERK, PIN, SERVE_TOKEN, NOTIFY_TOKEN, SYNC_URL, SYNC_TOKEN,
                 *SYNC_TIMEOUTS.values(), SYNC_SCHEMA_V, SYNC_CRASH_AT, DISTRICT_DB,
                 DISTRICT_FILES, DISTRICT_URL, DISTRICT_MAX_PUSHES, DISTRICT_CRASH_AT,
-                DISTRICT_FAIL_AT, FONT_CACHE, STRICT_MESSAGES)
+                DISTRICT_FAIL_AT, FONT_CACHE, QUICK, STRICT_MESSAGES)
 
 
 def get(name: str) -> str:

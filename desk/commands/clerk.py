@@ -6,10 +6,10 @@ first admin of an office that has none."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
+from desk import environment
 from desk.commands.base import CommandError, context, emit, fail, helps
 from desk.commands.cli_auth import ENV_PIN, add_pin_options, authorize, cli_actor
 from desk.i18n import t
@@ -65,7 +65,7 @@ def add_(args: argparse.Namespace) -> int:
         raise CommandError(t("clerk.need_admin_first"), 2)
     # the admin's PIN: DESK_PIN, else the first line of stdin (--pin-stdin), else a prompt
     actor = cli_actor() if first_admin else authorize(
-        ctx, args, "clerk.manage", from_stdin=args.pin_stdin and not os.environ.get(ENV_PIN))
+        ctx, args, "clerk.manage", from_stdin=args.pin_stdin and not environment.get(ENV_PIN))
     pin = _read_pin(args.pin_stdin)
     try:
         validate_pin(pin, ctx)

@@ -16,14 +16,15 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from desk import environment
 from desk.commands.base import CommandError, fail
 from desk.i18n import t
 
 if TYPE_CHECKING:
     from desk.services.trust.actor import Actor
 
-ENV_PIN = "DESK_PIN"
-ENV_CLERK = "DESK_CLERK"
+ENV_PIN = environment.PIN
+ENV_CLERK = environment.CLERK
 
 
 def os_user() -> str:
@@ -52,8 +53,8 @@ def add_pin_options(p: argparse.ArgumentParser, *, clerk: bool = True,
 def read_pin(name: str, from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().strip()
-    if os.environ.get(ENV_PIN):
-        return os.environ[ENV_PIN].strip()
+    if environment.get(ENV_PIN):
+        return environment.text(ENV_PIN)
     if sys.stdin.isatty():
         return getpass.getpass(t("cli.pin_prompt", name=name))
     raise CommandError(t("cli.pin_needed", name=name), 2)
@@ -75,7 +76,7 @@ def authorize(ctx: Any, args: argparse.Namespace, permission: str,
               from_stdin: bool | None = None) -> Actor:
     """A signed-in supervisor/admin who may do `permission`, or CommandError (audited).
     `from_stdin`: read the PIN from stdin (default: `--pin-stdin`)."""
-    name = getattr(args, "clerk", None) or os.environ.get(ENV_CLERK, "")
+    name = getattr(args, "clerk", None) or environment.get(ENV_CLERK)
     if not name:
         raise CommandError(t("cli.need_signin", action=t(f"perm.{permission}")), 2)
     from desk.domain.errors import DomainError

@@ -8,8 +8,9 @@ Importing this module costs nothing for the other commands."""
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
+
+from desk import environment
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -26,7 +27,7 @@ QUICK = {
 def wrap(handler: Handler) -> Handler:
     """`handler`, answered quickly when it can be."""
     name = QUICK.get((getattr(handler, "__module__", ""), getattr(handler, "__name__", "")))
-    if name is None or os.environ.get("DESK_QUICK") == "0":
+    if name is None or environment.text(environment.QUICK) == "0":
         return handler
 
     def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from typing import Any
 
+from desk import environment
 from desk.i18n import t
 
 APPS = {"main": [], "display": ["display"], "kiosk": ["kiosk"]}
@@ -54,7 +55,9 @@ def serve(args: argparse.Namespace) -> int:
     except ConfigError:
         max_sessions = 4
     # the counters need the access secret; the display and kiosk show no personal data
-    token = (os.environ.get("DESK_SERVE_TOKEN") or new_token()) if args.app == "main" else None
+    token = None
+    if args.app == "main":
+        token = environment.get(environment.SERVE_TOKEN) or new_token()
     # textual-serve's own page loads its font from Google: an offline copy (issue 18)
     pages = offline_templates(Path(tempfile.gettempdir()) / "desk-serve-pages")
     server = GuardedServer(app_command(args.app, config), host=args.host, port=args.port,

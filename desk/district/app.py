@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from desk import environment
 from desk.district import attachments
 from desk.district.changes import changes_since
 from desk.district.db import open_district, write
@@ -42,11 +43,11 @@ from desk.sync import protocol as P
 log = logging.getLogger("desk.district")
 # Admission control (issue 19): pushes in progress per worker process; beyond it a 503 with
 # Retry-After (the desk honours it) instead of a queue that grows into client timeouts.
-MAX_PUSHES = int(os.environ.get("DESK_DISTRICT_MAX_PUSHES", "6"))
+MAX_PUSHES = environment.district_max_pushes()
 # Retry-After of a busy answer, in seconds, drawn at random: offices refused together do not
 # all come back in the same second (500 offices retrying every 2 s were a wave of their own).
 RETRY_AFTER = (1, 5)
-URL_ENV, FILES_ENV = "DESK_DISTRICT_URL", "DESK_DISTRICT_FILES"
+URL_ENV, FILES_ENV = environment.DISTRICT_URL, environment.DISTRICT_FILES
 
 
 def push(engine: Engine, office_id: str, request: Request, signed: Signed,
@@ -181,9 +182,8 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
 def from_env() -> FastAPI:
     """The app of one uvicorn worker process (`workers > 1` starts it by name): the database
     URL and the scans folder come from DESK_DISTRICT_URL and DESK_DISTRICT_FILES."""
-    files = os.environ.get(FILES_ENV)
-    return create_app(open_district(os.environ[URL_ENV], upgrade=False),
-                      Path(files) if files else None)
+    return create_app(open_district(environment.get(URL_ENV), upgrade=False),
+                      environment.path(FILES_ENV))
 
 
 def serve(url: str, host: str = "127.0.0.1", port: int = 8765,

@@ -35,12 +35,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 
+from desk import environment
 from desk.district.db import is_postgres, normalize_url, read, write
 from desk.district.http import check_auth, envelope, finish_auth, signed_body
 from desk.district.offices import Signed
 from desk.district.tables import AttachmentFile, Event, utcnow
 
-ENV_FILES = "DESK_DISTRICT_FILES"
+ENV_FILES = environment.DISTRICT_FILES
 MAX_CHUNK = 256 * 1024  # the desk sends 32 KB; more is refused before reading the body
 MAX_FILE = 64 * 1024 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -54,8 +55,9 @@ def default_files_dir(db_url: str | URL, configured: str | Path | None = None,
     file (`<name>-files/`), else `<data dir>/district-files`."""
     if configured:
         return Path(configured).expanduser().resolve()
-    if os.environ.get(ENV_FILES):
-        return Path(os.environ[ENV_FILES]).expanduser().resolve()
+    env = environment.path(ENV_FILES)
+    if env is not None:
+        return env.expanduser().resolve()
     url = make_url(normalize_url(db_url) if isinstance(db_url, str) else db_url)
     db = url.database if url.get_backend_name() == "sqlite" else None
     if db and db != ":memory:":

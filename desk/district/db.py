@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,9 +14,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlmodel import Session
 
+from desk import environment
 from storage.engine import make_engine
 
-ENV_DB = "DESK_DISTRICT_DB"
+ENV_DB = environment.DISTRICT_DB
 MIGRATIONS = Path(__file__).parent / "migrations"
 VERSION_TABLE = "district_alembic_version"
 log = logging.getLogger("desk.district")
@@ -36,7 +36,7 @@ def default_url(configured: str = "", data_dir: Path | None = None) -> str:
     """`--db`, else desk.toml [district] db, else DESK_DISTRICT_DB, else a file in the data dir."""
     if configured:
         return normalize_url(configured)
-    env = os.environ.get(ENV_DB, "")
+    env = environment.get(ENV_DB)
     if env:
         return normalize_url(env)
     base = data_dir or Path.cwd()

@@ -28,6 +28,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import select
 
+from desk import environment
 from desk.district.db import is_postgres, write
 from desk.district.facts import is_fact, store_fact
 from desk.district.rules import apply_event, state_view
@@ -35,8 +36,8 @@ from desk.district.tables import Conflict, DossierState, Event
 from desk.district.wellformed import event_ok, own_code
 from desk.sync import protocol as P
 
-CRASH_ENV = "DESK_DISTRICT_CRASH_AT"
-FAIL_ENV = "DESK_DISTRICT_FAIL_AT"
+CRASH_ENV = environment.DISTRICT_CRASH_AT
+FAIL_ENV = environment.DISTRICT_FAIL_AT
 CRASH_POINTS = ("after_insert_before_commit", "after_commit_before_reply")
 PARKED = "parked"
 WRONG_OFFICE = "rejected:wrong_office"
@@ -47,9 +48,9 @@ class InjectedFault(RuntimeError):
 
 
 def crash_point(name: str) -> None:
-    if os.environ.get(CRASH_ENV) == name:
+    if environment.get(CRASH_ENV) == name:
         os.kill(os.getpid(), signal.SIGKILL)
-    if os.environ.get(FAIL_ENV) == name:
+    if environment.get(FAIL_ENV) == name:
         raise InjectedFault(name)
 
 

@@ -8,11 +8,12 @@ the calendar and stays allowed.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
+
+from desk import environment
 
 Clock = Callable[[], datetime]
 
@@ -35,7 +36,7 @@ def fixed_clock(at: datetime) -> Clock:
 
 def clock_from_env(tz: str) -> Clock:
     """`DESK_NOW="YYYY-MM-DD HH:MM"` (office time) pins the clock; otherwise the system clock."""
-    raw = os.environ.get("DESK_NOW")
+    raw = environment.get(environment.NOW)
     if not raw:
         return system_clock
     return fixed_clock(datetime.fromisoformat(raw).replace(tzinfo=ZoneInfo(tz)))

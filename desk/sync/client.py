@@ -28,6 +28,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
+from desk import environment
 from desk.services.context import DeskContext
 from desk.services.deadlines.clock_check import note_server_time
 from desk.sync import protocol as P
@@ -52,13 +53,13 @@ from storage.tables.common import utcnow
 from storage.tables.sync import OutboxEvent, SyncState
 
 log = logging.getLogger("desk.sync")
-CRASH_ENV = "DESK_SYNC_CRASH_AT"
+CRASH_ENV = environment.SYNC_CRASH_AT
 CRASH_POINTS = ("push_before_send", "push_after_send", "push_mid_mark", "pull_after_fetch",
                 "pull_mid_apply", "pull_after_commit", "recover_mid_apply")
 
 
 def crash_point(name: str) -> None:
-    if os.environ.get(CRASH_ENV) == name:
+    if environment.get(CRASH_ENV) == name:
         os._exit(137)
 
 

@@ -6,19 +6,19 @@ Shared by the dossier events' hook (desk/sync/outbox.py) and the queue facts' ho
 
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
 
+from desk import environment
 from desk.sync import protocol as P
 from desk.sync.hlc import HLC, tick
 from storage.tables.sync import OutboxEvent, SyncState
 
 APPLYING = "desk.sync.applying"  # session.info flag: events written by the sync itself
-ENV_SCHEMA = "DESK_SYNC_SCHEMA_V"  # to run as an older client (tests of scenario 14)
+ENV_SCHEMA = environment.SYNC_SCHEMA_V  # to run as an older client (tests of scenario 14)
 
 
 def sync_state(session: Session) -> Any:
@@ -42,7 +42,7 @@ def append(session: Session, *, event_id: uuid.UUID, office_id: str, kind: str,
     clock = tick(last, int(at.timestamp() * 1000), node=st.device_id[:8])
     st.hlc_last = clock.encode()
     st.last_seq += 1
-    schema_v = int(os.environ.get(ENV_SCHEMA, P.SCHEMA_V))
+    schema_v = environment.sync_schema_v(P.SCHEMA_V)
     wire = P.wire_event(event_id=event_id.hex, seq=st.last_seq, hlc=clock.wire(), kind=kind,
                         entity=entity_id, at=at, base_version=base_version, payload=payload,
                         schema_v=schema_v)

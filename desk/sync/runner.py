@@ -3,10 +3,10 @@ whenever the server answers (and at once when asked), never blocking the counter
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
+from desk import environment
 from desk.services.context import DeskContext
 from desk.services.daemon import Daemon
 from desk.sync.client import SyncClient, backoff_delay, retry_delay
@@ -16,19 +16,15 @@ from desk.sync.transport import ClientConfig, InsecureURL, SyncError, link_secur
 def client_config(ctx: DeskContext) -> Any | None:
     """The client settings from `[sync]` or `DESK_SYNC_URL`/`DESK_SYNC_TOKEN`; None when
     the office has no district server configured."""
-    url = os.environ.get("DESK_SYNC_URL") or ctx.settings.sync.server_url
-    token = os.environ.get("DESK_SYNC_TOKEN") or ctx.settings.sync.token
+    url = environment.get(environment.SYNC_URL) or ctx.settings.sync.server_url
+    token = environment.get(environment.SYNC_TOKEN) or ctx.settings.sync.token
     if not url or not token:
         return None
     sync = ctx.settings.sync
     cfg = ClientConfig(url, token, ctx.settings.office.id, insecure_http=sync.insecure_http,
                        ca_file=sync.ca_file)
-    for env, attr in (("DESK_SYNC_CONNECT_TIMEOUT", "connect_timeout"),
-                      ("DESK_SYNC_READ_TIMEOUT", "read_timeout"),
-                      ("DESK_SYNC_TOTAL_TIMEOUT", "total_timeout"),
-                      ("DESK_SYNC_BACKOFF_BASE", "backoff_base")):
-        if os.environ.get(env):
-            setattr(cfg, attr, float(os.environ[env]))
+    for attr, seconds in environment.sync_timeouts().items():
+        setattr(cfg, attr, seconds)
     return cfg
 
 

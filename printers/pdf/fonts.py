@@ -21,6 +21,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_path
 
+from desk import environment
+
 __all__ = ["FAMILY", "SHIPPED_FILES", "font_files", "instance"]
 
 log = logging.getLogger(__name__)
@@ -37,9 +39,9 @@ _lock = threading.Lock()
 
 
 def _cache_dir() -> Path:
-    env = os.environ.get("DESK_FONT_CACHE")
-    if env:
-        return Path(env)
+    env = environment.path(environment.FONT_CACHE)
+    if env is not None:
+        return env
     return user_cache_path("desk", appauthor=False) / "fonts"
 
 
