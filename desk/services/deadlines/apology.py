@@ -41,7 +41,7 @@ from desk.services.dossier.codes import take_sequence
 from desk.services.dossier.events import record
 from desk.services.dossier.projection import load_events, rebuild
 from desk.services.dossier.views import dossier_view, get_dossier
-from desk.services.notify.sms import sender_for
+from desk.services.notify.worker import flush_files
 from desk.services.printing import rule_forms
 from desk.services.printing import spooler as printing
 from desk.services.printing.paper_jobs import queue_form
@@ -261,7 +261,7 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
         out["print_jobs"] = queue_form(ctx, prepared, view["code"], pdf) \
             if prepared is not None else _print(ctx, data, pdf, view["code"])
     if notify:
-        out["sms"] = _notify(ctx, view, new)
+        out["sms"] = _notify(ctx, view)
     return out
 
 
@@ -300,18 +300,16 @@ def _print(ctx: DeskContext, data: ApologyData, pdf: bytes | None, code: str) ->
     return jobs
 
 
-def _notify(ctx: DeskContext, view: dict[str, Any], new: datetime) -> str | None:
-    """Queue the SMS notice; the phone number it went to, or None."""
+def _notify(ctx: DeskContext, view: dict[str, Any]) -> str | None:
+    """The phone the apology's notice goes to, or None. The notice outbox wrote it with the
+    apology event (desk/services/notify/notices.py); the "file" channel's line is written at
+    once, as the old SMS file's was (a file never blocks); a modem or a gateway is the
+    worker's."""
     phone = (view.get("applicant") or {}).get("phone")
-    if not phone:
+    if not phone or not ctx.settings.notify.channels:
         return None
-    if ctx.settings.notify.channels:  # the notice outbox wrote it with the apology event
-        return str(phone)
-    text = t("apology.sms", "vi", office=ctx.settings.office.name, code=view["code"],
-             new=_fmt(ctx, new))
     try:
-        sender_for(ctx).send(phone, text)
-    except Exception:
-        log.exception("SMS notice for %s not queued", view["code"])
-        return None
+        flush_files(ctx)
+    except Exception:  # the letter is recorded; the worker writes the line later
+        log.exception("notice file for %s not written", view["code"])
     return str(phone)
