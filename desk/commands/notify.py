@@ -17,7 +17,8 @@ def register(sub: Any, h: dict[str, str]) -> None:
     sd = nsub.add_parser("send", help=h["notify.send"], description=h["notify.send"])
     sd.add_argument("--phone", required=True, metavar="P", help=h["notify.phone"])
     sd.add_argument("--text", required=True, metavar="T", help=h["notify.text"])
-    sd.add_argument("--channel", choices=("modem", "http"), help=h["notify.channel"])
+    sd.add_argument("--channel", choices=("modem", "http", "file"),
+                    help=h["notify.channel"])
     sd.add_argument("--wait", type=float, default=30.0, metavar="S", help=h["notify.wait"])
     sd.add_argument("--json", action="store_true", help=h["json"])
     sd.set_defaults(handler=send_)

@@ -21,7 +21,8 @@ VI = {
     "help.notify.send": "đưa một tin nhắn vào hàng đợi và gửi ngay",
     "help.notify.phone": "số điện thoại di động",
     "help.notify.text": "nội dung tin nhắn",
-    "help.notify.channel": "kênh gửi: modem (USB GSM) hoặc http (cổng tin nhắn)",
+    "help.notify.channel": ("kênh gửi: modem (USB GSM), http (cổng tin nhắn) hoặc file (tệp "
+                            "sms_outbox.jsonl cho chương trình khác gửi)"),
     "help.notify.list": "liệt kê tin nhắn (mới nhất trước)",
     "help.notify.status_filter": (
         "chỉ tin ở trạng thái này: waiting, sending, sent, delivered, failed"
@@ -59,7 +60,8 @@ EN = {
     "help.notify.send": "queue one message and send it now",
     "help.notify.phone": "mobile phone number",
     "help.notify.text": "message text",
-    "help.notify.channel": "channel: modem (USB GSM stick) or http (SMS/ZNS gateway)",
+    "help.notify.channel": ("channel: modem (USB GSM stick), http (SMS/ZNS gateway) or file "
+                            "(sms_outbox.jsonl, sent by another program)"),
     "help.notify.list": "list notices (newest first)",
     "help.notify.status_filter": (
         "only notices in this state: waiting, sending, sent, delivered, failed"

@@ -24,6 +24,7 @@ from sqlmodel import col, select
 from desk.config import HttpGatewayConfig
 from desk.domain.sms_pdu import StatusReport, encode_submit, unaccent
 from desk.notify.base import Channel, SendError
+from desk.notify.file_outbox import OUTBOX_NAME, FileChannel
 from desk.notify.modem import STORED_SENT, GsmModem, ModemError
 from desk.services.context import DeskContext
 from storage.engine import read_session
@@ -241,4 +242,7 @@ def build_channels(ctx: DeskContext) -> dict[str, Channel]:
         out["modem"] = ModemChannel(ctx, cfg.modem_port, baudrate=cfg.modem_baud, gsm7=cfg.gsm7)
     if "http" in cfg.channels:
         out["http"] = HttpChannel(cfg.http, os.environ.get("DESK_NOTIFY_TOKEN", ""))
+    if "file" in cfg.channels:  # no modem, no gateway: a file something else sends from
+        out["file"] = FileChannel(ctx.settings.data_dir / OUTBOX_NAME, ctx.now,
+                                  ctx.settings.office.timezone)
     return out

@@ -14,12 +14,12 @@ import pytest
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error
+from desk.notify.file_outbox import OUTBOX_NAME
 from desk.services.context import DeskContext
 from desk.services.deadlines import apology
 from desk.services.deadlines import watch as deadlines
 from desk.services.dossier.lifecycle import act
 from desk.services.dossier.views import show
-from desk.services.notify.sms import outbox_path, set_sender
 from tests.conftest import local
 from tests.deadlines.conftest import CLERK, SUPERVISOR, intake
 
@@ -172,39 +172,34 @@ def test_letter_pdf_print_jobs_and_sms(office: Callable[..., DeskContext],
     assert set(out["print_jobs"]) == {"letter", "slip"}
     slip = (printing.job(ctx, out["print_jobs"]["slip"]) or {})["transcript"]
     assert "VĂN BẢN XIN LỖI" in slip  # the slip follows the dossier's rule set (issue 16)
-    lines = outbox_path(ctx).read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 1
-    sms = json.loads(lines[0])
-    assert sms["phone"] == "0912345678" == out["sms"]
-    assert code in sms["text"] and "17:00 02/12/2026" in sms["text"]
+    # the notice outbox's "file" channel (the default), written at once
+    lines = (ctx.settings.data_dir / OUTBOX_NAME).read_text(encoding="utf-8").splitlines()
+    sms = [json.loads(line) for line in lines if json.loads(line)["template"] == "apology"]
+    assert len(sms) == 1
+    assert sms[0]["phone"] == "0912345678" == out["sms"]
+    assert code in sms[0]["text"] and "17:00 02/12/2026" in sms[0]["text"]
 
 
-def test_form_2018_title_and_pluggable_sender(office: Callable[..., DeskContext],
-                                              tmp_path: Path) -> None:
-
-    sent: list[tuple[str, str]] = []
-
-    class Memory:
-        def send(self, phone: str, text: str) -> None:
-            sent.append((phone, text))
+def test_form_2018_title_and_no_channel_no_notice(office: Callable[..., DeskContext],
+                                                  tmp_path: Path) -> None:
+    from desk.config import NotifyConfig
 
     ctx0 = office(2026, 11, 23, 9, 0)  # seeds the office
-    settings = replace(ctx0.settings, office=replace(ctx0.settings.office, form_set="2018"))
+    settings = replace(ctx0.settings, office=replace(ctx0.settings.office, form_set="2018"),
+                       notify=NotifyConfig(channels=()))
     from desk.services.clock import fixed_clock
 
     ctx = DeskContext(settings, clock=fixed_clock(local(2026, 11, 23, 9, 0)))
     try:
         code = intake(ctx, local(2026, 11, 17, 9, 0))["code"]
-        set_sender(lambda _ctx: Memory())
         out = apology.issue(ctx, code, SUPERVISOR, REASON, pdf_path=tmp_path / "a.pdf",
                             print_letter=False)
     finally:
-        set_sender(None)
         ctx.close()
     assert out["form_set"] == "2018"
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in _pdftotext(tmp_path / "a.pdf")
-    assert sent and sent[0][0] == "0912345678"
-    assert not outbox_path(ctx).exists()
+    assert out["sms"] is None  # [notify] channels = []: no notice anywhere
+    assert not (ctx.settings.data_dir / OUTBOX_NAME).exists()
 
 
 def test_finished_by_the_new_date_still_counts_late(office: Callable[..., DeskContext]) -> None:

@@ -32,7 +32,7 @@ from storage.tables.notice import Notice, NoticeOptOut
 from storage.tables.people import Citizen
 
 STATUSES = ("waiting", "sending", "sent", "delivered", "failed")
-CHANNELS = ("modem", "http")
+CHANNELS = ("modem", "http", "file")
 # Which dossier event gives which notice.
 EVENT_TEMPLATES = {"receive": "received", "request_supplement": "supplement",
                    "apology": "apology", "result_ready": "result", "return_result": "rating"}

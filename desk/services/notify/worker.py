@@ -185,3 +185,11 @@ def drain(ctx: DeskContext, timeout: float, channels: dict[str, Channel] | None 
         for ch in worker.channels.values():
             ch.close()
     return done
+
+
+def flush_files(ctx: DeskContext) -> int:
+    """Write the due notices of the "file" channel now (a command that has just recorded an
+    event): appending a line never blocks, so it need not wait for a worker."""
+    if "file" not in ctx.settings.notify.channels:
+        return 0
+    return drain(ctx, 5.0, channels={"file": build_channels(ctx)["file"]})
