@@ -1,4 +1,4 @@
-"""`desk district serve|office add|office revoke|status|act|catalog publish|calendar publish`
+"""`desk district serve|office add|office revoke|status|routes|act|catalog publish|calendar publish`
 — the district server and its data."""
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ def register(sub: Any, h: dict[str, str]) -> None:
     _db(st, h)
     st.add_argument("--json", action="store_true", help=h["json"])
     st.set_defaults(handler=status_)
+
+    ro = dsub.add_parser("routes", help=h["district.routes"], description=h["district.routes"])
+    ro.add_argument("--to", metavar="OFFICE_ID", help=h["district.routes.to"])
+    _db(ro, h)
+    ro.add_argument("--json", action="store_true", help=h["json"])
+    ro.set_defaults(handler=routes_)
 
     ac = dsub.add_parser("act", help=h["district.act"], description=h["district.act"])
     ac.add_argument("office_id", metavar="OFFICE_ID", help=h["district.office_id"])
@@ -164,6 +170,23 @@ def status_(args: argparse.Namespace) -> int:
         say("district.status_line", office=oid, name=o["name"], events=o["events"],
             dossiers=dossiers, last=o["last_contact"] or "—",
             revoked=t("district.revoked_mark") if o["revoked"] else "")
+    return 0
+
+
+def routes_(args: argparse.Namespace) -> int:
+    """Dossiers received for another commune of the province, and where each goes (issue 16)."""
+    from desk.district.routing import routed
+
+    data = routed(_engine(args), args.to)
+    if args.json:
+        emit(data, True)
+        return 0
+    if not data["routes"]:
+        say("district.no_routes")
+    for r in data["routes"]:
+        say("district.route_line", code=r["code"], office=r["received_by"],
+            commune=r["commune"], to=r["to_office"] or t("district.route_unmatched"),
+            status=r["status"] or "—")
     return 0
 
 

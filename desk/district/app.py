@@ -3,6 +3,7 @@
     POST /v1/offices/{id}/events:batch   gzip JSON {batch_id, app_v, schema_v, events}
     GET  /v1/offices/{id}/changes?cursor=&limit=500[&catalog=N[&catalog_snapshot=1]]
     GET  /v1/offices/{id}/events?device=&after=&cursor=   own events, after a restore (own.py)
+    GET  /v1/offices/{id}/routed   dossiers other communes received for this one (routing.py)
     GET|HEAD|PATCH /v1/offices/{id}/attachments/{sha256}   resumable scans (attachments.py)
 
 Every reply, errors included, is a JSON envelope {"api": "desk-district/1", …, "server_time"}:
@@ -35,6 +36,7 @@ from desk.district.http import check_auth, envelope, finish_auth, signed_body
 from desk.district.ingest import ingest
 from desk.district.offices import Signed
 from desk.district.own import own_events
+from desk.district.routing import routed
 from desk.district.seen import flush_contacts
 from desk.district.tables import Quarantine
 from desk.district.wellformed import MAX_TEXT, Malformed, read_batch, storable_text
@@ -107,6 +109,14 @@ def own(engine: Engine, office_id: str, request: Request, device: str, after: in
     return envelope(200, **page)
 
 
+def routed_to(engine: Engine, office_id: str, request: Request) -> JSONResponse:
+    """The dossiers received elsewhere for residents of this commune (issue 16 §3)."""
+    denied = check_auth(engine, office_id, request, b"")
+    if denied is not None:
+        return denied
+    return envelope(200, **routed(engine, office_id))
+
+
 def busy() -> JSONResponse:
     reply = envelope(503, error="busy")
     reply.headers["Retry-After"] = str(random.randint(*RETRY_AFTER))
@@ -157,6 +167,10 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
                          cursor: str = "", limit: int = P.PULL_LIMIT) -> JSONResponse:
         return await run_in_threadpool(own, engine, office_id, request, device, after, cursor,
                                        limit)
+
+    @app.get("/v1/offices/{office_id}/routed")
+    async def routed_here(office_id: str, request: Request) -> JSONResponse:
+        return await run_in_threadpool(routed_to, engine, office_id, request)
 
     @app.get("/v1/health")
     async def health() -> JSONResponse:

@@ -47,6 +47,12 @@ VI = {
     "dash.i.digitised": "Số hóa hồ sơ",
     "dash.i.online_fees": "Phí trả trực tuyến",
     "dash.i.satisfaction": "Hài lòng",
+    "help.district.routes": ("hồ sơ tiếp nhận cho cư dân xã khác trong tỉnh và xã mà máy chủ tỉnh "
+                             "chuyển đến"),
+    "help.district.routes.to": "chỉ các hồ sơ chuyển đến đơn vị này",
+    "district.no_routes": "Không có hồ sơ nào tiếp nhận cho xã khác.",
+    "district.route_line": "{code}  tiếp nhận tại {office}, xã {commune} → {to}  ({status})",
+    "district.route_unmatched": "chưa có đơn vị khớp: cần người chuyển",
 }
 EN = {
     "rules.no_form": "Rule set {set} has no form {form}. Its forms: {forms}.",
@@ -98,4 +104,10 @@ EN = {
     "dash.i.digitised": "Digitised",
     "dash.i.online_fees": "Fees paid online",
     "dash.i.satisfaction": "Satisfied",
+    "help.district.routes": ("dossiers received for residents of another commune of the "
+                             "province, and the commune the province server routes each to"),
+    "help.district.routes.to": "only the dossiers routed to this office",
+    "district.no_routes": "No dossier was received for another commune.",
+    "district.route_line": "{code}  received at {office}, commune {commune} → {to}  ({status})",
+    "district.route_unmatched": "no office matches: route it by hand",
 }
