@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import col, select
 
+from desk import environment
 from desk.config import HttpGatewayConfig
 from desk.domain.sms_pdu import StatusReport, encode_submit, unaccent
 from desk.notify.base import Channel, SendError
@@ -241,7 +241,7 @@ def build_channels(ctx: DeskContext) -> dict[str, Channel]:
     if "modem" in cfg.channels:
         out["modem"] = ModemChannel(ctx, cfg.modem_port, baudrate=cfg.modem_baud, gsm7=cfg.gsm7)
     if "http" in cfg.channels:
-        out["http"] = HttpChannel(cfg.http, os.environ.get("DESK_NOTIFY_TOKEN", ""))
+        out["http"] = HttpChannel(cfg.http, environment.get(environment.NOTIFY_TOKEN))
     if "file" in cfg.channels:  # no modem, no gateway: a file something else sends from
         out["file"] = FileChannel(ctx.settings.data_dir / OUTBOX_NAME, ctx.now,
                                   ctx.settings.office.timezone)
