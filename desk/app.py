@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from desk import STARTED_AT
-from desk.i18n import t
+from desk.i18n import render_error, t
 from desk.services.context import load_stack
 from screens.modes import MODE_BINDINGS, DeskModes
 from screens.widgets.textual_texts import DeskCommandsProvider
@@ -45,6 +45,7 @@ class DeskApp(DeskModes, App[int]):
         self.print_pool: Any = None
         self.background_sync: Any = None
         self.notice_worker: Any = None  # notices to phones (issue 17)
+        self.demo_seed = ""  # `desk demo`: "office" or "dossiers", seeded behind the login
         self.title = t("app.title")
         self.sub_title = ctx.settings.office.name
 
@@ -54,6 +55,8 @@ class DeskApp(DeskModes, App[int]):
         self.start_login()  # the home screen is the "home" mode's base, under the login
 
     def on_ready(self) -> None:
+        if self.demo_seed:
+            self.seed_demo_office(self.demo_seed == "dossiers")
         if self.background:  # after the first paint: the login is on screen before any of it
             self.start_background()
             self.warm_documents()
@@ -85,6 +88,33 @@ class DeskApp(DeskModes, App[int]):
 
         self.notice_worker = notice_worker.start(self.ctx)  # None without [notify] channels
         backup.auto_backup_if_due(self.ctx)  # what is at risk today is said at login
+
+    @work(thread=True, exit_on_error=False, group="demo")
+    def seed_demo_office(self, dossiers: bool) -> None:
+        """`desk demo` after the first paint: the office and its clerks, which the login then
+        lists, and the demo dossiers after them."""
+        load_stack()
+        from desk.services.demo import seed_demo
+        from desk.services.demo_dossiers import seed_demo_dossiers
+
+        try:
+            seed_demo(self.ctx, dossiers=False)
+            self.call_from_thread(self._clerks_seeded)
+            if dossiers:
+                seed_demo_dossiers(self.ctx)
+        except Exception as e:  # said on screen, never a silent empty login
+            from desk.commands.base import classify_exception
+
+            message = render_error(e) if getattr(e, "key", None) else classify_exception(e)[0]
+            self.call_from_thread(self.notify, message, severity="error", timeout=3600)
+            raise
+
+    def _clerks_seeded(self) -> None:
+        from screens.login import LoginScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LoginScreen):
+                screen.load_clerks()
 
     @work(thread=True, exit_on_error=False, group="start")
     def warm_documents(self) -> None:

@@ -13,16 +13,11 @@ from sqlmodel import select
 from desk.services import catalog, office
 from desk.services.context import DeskContext
 from desk.services.deadlines import calendar
+from desk.services.demo_accounts import DEMO_CLERKS, demo_accounts
 from desk.services.demo_dossiers import seed_demo_dossiers
 from desk.services.trust import clerks
 from storage.engine import read_session
 from storage.tables import Clerk
-
-DEMO_CLERKS = (
-    ("Nguyễn Thị Lan", "clerk", "1234", 1),
-    ("Trần Văn Minh", "supervisor", "2345", None),
-    ("Lê Quốc Huy", "admin", "3456", None),
-)
 
 
 def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> dict[str, Any]:
@@ -45,5 +40,5 @@ def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> dict[str, Any]:
         "database": str(ctx.settings.database_path),
         "catalog_version": imported["version"],
         "procedures": imported["procedures"],
-        "clerks": [{"name": n, "role": r, "pin": p} for n, r, p, _ in DEMO_CLERKS],
+        "clerks": demo_accounts(),
     }
