@@ -29,7 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from desk import environment
-from desk.district import attachments
+from desk.district import anchor, attachments
 from desk.district.changes import changes_since
 from desk.district.db import open_district, write
 from desk.district.http import check_auth, envelope, finish_auth, signed_body
@@ -137,6 +137,7 @@ def create_app(engine: Engine, files_dir: Path | None = None) -> FastAPI:
     app = FastAPI(title="Một Cửa Desk — district", docs_url=None, redoc_url=None,
                   openapi_url=None, lifespan=lifespan)
     attachments.register(app, engine, files_dir or attachments.default_files_dir(engine.url))
+    anchor.register(app, engine)  # the offices' audit-chain heads (issue 15)
     pushing = [0]  # pushes in progress in this process (the event loop is its only writer)
 
     @app.post("/v1/offices/{office_id}/events:batch")

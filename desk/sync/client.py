@@ -33,6 +33,7 @@ from desk.services.context import DeskContext
 from desk.services.deadlines.clock_check import note_server_time
 from desk.sync import protocol as P
 from desk.sync import recover as R
+from desk.sync.anchor import push_quietly
 from desk.sync.apply import apply_page, apply_results, apply_stored
 from desk.sync.attachments import run_uploads
 from desk.sync.catalog_apply import SnapshotNeeded, local_version
@@ -295,6 +296,7 @@ class SyncClient:
                 self._note(error=f"{e.code}:{e.detail}")
                 raise
             self._note(error="", success=True)
+            push_quietly(self.net, self.ctx.engine)  # the audit head, kept by the district
             why = run_uploads(self, report)  # after the events, never instead of them
             if why not in ("done", "events", "budget"):
                 self._note(error=f"attachments:{why}")
