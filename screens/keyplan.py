@@ -1,6 +1,7 @@
 """The desk's one key plan: what each function key means, on every screen.
 
-* F1 keys · F2–F7 the modes · F9 Telex/VNI · F10 quit · F12 lock the desk (switch clerk) ·
+* F1 keys · F2–F7 the modes · F9 Telex/VNI · F10 quit · F11 notices to citizens' phones ·
+  F12 lock the desk (switch clerk) ·
   Ctrl+O printers · Ctrl+P command palette · Esc back (home from the base of a mode).
   These mean the same everywhere: no screen binds them for its own work.
 * F8 is the one "save / confirm" key of a form (intake, an action form, the apology letter).
@@ -28,6 +29,7 @@ GLOBAL_PLAN: Final[tuple[tuple[str, str], ...]] = (
     ("f8", "keyplan.f8"),
     ("f9", "keyplan.f9"),
     ("f10", "key.quit"),
+    ("f11", "mode.notices"),
     ("f12", "keyplan.f12"),
     ("ctrl+o", "mode.printers"),
     ("ctrl+p", "keyplan.palette"),

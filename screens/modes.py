@@ -78,7 +78,7 @@ def _sync() -> Screen[Any]:
 
 
 def _notices() -> Screen[Any]:
-    from screens.notices import NoticesScreen  # issue 17; its key waits for screens/keyplan.py
+    from screens.notices import NoticesScreen  # issue 17: F11
 
     return NoticesScreen()
 
@@ -107,6 +107,8 @@ MODE_BINDINGS: list[BindingType] = [
     # F8 is every form's save/confirm key (screens/keyplan.py): the printers have Ctrl+O.
     Binding("ctrl+o", "goto('printers')", "mode.printers.key", id="mode.printers",
             tooltip="mode.printers.tip"),
+    Binding("f11", "goto('notices')", "mode.notices.key", id="mode.notices",
+            tooltip="mode.notices.tip"),
     Binding("f12", "lock", "keyplan.lock", id="lock", tooltip="keyplan.lock.tip"),
     # No screen binds a mode key for its own work (screens/keyplan.py); Esc goes back, and
     # home from the base of a mode.

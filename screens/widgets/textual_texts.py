@@ -22,6 +22,9 @@ from textual.widgets.option_list import Option
 
 from desk.domain.text import fold
 from desk.i18n import t
+from screens.keyplan import GLOBAL_PLAN
+
+PLAN = frozenset(key for key, _ in GLOBAL_PLAN)
 
 
 def textual_key(text: str) -> str:
@@ -67,7 +70,10 @@ def desk_commands(app: Any, screen: Any) -> Iterator[SystemCommand]:
     as the footer and F1 name them, each with its key. Textual's English system commands
     (Theme, Screenshot…) are left out."""
     seen: set[str] = set()
-    for ab in screen.active_bindings.values():
+    # the key plan's binding of an action first (F10 quit, not Textual's own Ctrl+Q with
+    # its English tooltip "Quit the app and return to the command prompt.")
+    ordered = sorted(screen.active_bindings.values(), key=lambda ab: ab.binding.key not in PLAN)
+    for ab in ordered:
         b = ab.binding
         if not ab.enabled or not b.description or b.action in seen \
                 or b.action == "command_palette" or not isinstance(ab.node, App | Screen):
