@@ -62,8 +62,47 @@ tui.run_textual = headless
 desk.cli.main(["--config", sys.argv[1]])
 """
 
-# `desk demo` (seeding, then the TUI) timed the same way to the login's paint.
-DEMO = DESK.replace('desk.cli.main(["--config", sys.argv[1]])', 'desk.cli.main(["demo"])')
+# `desk demo` timed the same way to the login's paint, and on to the moment the login lists
+# the three demo clerks (a clerk can log in); the app's own on_ready (seeding, background) runs.
+DEMO = r"""
+import time, resource, json, sys
+t0 = time.perf_counter()
+import desk.cli
+import desk.commands.tui as tui
+
+def ready(self):
+    if not getattr(self, "started", False):
+        self.started = True
+        super(type(self), self).on_ready()
+    from screens.login import LoginScreen
+
+    if isinstance(self.screen, LoginScreen):
+        self.screen.call_after_refresh(painted, self)
+    else:
+        self.call_later(ready, self)
+
+def painted(self):
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    self.first = {"ms": (time.perf_counter() - t0) * 1000, "rss_kb": r.ru_maxrss,
+                  "cpu_ms": (r.ru_utime + r.ru_stime) * 1000}
+    self.set_interval(0.02, lambda: listed(self))
+
+def listed(self):
+    from textual.widgets import OptionList
+
+    if self.screen.query_one("#clerks", OptionList).option_count >= 3:
+        print(json.dumps({**self.first, "usable_ms": (time.perf_counter() - t0) * 1000}),
+              flush=True)
+        self.exit()
+
+def headless(app):
+    app.__class__ = type("Timed", (type(app),), {"on_ready": ready})
+    app.run(headless=True)
+    return 0
+
+tui.run_textual = headless
+desk.cli.main(["demo"])
+"""
 
 
 def _best(code: str, *args: str, n: int = 7, tree: str | None = None) -> dict[str, float]:
@@ -124,9 +163,9 @@ def run() -> list[Row]:
         Row("bare Textual app: peak memory", bare["rss_kb"] / 1024, "MB"),
         Row("desk TUI: peak memory at first paint", desk["rss_kb"] / 1024, "MB"),
         Row("desk demo, fresh HOME: start to the login's paint", demo["ms"], "ms", 2000,
-            f"CPU {demo['cpu_ms']:.0f} ms" + ("" if demo_old is None else
-                                              f"; before {demo_old['ms']:.0f} ms "
-                                              f"(CPU {demo_old['cpu_ms']:.0f})")),
+            f"CPU {demo['cpu_ms']:.0f} ms; clerks listed at {demo['usable_ms']:.0f} ms"
+            + ("" if demo_old is None else f"; before {demo_old['ms']:.0f} ms (CPU "
+               f"{demo_old['cpu_ms']:.0f}), clerks at {demo_old['usable_ms']:.0f} ms")),
     ]
 
 

@@ -55,9 +55,9 @@ class DeskApp(DeskModes, App[int]):
         self.start_login()  # the home screen is the "home" mode's base, under the login
 
     def on_ready(self) -> None:
-        if self.demo_seed:
+        if self.demo_seed:  # the background services start once the office is seeded
             self.seed_demo_office(self.demo_seed == "dossiers")
-        if self.background:  # after the first paint: the login is on screen before any of it
+        elif self.background:  # after the first paint: the login is on screen before any of it
             self.start_background()
             self.warm_documents()
 
@@ -108,6 +108,9 @@ class DeskApp(DeskModes, App[int]):
             message = render_error(e) if getattr(e, "key", None) else classify_exception(e)[0]
             self.call_from_thread(self.notify, message, severity="error", timeout=3600)
             raise
+        if self.background:
+            self.call_from_thread(self.start_background)
+            self.call_from_thread(self.warm_documents)
 
     def _clerks_seeded(self) -> None:
         from screens.login import LoginScreen
