@@ -32,6 +32,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
+from bench.common import BEFORE, Row
 from desk.district.db import open_district
 from desk.district.offices import add_office
 from desk.sync import protocol as P
@@ -288,6 +289,51 @@ def show(r: dict[str, Any], label: str = "") -> None:
           f"rows {r['rows']:,} / sent {r['sent']:,}: exactly once "
           f"{'yes' if r['exactly_once'] else 'NO'}; load average "
           f"{' '.join(f'{x:.1f}' for x in r['load'])}", flush=True)
+
+
+def _was(b: dict[str, Any] | None, key: str, unit: str = "") -> str:
+    return f"; before {b[key]:.0f}{unit}" if b else ""
+
+
+def _rows(r: dict[str, Any], b: dict[str, Any] | None) -> list[Row]:
+    """bench.run's rows for one run (`b`: the same run on the BENCH_BEFORE tree)."""
+    n, w = r["offices"], r["workers"]
+    cpu = 1000 * r["cpu_burst_s"] / r["events"]
+    return [
+        Row(f"province {n} offices × 300 events, {w} workers: push all", r["burst_s"], "s",
+            r["events"] / 1000, f"{r['events_per_s']:.0f} events/s (budget 1000)"
+            + _was(b, "events_per_s", " events/s") + f"; 503 waited out {r['busy_503']}"),
+        Row(f"province {n} offices: slowest request", r["max"] / 1000, "s", READ_TIMEOUT,
+            f"offices finished {r['finished']}/{n}, errors {sum(r['errors'].values())}, "
+            f"resent {r['resent']}" + _was(b, "max", " ms")),
+        Row(f"province {n} offices: steady cycles p99", r["steady_p99"], "ms", 1000,
+            f"{r['steady_rps']:.0f} requests/s, exactly once "
+            f"{'yes' if r['exactly_once'] else 'NO'}" + _was(b, "steady_p99", " ms")),
+        Row(f"province {n} offices: server CPU per event", cpu, "ms", None,
+            f"RSS peak {r['rss_peak_mb']:.0f} MB"
+            + (f"; before {1000 * b['cpu_burst_s'] / b['events']:.2f} ms" if b else "")),
+    ]
+
+
+def run() -> list[Row]:
+    """For `python -m bench.run province`: 130 and 500 offices, one worker per core (≤ 4),
+    steady cycles every 30 s; with BENCH_BEFORE=DIR, that tree's server too, just before."""
+    workers = max(1, min(4, os.cpu_count() or 1))
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="desk-province-") as tmp:
+        os.chmod(tmp, 0o755)  # the cluster runs as the postgres user when we are root
+        pg = start_pg(Path(tmp) / "pg")
+        try:
+            for n in (130, 500):
+                before = None
+                if BEFORE:
+                    SERVER.update(pythonpath=BEFORE)
+                    before = run_one(pg, n, workers, 300, 2, 30.0)
+                SERVER.update(pythonpath="")
+                rows += _rows(run_one(pg, n, workers, 300, 2, 30.0), before)
+        finally:
+            pg.stop()
+    return rows
 
 
 def main(argv: list[str]) -> int:

@@ -16,7 +16,7 @@ import traceback
 from bench.common import SIZE, Row
 
 SUITES = ["cli", "search", "intake", "tui", "queue", "printing", "pdf", "a4", "report", "sync",
-          "memory"]
+          "memory", "province"]  # province: minutes, a PostgreSQL cluster (issue 19 §2)
 
 
 def main(argv: list[str]) -> int:
