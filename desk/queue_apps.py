@@ -97,10 +97,12 @@ class DisplayApp(QueueApp):
 
 
 class CounterApp(QueueApp):
-    def __init__(self, ctx: DeskContext, counter: int, *, clerk: str = "") -> None:
+    def __init__(self, ctx: DeskContext, counter: int, *, clerk: str = "",
+                 actor: Any = None) -> None:
         super().__init__(ctx)
         self.counter = counter
         self.clerk = clerk
+        self.actor = actor  # who acts: the queue service checks queue.call / queue.manage
 
     def make_screen(self) -> Screen[object]:
         from screens.counter_queue import CounterQueueScreen

@@ -209,6 +209,11 @@ class CounterQueueScreen(DeskScreen):
             self.app.call_from_thread(self.message, done(result))
         self.app.call_from_thread(self.reload)
 
+    def _actor(self) -> Any:
+        """The signed-in clerk (the desk's login, or `desk queue counter --clerk` with a PIN):
+        the queue service checks their role and counter (issue 15)."""
+        return getattr(self.app, "actor", None)
+
     def _state_text(self, v: Any) -> str:
         return t("queue.counter.done", label=v.label, state=t(f"queue.state.{v.state}"))
 
@@ -220,13 +225,14 @@ class CounterQueueScreen(DeskScreen):
                 return t("queue.counter.nobody")
             return t("queue.counter.called", label=v.label, counter=self.counter)
 
-        self._run(lambda: queue.call_next(self.ctx, self.counter, clerk=self.clerk), done)
+        self._run(lambda: queue.call_next(self.ctx, self.counter, clerk=self.clerk,
+                                          actor=self._actor()), done)
 
     def _act(self, action: str, **kw: Any) -> None:
         from desk.services.queue import tickets as queue
 
         self._run(lambda: queue.act(self.ctx, action, counter=self.counter, clerk=self.clerk,
-                                    **kw), self._state_text)
+                                    actor=self._actor(), **kw), self._state_text)
 
     def action_recall(self) -> None:
         self._act("recall")
@@ -246,7 +252,7 @@ class CounterQueueScreen(DeskScreen):
         def answered(label: str | None) -> None:
             if label:
                 self._run(lambda: queue.call_number(self.ctx, self.counter, label,
-                                                    clerk=self.clerk),
+                                                    clerk=self.clerk, actor=self._actor()),
                           lambda v: t("queue.counter.called", label=v.label,
                                       counter=self.counter))
 
@@ -271,7 +277,8 @@ class CounterQueueScreen(DeskScreen):
             else:
                 kw = {"to_service": target}
                 where = t("queue.counter.to_service", service=target.upper())
-            self._run(lambda: queue.transfer(self.ctx, self.counter, clerk=self.clerk, **kw),
+            self._run(lambda: queue.transfer(self.ctx, self.counter, clerk=self.clerk,
+                                             actor=self._actor(), **kw),
                       lambda v: t("queue.counter.transferred", label=v.label, target=where))
 
         self.app.push_screen(AskModal(t("queue.counter.ask_transfer")), answered)
@@ -283,8 +290,8 @@ class CounterQueueScreen(DeskScreen):
 
         def toggle() -> bool:
             if paused:
-                return queue.resume(self.ctx, self.counter, clerk=self.clerk)
-            return queue.pause(self.ctx, self.counter, clerk=self.clerk)
+                return queue.resume(self.ctx, self.counter, clerk=self.clerk, actor=self._actor())
+            return queue.pause(self.ctx, self.counter, clerk=self.clerk, actor=self._actor())
 
         self._run(toggle, lambda _: t("queue.cli.resumed" if paused else "queue.cli.paused",
                                       counter=self.counter))

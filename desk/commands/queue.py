@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date
+from desk.commands.base import CommandError, actor_for, context, emit, fail, parse_date
+from desk.commands.cli_auth import add_pin_options
 from desk.i18n import t
 
 ACTIONS = ("call", "recall", "start", "finish", "no_show", "hold", "transfer")
@@ -28,6 +29,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     call = q.add_parser("call", help=h["queue.call"], description=h["queue.call"])
     call.add_argument("counter", metavar="COUNTER", type=int, help=h["queue.counter_no"])
     call.add_argument("--clerk", default="", help=h["queue.clerk"])
+    add_pin_options(call, clerk=False)  # --clerk NAME needs that clerk's PIN (issue 15)
     call.add_argument("--json", action="store_true", help=h["json"])
     call.set_defaults(handler=call_)
 
@@ -38,6 +40,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     act.add_argument("--service", help=h["queue.act_service"])
     act.add_argument("--dossier", help=h["queue.dossier"])
     act.add_argument("--clerk", default="", help=h["queue.clerk"])
+    add_pin_options(act, clerk=False)
     act.add_argument("--json", action="store_true", help=h["json"])
     act.set_defaults(handler=act_)
 
@@ -45,6 +48,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
         pr = q.add_parser(name, help=h[f"queue.{name}"], description=h[f"queue.{name}"])
         pr.add_argument("counter", metavar="COUNTER", type=int, help=h["queue.counter_no"])
         pr.add_argument("--clerk", default="", help=h["queue.clerk"])
+        add_pin_options(pr, clerk=False)
         pr.set_defaults(handler=pause_, pause=name == "pause")
 
     w = q.add_parser("waiting", help=h["queue.waiting"], description=h["queue.waiting"])
@@ -60,6 +64,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     c = q.add_parser("counter", help=h["queue.counter"], description=h["queue.counter"])
     c.add_argument("counter", metavar="COUNTER", type=int, help=h["queue.counter_no"])
     c.add_argument("--clerk", default="", help=h["queue.clerk"])
+    add_pin_options(c, clerk=False)
     c.set_defaults(handler=counter_app)
     b = q.add_parser("board", help=h["queue.board"], description=h["queue.board"])
     b.set_defaults(handler=board_app)
@@ -92,6 +97,12 @@ def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
         raise fail(e) from None
 
 
+def _actor(ctx: Any, args: argparse.Namespace) -> Any:
+    """Who acts: `--clerk NAME` once their PIN is right (their role and counter are checked by
+    the queue service: queue.call, queue.manage), else the command line (`cli:<OS user>`)."""
+    return actor_for(ctx, args.clerk or None, bool(getattr(args, "pin_stdin", False)))
+
+
 def issue_(args: argparse.Namespace) -> int:
     from desk.services.queue import tickets as queue
 
@@ -114,7 +125,7 @@ def call_(args: argparse.Namespace) -> int:
     from desk.services.queue import tickets as queue
 
     ctx = context(args)
-    v = _domain(queue.call_next, ctx, args.counter, clerk=args.clerk)
+    v = _domain(queue.call_next, ctx, args.counter, actor=_actor(ctx, args))
     if args.json:
         emit({"counter": args.counter, "ticket": _ticket_dict(v) if v else None}, True)
     elif v is None:
@@ -128,7 +139,7 @@ def act_(args: argparse.Namespace) -> int:
     from desk.services.queue import tickets as queue
 
     ctx = context(args)
-    kw: dict[str, Any] = {"label": args.number, "clerk": args.clerk}
+    kw: dict[str, Any] = {"label": args.number, "actor": _actor(ctx, args)}
     if args.action == "transfer":
         kw.update(to_counter=args.counter, to_service=args.service)
     else:
@@ -146,7 +157,7 @@ def pause_(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     fn = queue.pause if args.pause else queue.resume
-    changed = _domain(fn, ctx, args.counter, clerk=args.clerk)
+    changed = _domain(fn, ctx, args.counter, actor=_actor(ctx, args))
     key = ("queue.cli.paused" if args.pause else "queue.cli.resumed") if changed \
         else "queue.cli.unchanged"
     print(t(key, counter=args.counter))
@@ -214,7 +225,8 @@ def counter_app(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     _domain(counter_services, ctx, args.counter)
-    return _run(CounterApp(ctx, args.counter, clerk=args.clerk))
+    actor = _actor(ctx, args)
+    return _run(CounterApp(ctx, args.counter, clerk=args.clerk, actor=actor))
 
 
 def board_app(args: argparse.Namespace) -> int:

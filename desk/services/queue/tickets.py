@@ -34,6 +34,8 @@ from desk.services.context import DeskContext
 from desk.services.dossier.events import fact
 from desk.services.printing import spooler as printing
 from desk.services.queue import wait_estimates
+from desk.services.trust.actor import Actor
+from desk.services.trust.roles import require
 from printers.layouts.ticket import TicketData, build_ticket
 from storage.engine import read_session, write_session
 from storage.tables.queue import Ticket, TicketEvent, TicketSequence
@@ -304,8 +306,27 @@ def _print(ctx: DeskContext, view: TicketView, svc: ServiceConfig, ahead: int,
 # ---------------------------------------------------------------- calling and acting
 
 
-def call_next(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView | None:
+def _who(ctx: DeskContext, actor: Actor | None, permission: str, counter: int | None,
+         clerk: str) -> str:
+    """The clerk name the event records. With an actor (the counter's screen, the command
+    line), its role is checked first — a refusal is audited (roles.require) — and a clerk
+    acts only at their own counter (issue 15: queue.call / queue.manage were never checked)."""
+    if actor is None:
+        return clerk
+    try:
+        require(ctx, actor, permission, target=counter)
+    except DomainError as e:
+        if e.key != "role.other_counter":
+            raise
+        raise DomainError("queue.other_counter", name=actor.name, own=actor.counter or "—",
+                          counter=counter) from None
+    return clerk or (actor.name if actor.id is not None else "")
+
+
+def call_next(ctx: DeskContext, counter: int, *, clerk: str = "",
+              actor: Actor | None = None) -> TicketView | None:
     """Call the next ticket for `counter` (priority first, bounded; FIFO by issue time)."""
+    clerk = _who(ctx, actor, "queue.call", counter, clerk)
     services = counter_services(ctx, counter)
     now = ctx.now()
     day = business_day(ctx, now)
@@ -332,8 +353,10 @@ def call_next(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView 
         return TicketView.of(t)
 
 
-def call_number(ctx: DeskContext, counter: int, label: str, *, clerk: str = "") -> TicketView:
+def call_number(ctx: DeskContext, counter: int, label: str, *, clerk: str = "",
+                actor: Actor | None = None) -> TicketView:
     """Call a given number out of order (also brings back a ticket on hold)."""
+    clerk = _who(ctx, actor, "queue.call", counter, clerk)
     counter_services(ctx, counter)
     label = normalize_label(label)
     now = ctx.now()
@@ -347,13 +370,15 @@ def call_number(ctx: DeskContext, counter: int, label: str, *, clerk: str = "") 
 
 def act(ctx: DeskContext, action: str, *, counter: int | None = None, label: str | None = None,
         clerk: str = "", dossier_code: str | None = None, to_counter: int | None = None,
-        to_service: str | None = None, min_recalls: int = NO_SHOW_AFTER_RECALLS) -> TicketView:
+        to_service: str | None = None, min_recalls: int = NO_SHOW_AFTER_RECALLS,
+        actor: Actor | None = None) -> TicketView:
     """Apply `action` (recall, start, finish, no_show, hold, transfer, or call with a label) to
     the ticket `label`, or to the ticket now at `counter`. A transfer returns the new leg."""
     if action == "call":
         if counter is None or label is None:
             raise DomainError("queue.need_counter_and_label")
-        return call_number(ctx, counter, label, clerk=clerk)
+        return call_number(ctx, counter, label, clerk=clerk, actor=actor)
+    clerk = _who(ctx, actor, "queue.call", counter, clerk)
     if action not in rules.TRANSITIONS:
         raise DomainError("queue.unknown_action", action=action,
                           actions=", ".join(rules.ACTIONS))
@@ -425,21 +450,28 @@ def hold(ctx: DeskContext, counter: int, *, clerk: str = "") -> TicketView:
 
 
 def transfer(ctx: DeskContext, counter: int, *, to_counter: int | None = None,
-             to_service: str | None = None, clerk: str = "") -> TicketView:
+             to_service: str | None = None, clerk: str = "",
+             actor: Actor | None = None) -> TicketView:
     return act(ctx, "transfer", counter=counter, clerk=clerk, to_counter=to_counter,
-               to_service=to_service)
+               to_service=to_service, actor=actor)
 
 
-def pause(ctx: DeskContext, counter: int, *, clerk: str = "") -> bool:
+def pause(ctx: DeskContext, counter: int, *, clerk: str = "",
+          actor: Actor | None = None) -> bool:
     """Close the counter to new calls; False if it was already paused."""
-    return _set_paused(ctx, counter, True, clerk)
+    return _set_paused(ctx, counter, True, clerk, actor)
 
 
-def resume(ctx: DeskContext, counter: int, *, clerk: str = "") -> bool:
-    return _set_paused(ctx, counter, False, clerk)
+def resume(ctx: DeskContext, counter: int, *, clerk: str = "",
+           actor: Actor | None = None) -> bool:
+    return _set_paused(ctx, counter, False, clerk, actor)
 
 
-def _set_paused(ctx: DeskContext, counter: int, paused: bool, clerk: str) -> bool:
+def _set_paused(ctx: DeskContext, counter: int, paused: bool, clerk: str,
+                actor: Actor | None = None) -> bool:
+    # one's own counter is queue.call; another counter's is a supervisor's (queue.manage)
+    own = actor is not None and actor.counter == counter
+    clerk = _who(ctx, actor, "queue.call" if own else "queue.manage", counter, clerk)
     counter_services(ctx, counter)
     now = ctx.now()
     day = business_day(ctx, now)
