@@ -78,7 +78,7 @@ class DeskContext:
                     from desk.services.store import open_store  # noqa: PLC0415
                     from desk.sync import enable_outbox  # noqa: PLC0415
 
-                    engine = open_store(self.settings.database_path)
+                    engine = open_store(self.settings.database_path, clock=self.clock)
                     enable_outbox()  # each dossier event gets its outbox row in its transaction
 
                     enable_notices(engine, self.settings)  # and its notices (issue 17)

@@ -8,11 +8,15 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from desk.domain.errors import DomainError
+from desk.services.clock import Clock
 from storage.engine import make_engine
 from storage.schema_heads import HEADS
+from storage.tables.common import set_clock
 
 
-def open_store(path: Path, *, upgrade: bool = True) -> Engine:
+def open_store(path: Path, *, upgrade: bool = True, clock: Clock | None = None) -> Engine:
+    if clock is not None:  # the rows' stamps (created_at…) on the desk's clock
+        set_clock(clock)
     engine = make_engine(path)
     if _applied(engine) == _known_heads():
         return engine  # the everyday case: no Alembic import at all

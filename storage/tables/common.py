@@ -1,4 +1,10 @@
-"""Column helpers shared by the tables."""
+"""Column helpers shared by the tables.
+
+Row stamps (created_at, recorded_at…) come from the desk's injected clock, never the machine's:
+the context that opens the store hands its clock over (`set_clock`), so a desk pinned by
+DESK_NOW, a test's fixed clock or a PC set to 2010 stamps its rows by the same clock as its
+events. Until a context does, the clock module's system clock is used.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,24 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, TypeDecorator
 from uuid6 import uuid7
 
+from desk.services.clock import Clock, system_clock
+
+_clock: list[Clock] = [system_clock]
+
 
 def new_id() -> uuid.UUID:
     """UUIDv7: minted offline, unique everywhere, time-ordered (B-tree friendly)."""
     return uuid7()
 
 
+def set_clock(clock: Clock) -> Clock:
+    """Stamp rows by `clock` from now on (the store's context); returns the previous one."""
+    old, _clock[0] = _clock[0], clock
+    return old
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return _clock[0]().astimezone(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
