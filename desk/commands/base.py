@@ -96,6 +96,22 @@ def say(key: str, **params: Any) -> None:
     print(t(key, **params))
 
 
+def typed_text(ctx: DeskContext, text: str | None) -> str | None:
+    """Free text given on the command line (an apology reason, a name), as the clerk meant
+    it: raw Telex typed with no input method on ("Phongf Taif chinhs") becomes Vietnamese
+    ("Phòng Tài chính") before it reaches a letter or a receipt, and stderr says so, as the
+    screens do (`desk.domain.telex.untelex`: only ASCII text whose words Telex makes into
+    Vietnamese syllables; "Chua co ket qua", "Ross", "email" stay)."""
+    if not text:
+        return text
+    from desk.domain.telex import untelex
+
+    fixed = untelex(text, ctx.settings.office.tone_style)
+    if fixed != text:
+        print(t("cli.telex_converted", text=fixed), file=sys.stderr)
+    return fixed
+
+
 def classify_exception(exc: BaseException) -> tuple[str, int]:
     """An unexpected exception → a sentence for the user, and the traceback into a log file."""
     text = str(exc)
@@ -111,8 +127,10 @@ def classify_exception(exc: BaseException) -> tuple[str, int]:
 
 def _write_crash_log(exc: BaseException) -> str:
     import traceback
+    from zoneinfo import ZoneInfo
 
-    from desk.services.clock import system_clock
+    from desk.config import OfficeConfig
+    from desk.services.clock import clock_from_env
 
     try:
         from platformdirs import user_log_path
@@ -121,18 +139,26 @@ def _write_crash_log(exc: BaseException) -> str:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         folder = Path(tempfile.gettempdir())
-    path = folder / f"crash-{system_clock().astimezone():%Y%m%d-%H%M%S}.log"
+    # named by the desk's clock (DESK_NOW pins it) in office time, the time a clerk reports
+    tz = OfficeConfig().timezone
+    stamp = f"{clock_from_env(tz)().astimezone(ZoneInfo(tz)):%Y%m%d-%H%M%S}"
     try:
         from desk.domain.masking import mask_text
 
         # tracebacks can quote a citizen's ID or phone: they are masked like every log
         text = mask_text("".join(traceback.format_exception(exc)))
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner only
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        for n in range(100):  # two crashes in one second (or a pinned clock) keep both logs
+            path = folder / (f"crash-{stamp}.log" if n == 0 else f"crash-{stamp}-{n}.log")
+            try:  # owner only; never over an earlier log
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            return str(path)
     except OSError:
-        return "-"
-    return str(path)
+        pass
+    return "-"
 
 
 def parse_date(value: str) -> Any:

@@ -9,6 +9,7 @@ VI = {
         "Chữ gõ kiểu Telex khi bộ gõ đang tắt đã được chuyển thành: “{text}”. Bộ gõ Telex của "
         "Desk nay đã bật (F9 để đổi)."
     ),
+    "cli.telex_converted": "Chữ gõ kiểu Telex đã được đọc thành: “{text}”.",
     "intake.name_too_long": (
         "Họ tên dài {length} ký tự, quá giới hạn {limit} ký tự. Hãy viết gọn lại (không cắt "
         "tự động để khỏi mất chữ)."
@@ -36,6 +37,7 @@ EN = {
         "Telex keys typed while typing was off were converted to: “{text}”. The desk's Telex "
         "is now on (F9 to change)."
     ),
+    "cli.telex_converted": "Telex keys were read as: “{text}”.",
     "intake.name_too_long": (
         "The name is {length} characters long, over the limit of {limit}. Please shorten it "
         "(it is not cut automatically, so no letter is lost)."
