@@ -31,7 +31,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from desk.i18n import t
-from desk.lobby import fonts, views
+from desk.lobby import booking, fonts, views
 from desk.lobby.hub import Hub
 from desk.services.context import DeskContext
 
@@ -161,6 +161,7 @@ def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTB
         Route("/t/{ticket:str}/state", phone_state),
         Route("/t/{ticket:str}/events", phone_events),
         Route("/fonts/{name:str}", font),
+        *booking.routes(ctx),  # the citizen books an appointment from the phone
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

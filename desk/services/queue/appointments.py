@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -66,6 +66,35 @@ def _view(ctx: DeskContext, a: Appointment) -> AppointmentView:
     return AppointmentView(a.code, a.day, a.slot, a.service_code,
                            svc.name if svc else a.service_code, a.id_masked, a.state,
                            a.channel, a.ticket_label)
+
+
+@dataclass(frozen=True)
+class Bookable:
+    """A service that takes appointments, as a booking form offers it."""
+
+    code: str
+    name: str
+    slots: tuple[str, ...]  # "HH:MM"
+
+
+def bookable_services(ctx: DeskContext) -> list[Bookable]:
+    return [Bookable(s.code, s.name, tuple(f"{t:%H:%M}" for t in s.appointment_slots))
+            for s in ctx.settings.queue.services
+            if s.appointment_capacity > 0 and s.appointment_slots]
+
+
+def bookable_days(ctx: DeskContext) -> list[date]:
+    """Today (when open) and the next `appointment_days_ahead` working days."""
+    today = ctx.local_now().date()
+    ahead = ctx.settings.queue.appointment_days_ahead
+    days = [today] if ctx.calendar.is_working_day(today) else []
+    d, n = today, 0
+    while n < ahead:
+        d += timedelta(days=1)
+        if ctx.calendar.is_working_day(d):
+            days.append(d)
+            n += 1
+    return days
 
 
 def _id_digits(ctx: DeskContext, number: str) -> str:
