@@ -213,6 +213,9 @@ class DeskModes:
             flush = getattr(screen, "flush_draft", None)
             if callable(flush):
                 flush()
+        from desk.services.trust.auth import lock
+
+        lock(app.ctx, self.actor, idle=idle)  # audited with the clerk and the counter
         self.actor = None
         app.sub_title = app.ctx.settings.office.name
         with contextlib.suppress(InvalidModeError):  # removed once a clerk logged in

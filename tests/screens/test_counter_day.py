@@ -12,6 +12,7 @@ from textual.widgets._toast import Toast
 
 from desk.app import DeskApp
 from desk.services.context import DeskContext
+from desk.services.trust import audit
 from screens.home import HomeScreen
 from screens.login import LoginScreen
 from screens.widgets.confirm import Confirm
@@ -73,6 +74,9 @@ async def test_f12_locks_and_another_clerk_logs_in_without_restart(app: DeskApp)
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen) and app.actor is None
         assert "Nguyễn Thị Lan" not in app.sub_title
+        locks = audit.entries(app.ctx, action=audit.LOGOUT)  # issue 15: the lock is audited
+        assert [(e["actor_name"], e["detail"]) for e in locks] == [
+            ("Nguyễn Thị Lan", {"counter": 1, "idle": False})]
         await pilot.press("f2")  # nothing opens while locked
         assert isinstance(app.screen, LoginScreen)
         await _login(pilot, "minh", "2345")
@@ -104,6 +108,7 @@ async def test_idle_desk_locks_itself(app: DeskApp, demo_ctx: DeskContext) -> No
         assert app.lock_if_idle(time.monotonic() + 601)
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen) and app.actor is None
+        assert audit.entries(app.ctx, action=audit.LOGOUT)[0]["detail"]["idle"] is True
 
 
 async def test_idle_lock_can_be_turned_off(demo_ctx: DeskContext, app: DeskApp) -> None:

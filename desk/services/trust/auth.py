@@ -9,6 +9,7 @@ wrong PIN, lockout and unlock is in the audit trail with the clerk and the count
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
@@ -119,6 +120,16 @@ def _check(ctx: DeskContext, s: Any, clerk: Any, pin: str,
         return _locked_error(ctx, clerk.name, clerk.locked_until, now), "lockout"
     return DomainError("auth.bad_pin",
                        left=MAX_ATTEMPTS - clerk.failed_attempts % MAX_ATTEMPTS), "bad_pin"
+
+
+def lock(ctx: DeskContext, actor: Actor, *, idle: bool = False) -> None:
+    """The clerk left the desk (F12, or the idle timer): audited with the clerk and the counter
+    (issue 15). Never stops the lock: a database too busy for the entry is logged."""
+    try:
+        audit.log(ctx, actor, audit.LOGOUT, target_type="clerk", target_id=actor.id or actor.name,
+                  detail={"counter": actor.counter, "idle": idle})
+    except Exception:  # the desk locks whatever happens; the log says why no entry was written
+        logging.getLogger("desk.auth").exception("audit entry for a lock not written")
 
 
 def unlock(ctx: DeskContext, name: str, actor: Actor) -> dict[str, Any]:
