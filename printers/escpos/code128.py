@@ -78,7 +78,7 @@ def _values(p: Plan) -> list[int]:
 
 def modules(data: str) -> str:
     """The bar pattern as '1'/'0' modules, without quiet zones."""
-    return "".join(CODES[v] for v in _values(plan(data))) + STOP + "11"
+    return "".join(str(CODES[v]) for v in _values(plan(data))) + str(STOP) + "11"
 
 
 def escpos_payload(data: str) -> bytes:

@@ -6,7 +6,7 @@ yL + 256·yH rows, 1 bit per dot, MSB first, 1 = black.
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from printers.escpos.fonts import font_for, load_font
 from printers.text import clusters, display_width, nfc
@@ -61,7 +61,10 @@ def _draw_fitted(img: Image.Image, cluster: str, font: object, x: int, room: int
 
 
 def text_line_height(cell_dots: int = 12) -> int:
-    ascent, descent = load_font(cell_dots).getmetrics()
+    font = load_font(cell_dots)
+    if not isinstance(font, ImageFont.FreeTypeFont):  # Pillow's bitmap font: no metrics
+        return 2 * cell_dots
+    ascent, descent = font.getmetrics()
     return ascent + descent
 
 

@@ -33,7 +33,7 @@ def qr_matrix(data: str) -> list[list[bool]]:
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     qr.add_data(data.encode("utf-8"))
     qr.make(fit=True)
-    return qr.get_matrix()
+    return [[bool(m) for m in row] for row in qr.get_matrix()]
 
 
 @lru_cache(maxsize=256)

@@ -4,7 +4,7 @@ A4 paper (printers.pdf.spec_form), one after the other in the paper's width."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from printers.document import Document
 from printers.fill import EMPTY, FormLike, fill, items_of, rows_of, vn_date
@@ -19,7 +19,7 @@ def _body(doc: Document, form: FormLike, values: Mapping[str, Any]) -> None:
         if b.get("intro"):
             doc.text(fill(b["intro"], values, "thermal"))
         if kind == "para":
-            align = "center" if b.get("align") == "C" else "left"
+            align: Literal["center", "left"] = "center" if b.get("align") == "C" else "left"
             doc.text(fill(b["text"], values, "thermal"), align, bool(b.get("bold")))
         elif kind == "field":
             doc.kv(b["label"], fill(b["value"], values, "thermal"))

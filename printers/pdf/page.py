@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypedDict
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -22,7 +23,14 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 LEFT_W = 72.0  # mm: agency block
 BODY = 13
-_DOWN = {"new_x": XPos.LEFT, "new_y": YPos.NEXT}
+class NextLine(TypedDict):
+    """Where fpdf2 leaves the cursor after a cell: the next line, back at the left margin."""
+
+    new_x: XPos
+    new_y: YPos
+
+
+_DOWN: NextLine = {"new_x": XPos.LEFT, "new_y": YPos.NEXT}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import string
 from typing import Any
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 from fpdf.output import OutputProducer, PDFFont
 from fpdf.syntax import Name
 
@@ -36,7 +37,8 @@ class TaggedOutput(OutputProducer):
         used: set[str] = set()
         for font in sorted(self.fpdf.fonts.values(), key=lambda f: f.i):
             obj = objs.get(font.i)
-            if not isinstance(obj, PDFFont) or not str(obj.base_font).startswith(FPDF_TAG):
+            if (not isinstance(obj, PDFFont) or not isinstance(font, TTFFont)
+                    or not str(obj.base_font).startswith(FPDF_TAG)):
                 continue
             glyphs = sorted(str(g) for g in font.subset.get_all_glyph_names())
             tag = subset_tag(getattr(font, "fontkey", font.name), glyphs)
