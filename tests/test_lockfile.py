@@ -31,8 +31,10 @@ def _locked() -> dict[str, tuple[str, int]]:
 
 def test_lock_pins_every_dependency_of_pyproject_with_hashes() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = [Requirement(r) for r in project["dependencies"]]
-    wanted += [Requirement(r) for r in project["optional-dependencies"]["test"]]
+    extras = project["optional-dependencies"]
+    wanted = [Requirement(r) for r in
+              [*project["dependencies"], *extras["server"], *extras["test"]]]
+    wanted = [r for r in wanted if canonicalize_name(r.name) != project["name"]]  # test: [server]
     locked = _locked()
     assert len(locked) > len(wanted)  # the transitive dependencies are pinned too
     for req in wanted:
@@ -41,8 +43,8 @@ def test_lock_pins_every_dependency_of_pyproject_with_hashes() -> None:
         version = locked[name][0]
         assert req.specifier.contains(version, prereleases=True), (
             f"requirements.lock pins {req.name}=={version}, outside {req.specifier}: "
-            "run `uv pip compile pyproject.toml --extra test --generate-hashes "
-            "-o requirements.lock`")
+            "run `uv pip compile pyproject.toml --extra test --extra server --generate-hashes "
+            "--python-version 3.11 -o requirements.lock`")
     unhashed = sorted(n for n, (_, h) in locked.items() if h == 0)
     assert not unhashed, f"pinned without a hash: {unhashed}"
 
@@ -50,3 +52,15 @@ def test_lock_pins_every_dependency_of_pyproject_with_hashes() -> None:
 def test_ci_installs_from_the_lock() -> None:
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements.lock" in run
+
+
+def test_the_commune_install_leaves_the_province_server_out() -> None:
+    """Issue 20 step 6: `pip install mot-cua-desk` on a commune's PC does not pull in the
+    province server's FastAPI and PostgreSQL driver; `[server]` does, and the tests take it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    base = {canonicalize_name(Requirement(r).name) for r in project["dependencies"]}
+    server = {canonicalize_name(Requirement(r).name)
+              for r in project["optional-dependencies"]["server"]}
+    assert {"fastapi", "psycopg"} <= server and not {"fastapi", "psycopg"} & base
+    assert {"starlette", "uvicorn"} <= base  # the waiting room's server stays
+    assert "mot-cua-desk[server]" in project["optional-dependencies"]["test"]

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -92,21 +94,42 @@ def _url(args: argparse.Namespace) -> str:
     return default_url(settings.district.db, settings.data_dir)
 
 
+# The province server's own packages: the `server` extra (pyproject.toml), which a commune's
+# desk goes without (issue 20 step 6).
+SERVER_PACKAGES = ("fastapi", "psycopg", "uvloop", "httptools")
+SERVER_INSTALL = "pip install 'mot-cua-desk[server]'"
+EXIT_UNAVAILABLE = 69  # sysexits' EX_UNAVAILABLE: a needed program is not there
+
+
+@contextmanager
+def _server_extra() -> Iterator[None]:
+    """A missing package of the `server` extra: say which command installs it."""
+    try:
+        yield
+    except ModuleNotFoundError as e:
+        if (e.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        raise CommandError(t("district.need_server", package=e.name, command=SERVER_INSTALL),
+                           EXIT_UNAVAILABLE) from None
+
+
 def _engine(args: argparse.Namespace) -> Any:
     from desk.district.db import open_district
 
-    return open_district(_url(args))
+    with _server_extra():  # PostgreSQL needs psycopg
+        return open_district(_url(args))
 
 
 def serve_(args: argparse.Namespace) -> int:
-    from desk.district.app import serve
+    with _server_extra():
+        from desk.district.app import serve
 
-    url = _url(args)
-    say("district.serving", host=args.host, port=args.port, db=_safe(url))
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise CommandError(t("district.tls_both"), 2)
-    serve(url, args.host, args.port, _files_dir(args, url), args.tls_cert, args.tls_key,
-          workers=max(1, args.workers))
+        url = _url(args)
+        say("district.serving", host=args.host, port=args.port, db=_safe(url))
+        if bool(args.tls_cert) != bool(args.tls_key):
+            raise CommandError(t("district.tls_both"), 2)
+        serve(url, args.host, args.port, _files_dir(args, url), args.tls_cert, args.tls_key,
+              workers=max(1, args.workers))
     return 0
 
 

@@ -46,6 +46,9 @@ VI = {
     "district.serving": (
         "Máy chủ tỉnh đang chạy tại http://{host}:{port} (CSDL: {db}). Ctrl+C để dừng."
     ),
+    "district.need_server": (
+        "Máy này chưa cài phần máy chủ tỉnh (thiếu gói {package}). Cài bằng lệnh: {command}"
+    ),
     "district.decided": "Hồ sơ {code}: {status} (phiên bản {version}).",
     "district.status_line": (
         "{office}  {name}  sự kiện: {events}  hồ sơ: {dossiers}  liên lạc gần nhất: {last}{revoked}"
@@ -121,6 +124,10 @@ EN = {
     "district.revoked": "Token of office {office} revoked.",
     "district.no_office": "No office {office} on the province server.",
     "district.serving": "Province server on http://{host}:{port} (database: {db}). Ctrl+C stops.",
+    "district.need_server": (
+        "The province server is not installed here (package {package} is missing). "
+        "Install it with: {command}"
+    ),
     "district.decided": "Dossier {code}: {status} (version {version}).",
     "district.status_line": (
         "{office}  {name}  events: {events}  dossiers: {dossiers}  last contact: {last}{revoked}"
