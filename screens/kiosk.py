@@ -23,30 +23,41 @@ MAX_SERVICES = 8
 CLEAR_AFTER_SECONDS = 12.0
 
 
-class ReasonModal(ModalScreen[str | None]):
-    """Pick the priority group with a number key; Esc cancels."""
+def cancel_binding(binding_id: str) -> Binding:
+    return Binding("escape", "dismiss_none", "queue.key.cancel", id=binding_id,
+                   tooltip="queue.key.cancel.tip")
+
+
+class KioskModal(ModalScreen[Any]):
+    """A framed window over the kiosk's services; Esc cancels (dismisses with None)."""
 
     DEFAULT_CSS = """
-    ReasonModal { align: center middle; }
-    ReasonModal > Vertical {
-        width: 70; height: auto; padding: 1 2; border: thick $warning; background: $surface;
+    KioskModal { align: center middle; }
+    KioskModal > Vertical {
+        width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface;
     }
-    ReasonModal Static { margin-bottom: 1; }
+    KioskModal Static { margin-bottom: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "queue.key.cancel", id="kiosk.reason.cancel",
-                tooltip="queue.key.cancel.tip"),
-    ]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_bindings(super().active_bindings)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class ReasonModal(KioskModal):
+    """Pick the priority group with a number key; Esc cancels."""
+
+    DEFAULT_CSS = "ReasonModal > Vertical { border: thick $warning; }"
+    BINDINGS: ClassVar[list[BindingType]] = [cancel_binding("kiosk.reason.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"[b]{t('queue.kiosk.pick_reason')}[/b]")
             yield Static("\n".join(f"[b]{i}[/b]  {t('queue.reason.' + r)}"
                                    for i, r in enumerate(PRIORITY_REASONS, 1)))
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_bindings(super().active_bindings)
 
     def on_key(self, event: Any) -> None:
         if event.character and event.character.isdigit():
@@ -55,34 +66,17 @@ class ReasonModal(ModalScreen[str | None]):
                 event.stop()
                 self.dismiss(PRIORITY_REASONS[i - 1])
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
-
-class CheckinModal(ModalScreen[str | None]):
+class CheckinModal(KioskModal):
     """Check in an appointment: type the booking code or the ID number, or scan the ID card's
     QR (the scanner types its text and Enter). Esc cancels."""
 
-    DEFAULT_CSS = """
-    CheckinModal { align: center middle; }
-    CheckinModal > Vertical {
-        width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface;
-    }
-    CheckinModal Static { margin-bottom: 1; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "queue.key.cancel", id="kiosk.checkin.cancel",
-                tooltip="queue.key.cancel.tip"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [cancel_binding("kiosk.checkin.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"[b]{t('appt.kiosk.prompt')}[/b]")
             yield Input(id="checkin-code")
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_bindings(super().active_bindings)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -92,9 +86,6 @@ class CheckinModal(ModalScreen[str | None]):
         """The kiosk's scanner gate hands a scanned ID card to the screen on top: here it
         checks the booking in (elsewhere at the kiosk a card only greets)."""
         self.dismiss(text.strip() or None)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 def _service_bindings() -> list[BindingType]:
