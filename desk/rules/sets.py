@@ -40,7 +40,8 @@ class FormSpec:
 
     @property
     def n(self) -> int:
-        return int(self.number)
+        """The form's number; 0 for a paper of the set that is not a numbered form."""
+        return int(self.number) if self.number.isdigit() else 0
 
     def fields(self) -> list[dict[str, str]]:
         """The form's fields in order: `key` (the value shown; `rows.column` in a table) and
@@ -85,6 +86,9 @@ class RuleSet:
     effective_from: date
     name: str
     forms: tuple[FormSpec, ...]
+    # papers of the set that are not numbered forms (the guide slip of an assisted online
+    # submission): printed by key, never by `desk print form N`
+    papers: tuple[FormSpec, ...] = ()
     steps: dict[str, str] = field(default_factory=dict)
     report: dict[str, Any] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
@@ -104,7 +108,7 @@ class RuleSet:
                           forms=", ".join(f"{f.number} {f.title}" for f in self.forms))
 
     def form_by_key(self, key: str) -> FormSpec | None:
-        return next((f for f in self.forms if f.key == key), None)
+        return next((f for f in (*self.forms, *self.papers) if f.key == key), None)
 
     def step(self, action: str) -> str:
         return self.steps.get(action, "")
@@ -113,7 +117,8 @@ class RuleSet:
         return {"id": self.id, "effective_from": self.effective_from.isoformat(),
                 "name": self.name, "origin": self.origin, "sources": list(self.sources),
                 "uncertain": list(self.uncertain), "steps": dict(self.steps),
-                "report": dict(self.report), "forms": [f.as_dict() for f in self.forms]}
+                "report": dict(self.report), "forms": [f.as_dict() for f in self.forms],
+                "papers": [f.as_dict() for f in self.papers]}
 
 
 def _form(raw: dict[str, Any], where: str) -> FormSpec:
@@ -122,7 +127,8 @@ def _form(raw: dict[str, Any], where: str) -> FormSpec:
             raise DomainError("rules.bad_file", file=where,
                               error=f"form {raw.get('number')}: block type {b.get('type')!r}")
     return FormSpec(
-        number=str(raw["number"]).zfill(2), key=str(raw["key"]), title=str(raw["title"]),
+        number=str(raw["number"]).zfill(2) if "number" in raw else "", key=str(raw["key"]),
+        title=str(raw["title"]),
         symbol=str(raw.get("symbol", "")),
         unit=bool(raw.get("letterhead", {}).get("unit", True)),
         date_key=str(raw.get("date", "issued_at")), codes=bool(raw.get("codes", True)),
@@ -142,7 +148,9 @@ def parse_set(text: str, where: str, origin: str = "package") -> RuleSet:
             raise ValueError(f"form numbers repeat: {numbers}")
         return RuleSet(
             id=str(raw["id"]), effective_from=date.fromisoformat(raw["effective_from"]),
-            name=str(raw.get("name", "")), forms=forms, steps=dict(raw.get("steps", {})),
+            name=str(raw.get("name", "")), forms=forms,
+            papers=tuple(_form(f, where) for f in raw.get("papers", [])),
+            steps=dict(raw.get("steps", {})),
             report=dict(raw.get("report", {})), sources=tuple(raw.get("sources", [])),
             uncertain=tuple(raw.get("uncertain", [])), origin=origin)
     except DomainError:

@@ -21,6 +21,8 @@ def paper_label(paper: Any) -> str:
     where = t("papers.on_a4" if paper.kind == "a4" else "papers.on_thermal",
               printer=paper.printer)
     title = paper.title[:1] + paper.title[1:].lower()  # the set's title, not shouted
+    if not paper.number:  # a paper of the set that is not a numbered form (the guide slip)
+        return f"{title} — {where}"
     return f"{t('papers.form_label', number=paper.number, title=title)} — {where}"
 
 

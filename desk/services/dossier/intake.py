@@ -26,7 +26,9 @@ from desk.services.dossier.codes import take_dossier_code
 from desk.services.dossier.events import record
 from desk.services.dossier.projection import rebuild
 from desk.services.dossier.views import dossier_view
+from desk.services.printing import rule_forms
 from desk.services.printing import spooler as printing
+from desk.services.printing.paper_jobs import queue_form
 from desk.services.printing.rule_forms import set_in_force
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
@@ -120,7 +122,9 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         view = dossier_view(s, dossier, ctx)
     view["other_commune"] = elsewhere
     if print_receipt and assisted:  # a guide slip instead of the receipt
-        view["guide_job"] = _queue_guide(ctx, code, actor)
+        jobs = _queue_guide(ctx, code, actor)
+        view["guide_job"] = jobs.get("slip") or jobs.get("letter")  # what the citizen takes
+        view["guide_a4_job"] = jobs.get("letter")
     elif print_receipt:
         view["receipt_job"] = _queue_receipt(ctx, code)
     return view
@@ -137,9 +141,14 @@ def _portal_code(s: Session, proc: Procedure, typed: str) -> str:
     return code
 
 
-def _queue_guide(ctx: DeskContext, code: str, actor: Actor) -> str | None:
-    """Queue the guide slip of an assisted online submission; never fails the intake."""
+def _queue_guide(ctx: DeskContext, code: str, actor: Actor) -> dict[str, str]:
+    """Queue the guide slip of an assisted online submission — the rule set's guide paper, on
+    A4 ("letter") and as a thermal slip ("slip") as the office's printers are; the thermal
+    layout alone when the set has none. Never fails the intake."""
     try:
+        prepared = rule_forms.prepare_by_key(ctx, "guide", code)
+        if prepared is not None:
+            return queue_form(ctx, prepared, code)
         v = receipts.load_dossier(ctx, code)
         d = v.dossier
         data = AssistedData(
@@ -150,11 +159,11 @@ def _queue_guide(ctx: DeskContext, code: str, actor: Actor) -> str | None:
             submitted_at=d.received_at.astimezone(ctx.tz),
             appointment_at=(d.extended_due_at or d.due_at).astimezone(ctx.tz),
             clerk_name=actor.name)
-        return str(printing.submit(ctx, build_assisted(data), printer="receipt", kind="form",
-                                   ref=code))
+        return {"slip": str(printing.submit(ctx, build_assisted(data), printer="receipt",
+                                            kind="form", ref=code))}
     except Exception:  # a printing fault must not undo a recorded submission
         logging.getLogger("desk.intake").exception("guide slip for %s not queued", code)
-        return None
+        return {}
 
 
 def _queue_receipt(ctx: DeskContext, code: str) -> str | None:

@@ -30,6 +30,7 @@ EXISTS_AFTER: dict[str, tuple[str, ...]] = {
     "stop": ("stop", "withdraw"),
     "control": (),
 }
+ASSISTED = "online_assisted"  # submitted on the portal: the guide slip stands for the receipt
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def papers_of(ctx: DeskContext, view: dict[str, Any]) -> list[Paper]:
     rs = rule_forms.dossier_set(ctx, receipts.load_dossier(ctx, view["code"]).dossier)
     out = []
     for key, events in EXISTS_AFTER.items():
+        if key == "receipt" and view.get("channel") == ASSISTED and rs.form_by_key("guide"):
+            key = "guide"  # no paper receipt was given: the guide slip instead
         form = rs.form_by_key(key)
         if form is None or (events and not kinds & set(events)):
             continue

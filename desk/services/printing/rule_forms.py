@@ -206,8 +206,20 @@ def _book(ctx: DeskContext, v: DossierView, out: dict[str, Any]) -> None:
     out["date"] = _local(ctx, d.received_at)
 
 
+def _guide(ctx: DeskContext, v: DossierView, out: dict[str, Any]) -> None:
+    """The guide slip of an assisted online submission: the code is the portal's."""
+    texts = out["texts"]
+    ev = next((e for e in v.events if e.kind == "receive"), None)
+    docs = (ev.payload or {}).get("documents") if ev is not None else None
+    out.update(documents=[str(x) for x in (docs or (v.procedure.documents if v.procedure
+                                                     else []))],
+               channel_text=texts.get("channel", ""), portal_url=texts.get("portal_url", ""),
+               qr=texts.get("portal_url", "") or None)
+
+
 _FILLERS = {"receipt": _receipt, "supplement": _supplement, "refusal": _refusal,
-            "apology": _apology, "stop": _stop, "control": _control, "book": _book}
+            "apology": _apology, "stop": _stop, "control": _control, "book": _book,
+            "guide": _guide}
 
 
 def form_values(ctx: DeskContext, form: FormSpec, v: DossierView) -> dict[str, Any]:
