@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from desk.commands.base import actor_for as _actor
-from desk.commands.base import context, emit, fail, parse_date
+from desk.commands.base import context, emit, fail, parse_date, typed_text
 from desk.i18n import t
 
 
@@ -69,7 +69,8 @@ def apology_(args: argparse.Namespace) -> int:
     ctx = context(args)
     new_date = parse_date(args.new_date) if args.new_date else None
     try:
-        out = apology.issue(ctx, args.code, _actor(ctx, args.clerk), args.reason, new_date,
+        reason = typed_text(ctx, args.reason) or ""  # raw Telex never reaches the letter
+        out = apology.issue(ctx, args.code, _actor(ctx, args.clerk), reason, new_date,
                             args.pdf, print_letter=not args.no_print, notify=not args.no_sms)
     except DomainError as e:
         raise fail(e) from None

@@ -15,6 +15,7 @@ from desk.commands.base import (
     fail,
     parse_date,
     parse_local_datetime,
+    typed_text,
 )
 from desk.i18n import t
 
@@ -145,12 +146,14 @@ def receive_(args: argparse.Namespace) -> int:
     ctx = context(args)
     received = (parse_local_datetime(args.received, ctx.settings.office.timezone)
                 if args.received else None)
-    req = IntakeIn(
-        procedure_code=args.procedure, channel=args.channel, sets=args.sets, notes=args.notes,
-        received_at=received, portal_code=args.portal_code,
-        applicant=ApplicantIn(name=args.name, id_number=args.id_number, phone=args.phone,
+    req = IntakeIn(  # raw Telex in free text is read as Vietnamese (base.typed_text)
+        procedure_code=args.procedure, channel=args.channel, sets=args.sets,
+        notes=typed_text(ctx, args.notes) or "", received_at=received,
+        portal_code=args.portal_code,
+        applicant=ApplicantIn(name=typed_text(ctx, args.name) or "", id_number=args.id_number,
+                              phone=args.phone,
                               birth_date=parse_date(args.birth) if args.birth else None,
-                              sex=args.sex, address=args.address),
+                              sex=args.sex, address=typed_text(ctx, args.address) or ""),
     )
     try:
         view = receive(ctx, req, _actor(ctx, args.clerk), print_receipt=not args.no_print)
@@ -218,10 +221,11 @@ def act_(args: argparse.Namespace) -> int:
     extra: dict[str, Any] = {k: getattr(args, k) for k in ("agency", "method", "receiver",
                                                            "tracking") if getattr(args, k)}
     if args.documents:
-        extra["documents"] = [d.strip() for d in args.documents.split("|") if d.strip()]
+        extra["documents"] = [typed_text(ctx, d.strip()) for d in args.documents.split("|")
+                              if d.strip()]
     try:
-        view = act(ctx, args.code, args.action, _actor(ctx, args.clerk), reason=args.reason,
-                   at=at, **extra)
+        view = act(ctx, args.code, args.action, _actor(ctx, args.clerk),
+                   reason=typed_text(ctx, args.reason), at=at, **extra)
     except DomainError as e:
         raise fail(e) from None
     if args.json:

@@ -18,10 +18,14 @@ otherwise it is typed as a letter. A word that cannot be Vietnamese at all (Wind
 https, digits) is shown exactly as typed. Typing a key twice undoes it and types it
 (cáss -> cas, aaa -> aa, ddd -> dd, ww -> w).
 
-Telex also takes the circumflex key after the final consonant, UniKey-style (vietej -> việt,
-congoz -> công): the key is held as a letter until a tone key (or z) follows, so plain words
-such as "data" or "mama" stay as typed. Place names of the Central Highlands spell a final k
-after ă or u (Đắk Lắk, Krông Búk).
+Telex also takes the circumflex key after the final consonant, UniKey-style (vietej, vietje
+-> việt, congoz -> công): after a tone it applies at once; on a toneless word the key is held
+as a letter until a tone key (or z) follows, or the word ends (space, punctuation, leaving the
+field: `finish`). At the word's end it applies only when the word shows it is Vietnamese — a
+Vietnamese-only initial (đ, kh, ng, nh, th, tr, ch, ph, gi, qu), a final ng/nh or two vowels
+(khongo -> không, tienge -> tiêng, xuana -> xuân, ddeme -> đêm) — so plain words such as
+"data", "mama", "gene" or "mono" stay as typed. Place names of the Central Highlands spell a
+final k after ă or u (Đắk Lắk, Krông Búk).
 
 Telex: s f r x j tones, z no tone, aa ee oo -> â ê ô, aw ow uw -> ă ơ ư, uow -> ươ,
 w alone -> ư, dd -> đ. VNI: 1-5 tones, 0 no tone, 6 â ê ô, 7 ơ ư, 8 ă, 9 đ.
@@ -39,6 +43,7 @@ from desk.domain.telex_tables import (
     CLUSTERS,
     HORN,
     MARK_KEYS,
+    STOP_FINALS,
     TELEX_MODIFIERS,
     TELEX_STROKE,
     TELEX_TONE_KEYS,
@@ -118,8 +123,20 @@ class Composer:
         """Forget the keys typed so far (e.g. when the input field changes)."""
         self._history.clear()
 
+    def finish(self, text: str) -> str:
+        """`text` once its last word is over (a space, punctuation, the field left): a held
+        circumflex key applies if the word is plainly Vietnamese (khongo -> không)."""
+        word = next((w for shown, w in reversed(self._history) if shown == text), None)
+        if word is None or not word.held:  # not ours, or nothing held at its end
+            return text
+        done = self._release(word, "z", at_end=True)
+        if done is None:
+            return text
+        return text[: len(text) - len(word.text)] + self._render(done)
+
     def _feed_one(self, text: str, key: str) -> str:
         if not key.isalnum():
+            text = self.finish(text)
             self._history.clear()
             return text + key
         word = self._recall(text)
@@ -166,6 +183,11 @@ class Composer:
             if plausible(typed):
                 return _Word(self._render(typed), keys, w_pos=word.w_pos)
         if syl is not None and self._holds(syl, key):
+            if syl.tone:  # viejt + e: a tone already says it is Vietnamese, apply it now
+                now = self._release(replace(word, text=word.text + key), TELEX_TONE_KEYS[
+                    syl.tone])
+                if now is not None:
+                    return _Word(self._render(now), keys)
             return _Word(word.text + key, keys, held=True)
         return _Word(keys, keys, literal=True)  # not Vietnamese: show the keys as typed
 
@@ -176,8 +198,10 @@ class Composer:
         return (self.method == "telex" and bool(syl.final) and low in "aeo"
                 and any(VOWEL_MARK[ch] == (low, "") for ch in syl.vowels.lower()))
 
-    def _release(self, word: _Word, key: str) -> Syllable | None:
-        """viete + j -> việt: the held circumflex and the tone key applied together."""
+    def _release(self, word: _Word, key: str, at_end: bool = False) -> Syllable | None:
+        """viete + j -> việt: the held circumflex and the tone key applied together (the
+        tone the word has already if the key is z). `at_end`: the word is over (see
+        `finish`), so it must be a whole, plainly Vietnamese word."""
         tone = self._tones.get(key.lower())
         if tone is None:
             return None
@@ -188,7 +212,10 @@ class Composer:
         i = next((n for n, ch in enumerate(low) if VOWEL_MARK[ch] == (mark, "")), None)
         if i is None:
             return None
-        done = normalize(replace(syl, vowels=set_mark(syl.vowels, i, CIRC), tone=tone))
+        done = normalize(replace(syl, vowels=set_mark(syl.vowels, i, CIRC),
+                                 tone=tone or syl.tone))
+        if at_end and not _plainly_vietnamese(done):
+            return None
         return done if plausible(done) else None
 
     def _transform(
@@ -259,13 +286,28 @@ class Composer:
         return None
 
 
+# Initials no English word starts with: a word with one is Vietnamese (see `finish`).
+_VIETNAMESE_INITIALS = frozenset({"đ", "kh", "ng", "ngh", "nh", "th", "tr", "ch", "ph", "gi",
+                                  "qu"})
+
+
+def _plainly_vietnamese(syl: Syllable) -> bool:
+    """A finished toneless word with a circumflex that no English word spells: khongo ->
+    không, but mama, gene, mono, data stay."""
+    final = syl.final.lower()
+    if not final or final in STOP_FINALS:
+        return False  # a stop final needs a tone key (vietej); toneless it is no word
+    return (syl.initial.lower() in _VIETNAMESE_INITIALS or final in ("ng", "nh")
+            or len(syl.vowels) >= 2)
+
+
 def compose(keys: str, method: Method = "telex", tone_style: str = "old") -> str:
     """Type a whole keystroke string: compose("Nguyeenx Vawn Hieepj") == "Nguyễn Văn Hiệp"."""
     composer = Composer(method, tone_style)
     text = ""
     for key in keys:
         text = composer.feed(text, key)
-    return text
+    return composer.finish(text)
 
 
 def to_keys(text: str, method: Method = "telex", tone_at_end: bool = True) -> str:

@@ -110,8 +110,24 @@ class TelexInput(Input):
         self.value = new_head + tail
         self.cursor_position = len(new_head)
 
+    def finish_word(self) -> None:
+        """The word before the cursor is over: a held circumflex applies (khongo → không)."""
+        if self._composer is None:
+            return
+        cursor = self.cursor_position
+        head, tail = self.value[:cursor], self.value[cursor:]
+        done = self._composer.finish(head)
+        if done != head:
+            self.value = done + tail
+            self.cursor_position = len(done)
+
+    async def action_submit(self) -> None:
+        self.finish_word()  # Enter ends the word as a space would
+        await super().action_submit()
+
     def on_blur(self, _event: events.Blur) -> None:
         if self._composer is not None:
+            self.finish_word()
             self._composer.reset()
         self.convert_raw_telex()
 
