@@ -187,10 +187,9 @@ def _rows(rows: list[dict[str, Any]], as_json: bool) -> int:
     if as_json:
         emit(rows, True)
     else:
-        for r in rows:
-            due = r["extended_due_at"] or r["due_at"]
-            status = t(f"status.{r['status']}")  # the JSON keeps the code (a contract)
-            print(f"{r['code']}  {status:<20} {due}  {r['applicant']}")
+        from desk.commands.dossier_rows import print_rows
+
+        print_rows(rows)  # status labels, not codes; the JSON keeps the code (a contract)
     return 0
 
 

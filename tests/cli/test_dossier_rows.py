@@ -1,0 +1,34 @@
+"""Issue 14 §5: `desk dossier list` and `desk dossier search` print the status as a clerk reads
+it (Vietnamese, or English when configured), never its code, in columns that stay aligned,
+with the due time as the receipt says it. The JSON keeps the code (a contract)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from desk.domain.states import DossierStatus
+
+RAW = tuple(s.value for s in DossierStatus)
+
+
+def _due_column(lines: list[str]) -> set[int]:
+    return {m.start() for line in lines if (m := re.search(r"\d\d:\d\d \d\d/\d\d/\d{4}", line))}
+
+
+def test_list_and_search_print_labels_in_aligned_columns(run_desk) -> None:  # type: ignore[no-untyped-def]
+    assert run_desk("demo", "--no-tui").returncode == 0
+    for lang, words in (("vi", ("Đang xử lý", "Chờ bổ sung hồ sơ")),
+                        ("en", ("Processing", "Awaiting supplementary documents"))):
+        for args in (("dossier", "list"), ("dossier", "search", "0002")):
+            out = run_desk(*args, env={"DESK_LANG": lang})
+            assert out.returncode == 0, out.stderr
+            lines = out.stdout.splitlines()
+            assert lines, args
+            assert not [w for w in RAW if re.search(rf"\b{w}\b", out.stdout)], out.stdout
+            assert "status." not in out.stdout  # no message key either
+            assert len(_due_column(lines)) == 1, out.stdout  # one column, whatever the label
+        listed = run_desk("dossier", "list", env={"DESK_LANG": lang}).stdout
+        assert all(w in listed for w in words), listed
+    as_json = json.loads(run_desk("dossier", "list", "--json").stdout)
+    assert "SUPPLEMENT_REQUESTED" in {r["status"] for r in as_json}  # the code, in JSON
