@@ -10,41 +10,19 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Digits, Input, Static
 
 from desk.domain.errors import DomainError
 from desk.domain.queue import PRIORITY_REASONS
 from desk.i18n import render_error, t
-from screens.base import DeskScreen, translate_bindings
+from desk.services.queue import appointments
+from screens.base import DeskScreen
+from screens.kiosk_booking import BookModal, booked_text
+from screens.kiosk_modal import KioskModal, cancel_binding
 from screens.widgets.footer import DeskFooter
 
 MAX_SERVICES = 8
 CLEAR_AFTER_SECONDS = 12.0
-
-
-def cancel_binding(binding_id: str) -> Binding:
-    return Binding("escape", "dismiss_none", "queue.key.cancel", id=binding_id,
-                   tooltip="queue.key.cancel.tip")
-
-
-class KioskModal(ModalScreen[Any]):
-    """A framed window over the kiosk's services; Esc cancels (dismisses with None)."""
-
-    DEFAULT_CSS = """
-    KioskModal { align: center middle; }
-    KioskModal > Vertical {
-        width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface;
-    }
-    KioskModal Static { margin-bottom: 1; }
-    """
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_bindings(super().active_bindings)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class ReasonModal(KioskModal):
@@ -114,6 +92,8 @@ class KioskScreen(DeskScreen):
                 tooltip="queue.key.cancel.tip"),
         Binding("f12,asterisk", "checkin", "appt.key.checkin", id="kiosk.checkin",
                 tooltip="appt.key.checkin.tip"),
+        Binding("slash,plus", "book", "appt.kiosk.book", id="kiosk.book",
+                tooltip="appt.kiosk.book.tip"),
     ]
 
     def __init__(self) -> None:
@@ -198,6 +178,18 @@ class KioskScreen(DeskScreen):
             self.app.call_from_thread(self.notify, render_error(e), severity="error")
             return
         self.app.call_from_thread(self._show_issued, issued)
+
+    def action_book(self) -> None:
+        services = appointments.bookable_services(self.ctx)
+        if not services:
+            self.notify(t("appt.web.none"), severity="warning")
+            return
+
+        def booked(v: Any) -> None:
+            if v is not None:
+                self.query_one("#kiosk-armed", Static).update(booked_text(v))
+
+        self.app.push_screen(BookModal(services, appointments.bookable_days(self.ctx)), booked)
 
     def action_cancel(self) -> None:
         self.pending_reason = None

@@ -50,10 +50,8 @@ VI = {
     "appt.web.link": "Đặt lịch hẹn",
     "appt.kiosk.book": "Đặt lịch",
     "appt.kiosk.book.tip": "Đặt lịch hẹn: chọn lĩnh vực, ngày, giờ và nhập hoặc quét thẻ căn cước",
-    "appt.kiosk.book_title": "Đặt lịch hẹn — chọn bằng phím số, Enter để đặt, Esc để thôi",
-    "appt.kiosk.step_service": "Lĩnh vực (phím số):",
-    "appt.kiosk.step_day": "Ngày (phím ← →):",
-    "appt.kiosk.step_time": "Giờ (phím ↑ ↓):",
+    "appt.kiosk.book_title": "Đặt lịch hẹn — Tab: sang ô sau, Enter: mở danh sách hoặc đặt "
+                             "lịch, Esc: thôi",
     "appt.kiosk.step_id": "Số định danh (nhập hoặc quét thẻ căn cước), rồi Enter:",
     "appt.kiosk.booked": "Đã đặt lịch {code}: {service}, ngày {date} lúc {time}. "
                          "Hãy ghi lại mã này.",
@@ -109,11 +107,8 @@ EN = {
     "appt.web.link": "Book an appointment",
     "appt.kiosk.book": "Book",
     "appt.kiosk.book.tip": "Book an appointment: pick service, day, time; type or scan the ID card",
-    "appt.kiosk.book_title": "Book an appointment — pick with number keys, Enter books, Esc "
-                             "cancels",
-    "appt.kiosk.step_service": "Service (number keys):",
-    "appt.kiosk.step_day": "Day (← → keys):",
-    "appt.kiosk.step_time": "Time (↑ ↓ keys):",
+    "appt.kiosk.book_title": "Book an appointment — Tab: next field, Enter: open a list or "
+                             "book, Esc: cancel",
     "appt.kiosk.step_id": "ID number (type it or scan the ID card), then Enter:",
     "appt.kiosk.booked": "Booked {code}: {service}, {date} at {time}. Please note this code.",
 }
