@@ -21,6 +21,7 @@ from platformdirs import user_config_path, user_data_path, user_documents_path
 
 from desk import environment, toml_file
 from desk.domain.errors import DomainError
+from desk.domain.units import unit_of
 from desk.i18n import set_language, t
 from desk.tables_reader import Invalid, opt, read
 
@@ -96,6 +97,7 @@ def _timezone(v: Any) -> str:
 def _office_id(v: Any) -> str:
     if not isinstance(v, str) or not re.fullmatch(r"[0-9A-Z.]{1,35}", v):
         raise DomainError("config.p.office_id")
+    unit_of(v)  # a two-tier id (`40.16681`) names a real province (issue 16 §3)
     return v
 
 

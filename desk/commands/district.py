@@ -157,18 +157,27 @@ def _safe(url: str) -> str:
 
 
 def office_add_(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from desk.config import OfficeConfig
     from desk.district.offices import add_office
+    from desk.domain.units import unit_of
 
     try:
         OfficeConfig.model_validate({"id": args.office_id})
     except ValueError as e:
-        raise CommandError(str(e).splitlines()[-1].strip(), 2) from None
+        key = getattr(e, "key", "")  # tables_reader.Invalid: a message key to render
+        text = t(key, **e.params) if key else str(e).splitlines()[-1].strip()  # type: ignore[attr-defined]
+        raise CommandError(text, 2) from None
+    unit = unit_of(args.office_id)  # checked above: None for an id older than July 2025
     token = add_office(_engine(args), args.office_id, args.name)
     if args.json:
-        emit({"office": args.office_id, "name": args.name, "token": token}, True)
+        emit({"office": args.office_id, "name": args.name, "token": token,
+              "unit": asdict(unit) if unit else None, "legacy_id": unit is None}, True)
     else:
         say("district.token", office=args.office_id, token=token)
+        if unit is None:
+            say("district.legacy_id", office=args.office_id)
     return 0
 
 

@@ -53,6 +53,11 @@ VI = {
     "district.no_routes": "Không có hồ sơ nào tiếp nhận cho xã khác.",
     "district.route_line": "{code}  tiếp nhận tại {office}, xã {commune} → {to}  ({status})",
     "district.route_unmatched": "chưa có đơn vị khớp: cần người chuyển",
+    "units.no_province": ("Mã đơn vị {office_id}: không có tỉnh mã {province} từ 01/07/2025 "
+                          "(34 tỉnh, thành phố theo {source})."),
+    "units.no_commune": "Mã đơn vị {office_id}: mã xã 00000 không tồn tại.",
+    "district.legacy_id": ("Lưu ý: {office} là mã cũ (trước 01/07/2025); đơn vị mới nên dùng "
+                           "mã tỉnh.mã xã theo Quyết định 19/2025/QĐ-TTg, ví dụ 40.16681."),
 }
 EN = {
     "rules.no_form": "Rule set {set} has no form {form}. Its forms: {forms}.",
@@ -110,4 +115,10 @@ EN = {
     "district.no_routes": "No dossier was received for another commune.",
     "district.route_line": "{code}  received at {office}, commune {commune} → {to}  ({status})",
     "district.route_unmatched": "no office matches: route it by hand",
+    "units.no_province": ("Office id {office_id}: there is no province {province} since "
+                          "1 July 2025 (34 provinces under {source})."),
+    "units.no_commune": "Office id {office_id}: commune code 00000 does not exist.",
+    "district.legacy_id": ("Note: {office} is an old id (before 1 July 2025); a new office "
+                           "should use province.commune under Decision 19/2025/QĐ-TTg, e.g. "
+                           "40.16681."),
 }
