@@ -1,7 +1,6 @@
 """Administrative unit codes since 1 July 2025 (Decision 19/2025/QĐ-TTg): two independent
-levels, the province (2 digits, 34 provinces, in `units_2025.csv` beside this module) and the
-commune (5 digits, 3,321 communes). An office id of the two-tier government is built from them,
-`{province}.{commune}` (e.g. `40.16681`), so a dossier code names the receiving unit by its
+levels, the province (2 digits, the 34 provinces below) and the commune (5 digits, 3,321
+communes). An office id of the two-tier government is built from them, `{province}.{commune}` (e.g. `40.16681`), so a dossier code names the receiving unit by its
 official codes. Older ids (QCVN 102 `000.00.00.H41`, Decision 20/2020 `H55.242`) keep working:
 dossiers already printed carry them; they are reported as such, not refused.
 
@@ -10,19 +9,14 @@ code is checked for its shape, a province code against the 34."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from desk.domain.errors import DomainError
 from desk.domain.text import fold
 
 __all__ = ["SOURCE", "Unit", "province_code", "provinces", "unit_of"]
 
-FILE = "units_2025.csv"
 SOURCE = "Quyết định 19/2025/QĐ-TTg (danh mục và mã số đơn vị hành chính, từ 01/07/2025)"
 _NEW_ID = re.compile(r"(\d{2})\.(\d{5})")
 
@@ -34,13 +28,21 @@ class Unit:
     commune: str  # 5 digits
 
 
-@lru_cache(maxsize=1)
+PROVINCES: dict[str, str] = {  # code → name, the 34 provinces since 1 July 2025
+    "01": "Thành phố Hà Nội", "04": "Cao Bằng", "08": "Tuyên Quang", "11": "Điện Biên",
+    "12": "Lai Châu", "14": "Sơn La", "15": "Lào Cai", "19": "Thái Nguyên", "20": "Lạng Sơn",
+    "22": "Quảng Ninh", "24": "Bắc Ninh", "25": "Phú Thọ", "31": "Thành phố Hải Phòng",
+    "33": "Hưng Yên", "37": "Ninh Bình", "38": "Thanh Hóa", "40": "Nghệ An", "42": "Hà Tĩnh",
+    "44": "Quảng Trị", "46": "Thành phố Huế", "48": "Thành phố Đà Nẵng", "51": "Quảng Ngãi",
+    "52": "Gia Lai", "56": "Khánh Hòa", "66": "Đắk Lắk", "68": "Lâm Đồng", "75": "Đồng Nai",
+    "79": "Thành phố Hồ Chí Minh", "80": "Tây Ninh", "82": "Đồng Tháp", "86": "Vĩnh Long",
+    "91": "An Giang", "92": "Thành phố Cần Thơ", "96": "Cà Mau",
+}
+
+
 def provinces() -> dict[str, str]:
     """Province code → name, the 34 provinces since 1 July 2025."""
-    # beside this module (package data); not importlib.resources: desk.config imports this
-    # module, and `desk --help` must not pay for it
-    text = (Path(__file__).parent / FILE).read_text(encoding="utf-8")
-    return {r["code"].strip(): r["name"].strip() for r in csv.DictReader(io.StringIO(text))}
+    return dict(PROVINCES)
 
 
 def _bare(name: str) -> str:
