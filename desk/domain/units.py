@@ -1,8 +1,9 @@
 """Administrative unit codes since 1 July 2025 (Decision 19/2025/QĐ-TTg): two independent
 levels, the province (2 digits, the 34 provinces below) and the commune (5 digits, 3,321
-communes). An office id of the two-tier government is built from them, `{province}.{commune}` (e.g. `40.16681`), so a dossier code names the receiving unit by its
-official codes. Older ids (QCVN 102 `000.00.00.H41`, Decision 20/2020 `H55.242`) keep working:
-dossiers already printed carry them; they are reported as such, not refused.
+communes). An office id of the two-tier government is built from them, `{province}.{commune}`
+(e.g. `40.16681`), so a dossier code names the receiving unit by its official codes. Older ids
+(QCVN 102 `000.00.00.H41`, Decision 20/2020 `H55.242`) keep working: dossiers already printed
+carry them; they are reported as such, not refused.
 
 The commune list is not shipped (nobody here could read the annex of 3,321 entries): a commune
 code is checked for its shape, a province code against the 34."""
