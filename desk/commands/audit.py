@@ -69,7 +69,7 @@ def province_check(ctx: Any) -> dict[str, Any]:
     return compare(ctx.engine, heads).as_dict()
 
 
-PROVINCE_OK = ("ok", "none", "not_configured", "never_synced", "unsupported")
+PROVINCE_OK = ("ok", "none", "new_pc", "not_configured", "never_synced", "unsupported")
 
 
 def _province_line(p: dict[str, Any]) -> str:

@@ -28,6 +28,9 @@ VI = {
     "anchor.restore_gap": _BAD_VI + "tỉnh lưu mục số {seq} (ngày {day}) trước lần khôi phục, "
                                     "nhưng lúc khôi phục máy chỉ còn tới mục số {have} — các "
                                     "mục {first}–{seq} đã mất hoặc bị xóa trước khi khôi phục.",
+    "anchor.new_pc": "Máy này được khôi phục từ bản sao lưu trên một máy chưa có dữ liệu: tỉnh "
+                     "lưu tới mục số {seq} (ngày {day}) của máy cũ, các mục sau bản sao lưu "
+                     "không có ở đây. Các mốc sau lần khôi phục đều khớp.",
     "anchor.epoch": _BAD_VI + "số lần khôi phục của máy đã đổi mà nhật ký không ghi lần khôi "
                               "phục nào (tỉnh lưu mục số {seq}, ngày {day}).",
     "backup.dest_needs_passphrase": (
@@ -97,6 +100,9 @@ EN = {
                                     "restore, but at the restore this PC only had entry "
                                     "{have} — entries {first}–{seq} were lost or deleted "
                                     "before the restore.",
+    "anchor.new_pc": "This PC was restored from a backup onto a machine with no data: the "
+                     "province holds the old PC's entries up to {seq} ({day}); those after the "
+                     "backup are not here. The anchors since the restore all match.",
     "anchor.epoch": _BAD_EN + "this PC's restore count changed with no restore in the trail "
                               "(the province holds entry {seq}, {day}).",
     "backup.dest_needs_passphrase": (

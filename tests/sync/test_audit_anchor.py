@@ -184,3 +184,32 @@ def test_a_restore_starts_a_new_series_without_a_false_alarm(
         s.execute(text("UPDATE device_state SET value = CAST(value AS INTEGER) + 1 "
                        "WHERE key = 'device_epoch'"))
     assert province_check(office)["status"] == "epoch"
+
+
+def test_a_restore_onto_a_new_pc_is_said_not_alarmed(tmp_path: Path, office: Any,
+                                                    district: District) -> None:
+    from desk.commands.audit import province_check
+    from desk.config import Settings
+    from desk.services.clock import fixed_clock
+    from desk.services.context import DeskContext
+    from desk.services.trust.backup import create_backup, restore
+    from tests.sync.harness import DESK_NOW
+
+    _entries(office, 3)
+    _sync(office, district)
+    info = create_backup(office, kind="manual")
+    _entries(office, 4)
+    _sync(office, district)  # then the old PC dies
+    settings = Settings.model_validate({
+        "storage": {"database": str(tmp_path / "new-pc" / "desk.sqlite3")},
+        "sync": {"server_url": district.url, "token": district.token}})
+    (tmp_path / "new-pc").mkdir()
+    ctx = DeskContext(settings, clock=fixed_clock(DESK_NOW))
+    try:
+        restore(ctx, info.path, actor=SYSTEM)
+        verdict = province_check(ctx)
+        assert verdict["status"] == "new_pc" and verdict["have"] == 0
+        _sync(ctx, district)
+        assert province_check(ctx)["status"] == "new_pc"  # said each time, never a failure
+    finally:
+        ctx.close()

@@ -11,7 +11,9 @@ every head of the current epoch with the same hash:
   without `desk restore`;
 - "restore_gap": heads of an earlier epoch that the restore recorded in the trail does not
   cover (the entries after the backup were lost, or removed before the restore);
-- "epoch": the epoch changed with no restore recorded in the trail.
+- "epoch": the epoch changed with no restore recorded in the trail;
+- "new_pc" (not a failure, said): a restore onto a PC that had no database — the old PC's
+  entries after the backup are not here, and no file was there to say how far it went.
 
 A restore (desk/services/trust/backup_restore.py) raises the device epoch and records the head
 the database had before (`previous_audit_head`): a head of an earlier epoch is explained when
@@ -29,7 +31,7 @@ from sqlalchemy import Engine, bindparam, text
 
 @dataclass(frozen=True)
 class AnchorVerdict:
-    status: str  # ok | none | behind | diverged | newer_epoch | restore_gap | epoch
+    status: str  # ok | none | new_pc | behind | diverged | newer_epoch | restore_gap | epoch
     checked: int = 0  # heads compared
     seq: int | None = None  # the province's entry that disagrees (or its newest, when ok)
     local_seq: int = 0  # this PC's last entry
@@ -38,7 +40,7 @@ class AnchorVerdict:
 
     @property
     def ok(self) -> bool:
-        return self.status in ("ok", "none")
+        return self.status in ("ok", "none", "new_pc")
 
     def as_dict(self) -> dict[str, Any]:
         return {"status": self.status, "checked": self.checked, "seq": self.seq,
@@ -111,6 +113,9 @@ def compare(engine: Engine, heads: list[dict[str, Any]]) -> AnchorVerdict:
                                  str(h.get("day", "")))
         prev = after[0].get("previous_audit_head") or [0, ""]
         have = int(prev[0] or 0)
+        if have < int(h["seq"]) and not after[0].get("set_aside"):  # nothing to set aside
+            return AnchorVerdict("new_pc", len(heads), int(h["seq"]), local_seq,
+                                 str(h.get("day", "")), have)
         if have < int(h["seq"]):
             return AnchorVerdict("restore_gap", len(heads), int(h["seq"]), local_seq,
                                  str(h.get("day", "")), have)
