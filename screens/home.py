@@ -24,6 +24,7 @@ MODES = (  # (key, mode, message key): the mode keys of screens/keyplan.py
     ("f6", "reports", "mode.reports"),
     ("f7", "sync", "mode.sync"),
     ("ctrl+o", "printers", "mode.printers"),
+    ("f11", "notices", "mode.notices"),
     ("f12", "", "keyplan.f12"),
 )
 TODAY_REFRESH_SECONDS = 20.0  # the "Hôm nay … HH:MM" line follows the clock

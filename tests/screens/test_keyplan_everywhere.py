@@ -66,3 +66,15 @@ async def test_f11_opens_the_notices_screen(app: DeskApp) -> None:
         await pilot.press("f2")  # and away again, as from any mode
         await settle(pilot)
         assert not isinstance(app.screen, NoticesScreen)
+
+
+async def test_home_lists_every_mode_key_of_the_plan(app: DeskApp) -> None:
+    from screens.home import MODES
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        listed = {key for key, _, _ in MODES}
+        plan = {k for k in CLERK_KEYS if k not in ("f1", "f9", "f10")}
+        assert plan <= listed, plan - listed
+        assert "F11" in shown and "Tin nhắn báo công dân" in shown
