@@ -40,6 +40,10 @@ class LoginScreen(DeskScreen):
         super().__init__()
         self.clerks: list[dict[str, Any]] = []
         self.chosen: dict[str, Any] | None = None
+        # A clerk who types "lan", Enter, the PIN, Enter before the list has arrived (a new
+        # or migrated file at start): the name is kept and chosen, then the login runs.
+        self._early_name: str | None = None
+        self._early_submit = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +85,19 @@ class LoginScreen(DeskScreen):
 
     def _show_clerks(self, clerks: list[dict[str, Any]]) -> None:
         self.clerks = clerks
-        self._filter(self.query_one("#clerk-filter", Input).value)
+        name = self.query_one("#clerk-filter", Input)
+        if self._early_name is not None:  # Enter came before the list: choose as typed then
+            typed, self._early_name = self._early_name, None
+            self._filter(typed)
+            self._filter_submitted()
+            if self.chosen is None:
+                name.value = typed
+                name.focus()
+            elif self._early_submit:
+                self._submit()
+            self._early_submit = False
+            return
+        self._filter(name.value)
 
     def _filter(self, text: str) -> None:
         options = self.query_one("#clerks", OptionList)
@@ -103,6 +119,10 @@ class LoginScreen(DeskScreen):
 
     @on(Input.Submitted, "#clerk-filter")
     def _filter_submitted(self) -> None:
+        if not self.clerks:  # the list is still loading: keep the name, go on to the PIN
+            self._early_name = self.query_one("#clerk-filter", Input).value
+            self.query_one("#pin", Input).focus()
+            return
         options = self.query_one("#clerks", OptionList)
         if options.highlighted is not None and options.option_count:
             self._choose(options.get_option_at_index(options.highlighted).id)
@@ -137,6 +157,9 @@ class LoginScreen(DeskScreen):
     @on(Input.Submitted, "#pin")
     @on(Input.Submitted, "#counter")
     def _submit(self) -> None:
+        if self.chosen is None and self._early_name is not None:
+            self._early_submit = True  # logged in once the list has arrived
+            return
         if self.chosen is None:
             self._filter_submitted()
             if self.chosen is None:
