@@ -44,7 +44,10 @@ try:
 except ImportError:
     prewarm_documents = None
 if prewarm_documents is not None:
-    prewarm_documents()
+    try:
+        prewarm_documents(ctx)
+    except TypeError:  # an older tree's warm-up took no context
+        prewarm_documents()
 t0, c0 = time.perf_counter(), time.process_time()
 from desk.services.deadlines.apology import issue  # as screens/deadlines.py, in its worker
 out = issue(ctx, sys.argv[1], actor, "Chờ xác minh", date(2026, 12, 2))

@@ -4,6 +4,7 @@ hold the rules, and the background services (printing, sync, backups) start here
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -123,7 +124,7 @@ class DeskApp(DeskModes, App[int]):
     def warm_documents(self) -> None:
         """After the first paint: the PDF engine warmed once for the process, so the first A4
         document a clerk asks for appears as fast as the next one (issue 19)."""
-        prewarm_documents()
+        prewarm_documents(self.ctx)
 
     def on_unmount(self) -> None:
         if self.print_pool is not None:
@@ -152,11 +153,17 @@ class DeskApp(DeskModes, App[int]):
         open_keys(self)
 
 
-def prewarm_documents() -> None:
+def prewarm_documents(ctx: DeskContext | None = None) -> None:
     """Load what the first A4 document needs — the database stack, the letter's service, fpdf2
-    and the shipped faces — and make one throw-away page (printers/pdf/warm.py)."""
+    and the shipped faces — and make one throw-away page (printers/pdf/warm.py); with `ctx`,
+    the statutory holidays of this year and the next too (a letter's new date is checked
+    against them: importing `holidays` and computing a year is ~0.5 s)."""
     load_stack()
     from desk.services.deadlines import apology  # noqa: F401 — the import is the point
     from printers.pdf.warm import warm
 
     warm()
+    if ctx is not None:
+        today = ctx.local_now().date()
+        for year in (today.year, today.year + 1):
+            ctx.calendar.day_info(date(year, 1, 1))
