@@ -51,7 +51,7 @@ VI = {
         "Ghi thu bằng: desk dossier fee {code}"
     ),
     "papers.key": "In giấy tờ",
-    "papers.key.tip": "In hoặc in lại giấy tờ của hồ sơ: phiếu tiếp nhận, mẫu 02–05",
+    "papers.key.tip": "In hoặc in lại giấy tờ của hồ sơ, theo các mẫu của bộ quy định của hồ sơ",
     "papers.key.cancel": "Thôi",
     "papers.key.cancel.tip": "Đóng, không in",
     "papers.title": "In giấy tờ của hồ sơ {code} (số hoặc ↑↓ rồi Enter)",
@@ -113,7 +113,7 @@ EN = {
         "Record it with: desk dossier fee {code}"
     ),
     "papers.key": "Print",
-    "papers.key.tip": "Print or reprint a paper of this dossier: receipt, Forms 02–05",
+    "papers.key.tip": "Print or reprint a paper of this dossier, in the forms of its rule set",
     "papers.key.cancel": "Cancel",
     "papers.key.cancel.tip": "Close without printing",
     "papers.title": "Print a paper of dossier {code} (a digit, or ↑↓ and Enter)",
