@@ -69,7 +69,7 @@ class NoticesScreen(DeskScreen):
         tz = self.ctx.tz
         for n in rows:
             at = datetime.fromisoformat(n["created_at"]).astimezone(tz)
-            table.add_row(f"{at:%H:%M %d/%m}", n["phone"], n["channel"],
+            table.add_row(f"{at:%H:%M %d/%m}", n["phone"], t(f"notify.channel.{n['channel']}"),
                           Text(t(f"notify.status.{n['status']}"),
                                style=STATUS_STYLE.get(n["status"], "")),
                           Text(n["text"][:60]), Text(n["last_error"][:40]), key=n["id"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.markup import escape
@@ -102,16 +103,27 @@ class SyncScreen(DeskScreen):
         self.query_one("#sync-state", Static).update(t(
             "syncscreen.state", link=link, pending=status["pending"], acked=status["acked"],
             rejected=status["rejected"], conflicts=status["conflicts"],
-            last=status["last_sync"] or t("sync.never"),
+            last=self._when(status["last_sync"]) or t("sync.never"),
             error=escape(status["last_error"] or "-")) + scans)
         for table_id, rows in (("#sync-waiting", waiting), ("#sync-rejected", rejected)):
             table = self.query_one(table_id, DataTable)
             table.clear()
             for r in rows:
-                table.add_row(str(r["seq"]), r["dossier"], kind_label(r["type"]), r["at"] or "",
+                table.add_row(str(r["seq"]), r["dossier"], kind_label(r["type"]),
+                              self._when(r["at"]),
                               escape(r["error"] or ""))
         conflicts = self.query_one("#sync-conflicts", DataTable)
         conflicts.clear()
         for c in status["conflict_list"]:
             conflicts.add_row(c["dossier"], kind_label(str(c["local"])), escape(str(c["server"])),
-                              escape(str(c["reason"])), c["at"] or "")
+                              escape(str(c["reason"])), self._when(c["at"]))
+
+    def _when(self, iso: str | None) -> str:
+        """"2026-12-04T09:30:00+07:00" → "09:30 04/12/2026", office time, as everywhere."""
+        if not iso:
+            return ""
+        try:
+            return datetime.fromisoformat(str(iso)).astimezone(self.ctx.tz).strftime(
+                "%H:%M %d/%m/%Y")
+        except ValueError:
+            return str(iso)
