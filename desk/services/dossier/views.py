@@ -8,11 +8,11 @@ from typing import Any
 from sqlmodel import Session, select
 
 from desk.domain.errors import DomainError
-from desk.domain.states import DossierStatus, allowed_actions
 from desk.i18n import t
 from desk.services.context import DeskContext
-from desk.services.dossier.fact_fold import attachments_of, fee_status, steps_view
+from desk.services.dossier import view_model
 from desk.services.dossier.projection import load_events
+from desk.services.dossier.shapes import DossierSummary, DossierView, TimelineEntry
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.audit import log_view
 from desk.services.trust.roles import require
@@ -25,58 +25,13 @@ def _iso(dt: datetime | None, ctx: DeskContext) -> str | None:
 
 
 def dossier_view(session: Session, d: Dossier, ctx: DeskContext, *,
-                 with_timeline: bool = True) -> dict[str, Any]:
+                 with_timeline: bool = True) -> DossierView:
     proc = session.get(Procedure, d.procedure_code)
     citizen = session.get(Citizen, d.citizen_id) if d.citizen_id else None
-    effective_due = d.extended_due_at or d.due_at
-    paused = d.paused_since is not None
-    deadline = None
-    if d.status not in ("RETURNED", "REFUSED", "WITHDRAWN", "STOPPED") and not paused:
-        deadline = ctx.calendar.deadline_state(ctx.now(), effective_due)
-    result_class = None
-    if d.result_at is not None:
-        result_class = ctx.calendar.classify(d.result_at, d.due_at)  # the original deadline
-    view: dict[str, Any] = {
-        "code": d.code,
-        "status": d.status,
-        "procedure": {"code": d.procedure_code, "name": proc.name if proc else "",
-                      "field": d.field_code},
-        "applicant": {"name": d.applicant_name,
-                      "id_number": citizen.id_number if citizen else None,
-                      "phone": citizen.phone if citizen else None,
-                      "address": citizen.address if citizen else ""},
-        "channel": d.channel,
-        "sets": d.sets,
-        "notes": d.notes,
-        "time_limit": {"value": d.time_limit_value, "unit": d.time_limit_unit},
-        "received_at": _iso(d.received_at, ctx),
-        "due_at": _iso(d.due_at, ctx),
-        "extended_due_at": _iso(d.extended_due_at, ctx),
-        "paused_since": _iso(d.paused_since, ctx),
-        "deadline_state": "paused" if paused else deadline,
-        "result_at": _iso(d.result_at, ctx),
-        "result_class": result_class,
-        "apologised": d.extended_due_at is not None,
-        "returned_at": _iso(d.returned_at, ctx),
-        "return_method": d.return_method,
-        "actions": [a.value for a in allowed_actions(DossierStatus(d.status))],
-    }
-    view.update(facts_view(session, d, ctx, proc))
-    if with_timeline:
-        view["timeline"] = timeline(session, d, ctx)
-    return view
-
-
-def facts_view(session: Session, d: Dossier, ctx: DeskContext, proc: Any) -> dict[str, Any]:
-    """Fee status, digitised copies and liên thông steps, folded from the dossier's events."""
-    events = load_events(session, d.id)
-    fee = fee_status(events, proc, d.sets)
-    fee["at"] = _iso(fee["at"], ctx)
-    files = attachments_of(events, ctx.tz)
-    return {"fee": fee, "attachments": files,
-            "digitised": any(f["kind"] == "document" for f in files),
-            "result_digitised": any(f["kind"] == "result" for f in files),
-            "steps": steps_view(events, ctx.tz)}
+    return view_model.build_view(d, proc, citizen, load_events(session, d.id),
+                                 calendar=ctx.calendar, now=ctx.now(),
+                                 iso=lambda dt: _iso(dt, ctx), tz=ctx.tz,
+                                 with_timeline=with_timeline)
 
 
 def event_label(kind: str, lang: str | None = None) -> str:
@@ -95,17 +50,15 @@ def event_label(kind: str, lang: str | None = None) -> str:
 SUPERSEDED = "superseded."  # desk/sync/apply.py's prefix of a local event the district replaced
 
 
-def timeline(session: Session, d: Dossier, ctx: DeskContext) -> list[dict[str, Any]]:
-    return [{"kind": e.kind, "at": _iso(e.at, ctx), "recorded_at": _iso(e.recorded_at, ctx),
-             "clerk": e.clerk_name, "backdated": e.backdated, "payload": e.payload}
-            for e in load_events(session, d.id)]
+def timeline(session: Session, d: Dossier, ctx: DeskContext) -> list[TimelineEntry]:
+    return view_model.timeline(load_events(session, d.id), lambda dt: _iso(dt, ctx))
 
 
 def get_dossier(session: Session, code: str) -> Any:
     return session.exec(select(Dossier).where(Dossier.code == code.strip().upper())).first()
 
 
-def show(ctx: DeskContext, code: str, actor: Actor = SYSTEM) -> dict[str, Any]:
+def show(ctx: DeskContext, code: str, actor: Actor = SYSTEM) -> DossierView:
     """The dossier `code` as screens show it; the view of the citizen's record is audited."""
     require(ctx, actor, "dossier.view")
     with read_session(ctx.engine) as s:
@@ -119,7 +72,7 @@ def show(ctx: DeskContext, code: str, actor: Actor = SYSTEM) -> dict[str, Any]:
 
 def list_dossiers(ctx: DeskContext, *, status: str | None = None,
                   due_before: datetime | None = None, limit: int = 50,
-                  offset: int = 0) -> list[dict[str, Any]]:
+                  offset: int = 0) -> list[DossierSummary]:
     with read_session(ctx.engine) as s:
         q = select(Dossier)
         if status:
@@ -132,8 +85,5 @@ def list_dossiers(ctx: DeskContext, *, status: str | None = None,
         return [summary(d, ctx) for d in rows]
 
 
-def summary(d: Any, ctx: DeskContext) -> dict[str, Any]:
-    return {"code": d.code, "status": d.status, "applicant": d.applicant_name,
-            "procedure": d.procedure_code, "field": d.field_code,
-            "received_at": _iso(d.received_at, ctx), "due_at": _iso(d.due_at, ctx),
-            "extended_due_at": _iso(d.extended_due_at, ctx)}
+def summary(d: Any, ctx: DeskContext) -> DossierSummary:
+    return view_model.summary(d, lambda dt: _iso(dt, ctx))

@@ -12,9 +12,9 @@ from typing import Any
 
 from desk.domain.codes import extract_dossier_code
 from desk.domain.errors import DomainError
-from desk.domain.states import DossierStatus, allowed_actions
 from desk.domain.text import fold
-from desk.services.dossier.fact_fold import attachments_of, fee_status, steps_view
+from desk.services.dossier import view_model
+from desk.services.dossier.shapes import DossierSummary, DossierView
 from desk.services.quick.audit import log_view
 from desk.services.quick.context import QuickContext
 from desk.services.trust.actor import SYSTEM
@@ -27,7 +27,7 @@ _COLS = ("id", "code", "status", "applicant_name", "procedure_code", "field_code
 _SELECT = "SELECT " + ", ".join(_COLS) + " FROM dossier"
 _TIMES = ("received_at", "due_at", "extended_due_at", "paused_since", "result_at",
           "returned_at")
-_CLOSED = ("RETURNED", "REFUSED", "WITHDRAWN", "STOPPED")
+
 
 
 def _dossier(row: tuple[Any, ...]) -> SimpleNamespace:
@@ -37,11 +37,8 @@ def _dossier(row: tuple[Any, ...]) -> SimpleNamespace:
     return SimpleNamespace(**d)
 
 
-def summary(q: QuickContext, d: SimpleNamespace) -> dict[str, Any]:
-    return {"code": d.code, "status": d.status, "applicant": d.applicant_name,
-            "procedure": d.procedure_code, "field": d.field_code,
-            "received_at": q.iso(d.received_at), "due_at": q.iso(d.due_at),
-            "extended_due_at": q.iso(d.extended_due_at)}
+def summary(q: QuickContext, d: SimpleNamespace) -> DossierSummary:
+    return view_model.summary(d, q.iso)
 
 
 def _events(q: QuickContext, dossier_id: str) -> list[SimpleNamespace]:
@@ -52,62 +49,19 @@ def _events(q: QuickContext, dossier_id: str) -> list[SimpleNamespace]:
             for k, a, r, c, b, p in rows]
 
 
-def dossier_view(q: QuickContext, d: SimpleNamespace) -> dict[str, Any]:
+def dossier_view(q: QuickContext, d: SimpleNamespace) -> DossierView:
     proc_row = q.rows("SELECT name, fee_amount, fee_note FROM procedure WHERE code = ?",
                       (d.procedure_code,))
     proc = (SimpleNamespace(name=proc_row[0][0], fee_amount=proc_row[0][1],
                             fee_note=proc_row[0][2]) if proc_row else None)
-    citizen = (q.rows("SELECT id_number, phone, address FROM citizen WHERE id = ?",
-                      (d.citizen_id,)) or [None])[0] if d.citizen_id else None
-    effective_due = d.extended_due_at or d.due_at
-    paused = d.paused_since is not None
-    deadline = None
-    if d.status not in _CLOSED and not paused:
-        deadline = q.calendar.deadline_state(q.now(), effective_due)
-    result_class = None
-    if d.result_at is not None:
-        result_class = q.calendar.classify(d.result_at, d.due_at)
-    view: dict[str, Any] = {
-        "code": d.code,
-        "status": d.status,
-        "procedure": {"code": d.procedure_code, "name": proc.name if proc else "",
-                      "field": d.field_code},
-        "applicant": {"name": d.applicant_name,
-                      "id_number": citizen[0] if citizen else None,
-                      "phone": citizen[1] if citizen else None,
-                      "address": citizen[2] if citizen else ""},
-        "channel": d.channel,
-        "sets": d.sets,
-        "notes": d.notes,
-        "time_limit": {"value": d.time_limit_value, "unit": d.time_limit_unit},
-        "received_at": q.iso(d.received_at),
-        "due_at": q.iso(d.due_at),
-        "extended_due_at": q.iso(d.extended_due_at),
-        "paused_since": q.iso(d.paused_since),
-        "deadline_state": "paused" if paused else deadline,
-        "result_at": q.iso(d.result_at),
-        "result_class": result_class,
-        "apologised": d.extended_due_at is not None,
-        "returned_at": q.iso(d.returned_at),
-        "return_method": d.return_method,
-        "actions": [a.value for a in allowed_actions(DossierStatus(d.status))],
-    }
-    events = _events(q, d.id)
-    tz = q.ctx.tz
-    fee = fee_status(events, proc, d.sets)  # type: ignore[arg-type]
-    fee["at"] = q.iso(fee["at"])
-    files = attachments_of(events, tz)
-    view.update({"fee": fee, "attachments": files,
-                 "digitised": any(f["kind"] == "document" for f in files),
-                 "result_digitised": any(f["kind"] == "result" for f in files),
-                 "steps": steps_view(events, tz)})
-    view["timeline"] = [{"kind": e.kind, "at": q.iso(e.at), "recorded_at": q.iso(e.recorded_at),
-                         "clerk": e.clerk_name, "backdated": e.backdated, "payload": e.payload}
-                        for e in events]
-    return view
+    row = (q.rows("SELECT id_number, phone, address FROM citizen WHERE id = ?",
+                  (d.citizen_id,)) or [None])[0] if d.citizen_id else None
+    citizen = SimpleNamespace(id_number=row[0], phone=row[1], address=row[2]) if row else None
+    return view_model.build_view(d, proc, citizen, _events(q, d.id), calendar=q.calendar,
+                                 now=q.now(), iso=q.iso, tz=q.ctx.tz)
 
 
-def show(q: QuickContext, code: str) -> dict[str, Any]:
+def show(q: QuickContext, code: str) -> DossierView:
     """desk.services.dossier.views.show for the command line (SYSTEM): the view, and its
     audit entry."""
     q.conn.execute("BEGIN")  # one snapshot for the reads, as a read_session
@@ -126,7 +80,7 @@ def show(q: QuickContext, code: str) -> dict[str, Any]:
 
 def list_dossiers(q: QuickContext, *, status: str | None = None,
                   due_before: datetime | None = None, limit: int = 50,
-                  offset: int = 0) -> list[dict[str, Any]]:
+                  offset: int = 0) -> list[DossierSummary]:
     where, params = "", []  # type: ignore[var-annotated]
     if status:
         where, params = " WHERE status = ?", [status.upper()]

@@ -1,0 +1,149 @@
+"""The declared shapes of a dossier as `desk dossier … --json` prints it (a contract that
+administrators script): the same keys whether the full stack or the quick read made it.
+
+tests/contracts/test_json_shapes.py checks the printed JSON against these, both ways: a key
+that is missing, renamed or added without being declared here fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+
+class ProcedureRef(TypedDict):
+    code: str
+    name: str
+    field: str | None
+
+
+class Applicant(TypedDict):
+    name: str
+    id_number: str | None
+    phone: str | None
+    address: str | None
+
+
+class TimeLimit(TypedDict):
+    value: int | float | None
+    unit: str | None
+
+
+class Fee(TypedDict):
+    status: str  # paid | exempt | unpaid | free
+    due: int
+    note: str | None
+    amount: int
+    method: str | None
+    receipt: str
+    reason: str
+    at: str | None
+    clerk: str | None
+    corrections: int
+
+
+class Attachment(TypedDict):
+    name: str
+    sha256: str
+    size: int
+    kind: str  # document | result
+    at: str
+    clerk: str | None
+
+
+class Step(TypedDict):
+    to_agency: str
+    giver: str
+    receiver: str
+    handed_at: str | None
+    deadline: str | None
+    days: int | None
+    note: str
+    clerk: str | None
+    result: str | None
+    result_at: str | None
+    result_note: str
+
+
+class TimelineEntry(TypedDict):
+    kind: str
+    at: str | None
+    recorded_at: str | None
+    clerk: str | None
+    backdated: bool
+    payload: dict[str, Any]
+
+
+class DossierSummary(TypedDict):
+    """A row of `desk dossier list|search --json`."""
+
+    code: str
+    status: str
+    applicant: str
+    procedure: str
+    field: str | None
+    received_at: str | None
+    due_at: str | None
+    extended_due_at: str | None
+
+
+class _DossierViewBase(TypedDict):
+    code: str
+    status: str
+    procedure: ProcedureRef
+    applicant: Applicant
+    channel: str
+    sets: int
+    notes: str | None
+    time_limit: TimeLimit
+    received_at: str | None
+    due_at: str | None
+    extended_due_at: str | None
+    paused_since: str | None
+    deadline_state: str | None
+    result_at: str | None
+    result_class: str | None
+    apologised: bool
+    returned_at: str | None
+    return_method: str | None
+    actions: list[str]
+    fee: Fee
+    attachments: list[Attachment]
+    digitised: bool
+    result_digitised: bool
+    steps: list[Step]
+
+
+class DossierView(_DossierViewBase, total=False):
+    """`desk dossier show --json` (and the dossier after intake or an action)."""
+
+    timeline: list[TimelineEntry]
+
+
+class IntakeOutput(DossierView, total=False):
+    """`desk dossier receive --json`: the view, and what was queued for the printers."""
+
+    other_commune: bool  # received here for another commune (two-tier government, 2025)
+    guide_job: str | None  # the paper the citizen takes away
+    guide_a4_job: str | None
+    receipt_job: str | None
+
+
+class ActionOutput(DossierView, total=False):
+    """`desk dossier act … --json`; a stop also queues its notice."""
+
+    stop_notice_jobs: dict[str, str | None]
+
+
+class Attached(TypedDict):
+    name: str
+    sha256: str
+    size: int
+    kind: str
+    added: bool  # False when the same file was already attached
+    path: str
+
+
+class AttachOutput(DossierView):
+    """`desk dossier attach --json`."""
+
+    attached: Attached
