@@ -41,9 +41,11 @@ class DashboardScreen(DeskScreen):
         middle; text-align: center; }
     DashboardScreen .dash-tile.-alert { border: round $error; }
     DashboardScreen .dash-tile.-good { border: round $success; }
-    DashboardScreen .dash-grid3 { grid-size: 3; grid-gutter: 0 1; height: 6; padding: 0 1; }
-    DashboardScreen .dash-grid5 { grid-size: 5; grid-gutter: 0 1; height: 5; padding: 0 1; }
-    DashboardScreen .dash-grid5 .dash-tile { height: 5; }
+    /* 80 columns wrap the longer words: room for one wrapped line in each tile */
+    DashboardScreen .dash-grid3 { grid-size: 3; grid-gutter: 0 1; height: 7; padding: 0 1; }
+    DashboardScreen .dash-grid3 .dash-tile { height: 7; }
+    DashboardScreen .dash-grid5 { grid-size: 5; grid-gutter: 0 1; height: 6; padding: 0 1; }
+    DashboardScreen .dash-grid5 .dash-tile { height: 6; }
     DashboardScreen #dash-body { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -173,7 +175,7 @@ class DashboardScreen(DeskScreen):
             tile.update(Text("\n".join(lines)))
             tile.set_class(late, "-alert")
         for ind in month["indicators_766"]:
-            value = t("report.na") if ind["value"] is None else percent(ind["value"])
+            value = "—" if ind["value"] is None else percent(ind["value"])  # 0/0 says why
             self._tile(f"i-{ind['key']}", t(f"dash.i.{ind['key']}"),
                        f"{value}[/b]\n{integer(ind['numerator'])}/"
                        f"{integer(ind['denominator'])}[b]")

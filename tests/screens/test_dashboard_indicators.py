@@ -63,7 +63,7 @@ async def test_dashboard_shows_the_template_columns_and_the_766_indicators(
         labels = {"on_time": "Đúng hạn", "online": "Nộp trực tuyến", "digitised": "Số hóa hồ sơ",
                   "online_fees": "Phí trả trực tuyến", "satisfaction": "Hài lòng"}
         for ind in data["indicators_766"]:
-            value = "chưa có số liệu" if ind["value"] is None else percent(ind["value"])
+            value = "—" if ind["value"] is None else percent(ind["value"])
             assert tile(f"i-{ind['key']}") == [
                 labels[ind["key"]], value,
                 f"{integer(ind['numerator'])}/{integer(ind['denominator'])}"], ind["key"]
