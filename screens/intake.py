@@ -609,7 +609,7 @@ class IntakeScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
     def receive(self, req: Any) -> None:
         from desk.services.dossier.intake import missing_documents, receive
-        from desk.services.printing.spooler import job_note
+        from desk.services.printing.spooler import job, job_note
 
         try:
             view = receive(self.ctx, req, self.actor)
@@ -623,8 +623,9 @@ class IntakeScreen(DeskScreen):
         if view.get("receipt_job"):  # what is true now: queued, and the printer's state
             view["receipt_note"] = job_note(self.ctx, view["receipt_job"])
         elif "guide_job" in view:  # an assisted submission: the guide slip, not a receipt
-            view["receipt_note"] = t("intake.guide_note", note=job_note(
-                self.ctx, view["guide_job"])) if view["guide_job"] else t("intake.guide_not_queued")
+            queued = job(self.ctx, view["guide_job"]) if view["guide_job"] else None
+            view["receipt_note"] = t("intake.guide_note", printer=queued["printer"]) \
+                if queued else t("intake.guide_not_queued")
         self.app.call_from_thread(self._received, view)
 
     def _field_error(self, e: DomainError) -> None:

@@ -14,20 +14,21 @@ VI = {
     "calendar.source.office": "Lịch của cơ quan",
     "intake.online_only": ("Thủ tục «{procedure}» chỉ nộp trực tuyến: hãy giúp công dân nộp trên "
                            "Cổng Dịch vụ công quốc gia (đăng nhập VNeID), rồi ghi mã hồ sơ của "
-                           "Cổng (--portal-code)."),
+                           "Cổng (ô «Mã hồ sơ Cổng»; lệnh: --portal-code)."),
     "intake.bad_portal_code": ("Mã hồ sơ trên Cổng «{code}» không hợp lệ: 5–60 ký tự, chỉ gồm "
                                "chữ, số, dấu chấm và gạch ngang."),
     "intake.portal_code_taken": "Mã hồ sơ trên Cổng {code} đã được ghi cho một hồ sơ khác.",
     "channel.online_assisted": "Trực tuyến (hỗ trợ tại quầy)",
     "help.dossier.portal_code": ("mã hồ sơ trên Cổng Dịch vụ công quốc gia: nộp trực tuyến có hỗ "
                                  "trợ tại quầy (bắt buộc với thủ tục chỉ nộp trực tuyến)"),
-    "intake.portal_code": "Mã hồ sơ trên Cổng DVC",
+    "intake.portal_code": "Mã hồ sơ Cổng",
     "intake.portal_code.placeholder": "mã do Cổng Dịch vụ công quốc gia cấp khi nộp xong",
     "intake.assisted_info": ("Thủ tục chỉ nộp trực tuyến — hình thức: trực tuyến (hỗ trợ tại "
                              "quầy). Giúp công dân nộp trên Cổng Dịch vụ công quốc gia (đăng nhập "
                              "VNeID), rồi nhập mã hồ sơ Cổng cấp. Không lấy số giấy tiếp nhận; "
                              "in phiếu hướng dẫn thay cho giấy tiếp nhận."),
-    "intake.guide_note": "Phiếu hướng dẫn nộp trực tuyến: {note}",
+    "intake.guide_note": ("Phiếu hướng dẫn nộp trực tuyến đã vào hàng đợi in của máy {printer} "
+                           "(tình trạng máy in: Ctrl+O)."),
     "intake.guide_not_queued": ("Chưa in được phiếu hướng dẫn nộp trực tuyến (xem máy in: "
                                 "Ctrl+O): hãy ghi mã hồ sơ Cổng cho công dân."),
     "dash.official": "Tháng {month}: mẫu {template} và chỉ số Quyết định 766 (tỉnh được chấm)",
@@ -74,7 +75,7 @@ EN = {
     "calendar.source.office": "The office's own calendar",
     "intake.online_only": ("Procedure «{procedure}» is online only: help the citizen submit it on "
                            "the national portal (VNeID login), then record the portal's dossier "
-                           "code (--portal-code)."),
+                           "code (field «Portal code»; command: --portal-code)."),
     "intake.bad_portal_code": ("Portal dossier code «{code}» is not valid: 5–60 letters, digits, "
                                "dots and hyphens."),
     "intake.portal_code_taken": ("Portal dossier code {code} is already recorded for another "
@@ -82,13 +83,14 @@ EN = {
     "channel.online_assisted": "Online (assisted at the counter)",
     "help.dossier.portal_code": ("the national portal's dossier code: an online submission "
                                  "assisted at the counter (required for online-only procedures)"),
-    "intake.portal_code": "Portal dossier code",
+    "intake.portal_code": "Portal code",
     "intake.portal_code.placeholder": "the code the national portal gives on submission",
     "intake.assisted_info": ("Online-only procedure — channel: online (assisted at the "
                              "counter). Help the citizen submit it on the national portal (VNeID "
                              "login), then type the code the portal gives. No paper receipt "
                              "number is taken; a guide slip is printed instead of the receipt."),
-    "intake.guide_note": "Online submission guide slip: {note}",
+    "intake.guide_note": ("The online submission guide slip is queued for printer {printer} "
+                           "(printers: Ctrl+O)."),
     "intake.guide_not_queued": ("The online submission guide slip was not printed (see the "
                                 "printers: Ctrl+O): write the portal code down for the citizen."),
     "dash.official": "{month}: template {template} and the Decision 766 indicators (the "
