@@ -121,7 +121,7 @@ class DeadlinesScreen(DeskScreen):
         state = Text(t(f"deadline.state.{r['state']}"), style=STATE_STYLE.get(r["state"], ""))
         due = _hm_dmy(r["effective_due_at"])
         if r["overdue_working_days"]:
-            due += f" ({t('deadlines.overdue_days', days=_num(r['overdue_working_days']))})"
+            due += f" ({late_label(r['overdue_working_days'])})"
         letter = t("deadlines.letter_yes") if r["apologised"] else (
             t("deadlines.letter_no") if r["state"] == "overdue" else "")
         return [state, due, r["code"], Text(r["applicant"]),
@@ -245,6 +245,12 @@ class DeadlinesScreen(DeskScreen):
 
 def _hm_dmy(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "—"
+
+
+def late_label(days: float) -> str:
+    """"trễ 1 ngày" / "1 day late", "2 days late": English counts one day in the singular."""
+    key = "deadlines.overdue_day" if days == 1 else "deadlines.overdue_days"
+    return t(key, days=_num(days))
 
 
 def _num(x: float) -> str:
