@@ -100,7 +100,7 @@ def run() -> list[Row]:
     from desk.services.trust.auth import login
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.model_validate({"storage": {
+        settings = Settings.from_dict({"storage": {
             "database": str(Path(tmp) / "office.sqlite3"), "data_dir": str(Path(tmp) / "d")}})
         ctx = DeskContext(settings, clock=fixed_clock(NOW))
         seed_demo(ctx, dossiers=False)

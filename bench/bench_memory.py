@@ -319,7 +319,7 @@ def run() -> list[Row]:
         tracemalloc.start(1)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings.model_validate({"storage": {
+            settings = Settings.from_dict({"storage": {
                 "database": str(Path(tmp) / "office.sqlite3"),
                 "data_dir": str(Path(tmp) / "data")}})
             ctx = DeskContext(settings, clock=fixed_clock(NOW))

@@ -137,7 +137,7 @@ def run() -> list[Row]:
         cfg = Path(tmp) / "desk.toml"
         cfg.write_text('[storage]\ndatabase = "d.sqlite3"\ndata_dir = "data"\n',
                        encoding="utf-8")
-        ctx = DeskContext(Settings.model_validate({"storage": {
+        ctx = DeskContext(Settings.from_dict({"storage": {
             "database": str(Path(tmp) / "d.sqlite3"), "data_dir": str(Path(tmp) / "data")}}))
         seed_demo(ctx)
         ctx.close()

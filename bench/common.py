@@ -47,7 +47,7 @@ def office_ctx(copy_to: Path | None = None):  # type: ignore[no-untyped-def]
     if copy_to is not None:
         shutil.copy(path, copy_to)
         path = copy_to
-    settings = Settings.model_validate({"storage": {"database": str(path)}})
+    settings = Settings.from_dict({"storage": {"database": str(path)}})
     return DeskContext(settings, clock=fixed_clock(NOW))
 
 

@@ -27,7 +27,7 @@ from desk.services.queue.announce import Announcer
 
 
 def _settings(tmp: Path) -> Settings:
-    return Settings.model_validate({"storage": {"database": str(tmp / "lat.sqlite3"),
+    return Settings.from_dict({"storage": {"database": str(tmp / "lat.sqlite3"),
                                                 "data_dir": str(tmp)}})
 
 

@@ -37,7 +37,7 @@ def _ctx(tmp: Path) -> Any:
     from desk.services.demo import seed_demo
     from tests.sync.harness import TZ
 
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"database": str(tmp / "desk.sqlite3"), "data_dir": str(tmp / "data")},
         "sync": {"server_url": "", "token": ""}})
     ctx = DeskContext(settings, clock=fixed_clock(datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))

@@ -39,8 +39,9 @@ class _Table:
     """Base of the settings tables: frozen dataclasses read by desk.tables_reader."""
 
     @classmethod
-    def model_validate(cls: type[_T], data: Any) -> _T:
-        """The table from a mapping, checked like a file (tables_reader.Invalid if wrong)."""
+    def from_dict(cls: type[_T], data: Any) -> _T:
+        """The table from a mapping (as parsed from TOML), checked like a file: raises
+        tables_reader.Invalid if wrong. Not pydantic: desk.tables_reader reads it."""
         return read(cls, data)
 
 

@@ -47,7 +47,7 @@ def _documents(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings.model_validate({"storage": {"database": str(tmp_path / "desk.sqlite3"),
+    return Settings.from_dict({"storage": {"database": str(tmp_path / "desk.sqlite3"),
                                                 "data_dir": str(tmp_path / "data")}})
 
 

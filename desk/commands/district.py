@@ -164,7 +164,7 @@ def office_add_(args: argparse.Namespace) -> int:
     from desk.domain.units import unit_of
 
     try:
-        OfficeConfig.model_validate({"id": args.office_id})
+        OfficeConfig.from_dict({"id": args.office_id})
     except ValueError as e:
         key = getattr(e, "key", "")  # tables_reader.Invalid: a message key to render
         text = t(key, **e.params) if key else str(e).splitlines()[-1].strip()  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ PROC_3WD = "1.004873"  # Cấp Giấy xác nhận tình trạng hôn nhân: 3 wo
 @pytest.fixture
 def office_settings(tmp_path: Path) -> Settings:
     """Database AND data folder (SMS outbox, print folders, marks) inside tmp_path."""
-    return Settings.model_validate({"storage": {"data_dir": str(tmp_path / "data"),
+    return Settings.from_dict({"storage": {"data_dir": str(tmp_path / "data"),
                                                 "database": str(tmp_path / "desk.sqlite3")}})
 
 

@@ -28,7 +28,7 @@ SLOTS = ["08:00", "08:30", "09:00", "09:30", "14:00"]
 def actx(tmp_path: Path) -> Iterator[tuple[DeskContext, MovingClock]]:
     services = [{**s, "appointment_slots": SLOTS, "appointment_capacity": 2}
                 if s["code"] == "HT" else s for s in SERVICES]
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"database": str(tmp_path / "a.sqlite3"), "data_dir": str(tmp_path)},
         "queue": {"services": services, "counters": COUNTERS, "max_priority_in_row": 2}})
     clock = MovingClock(local(2026, 11, 30, 7, 45))  # a Monday

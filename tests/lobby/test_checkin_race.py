@@ -26,7 +26,7 @@ IDS = ["001099012345", "001199054321", "001088011111", "001077022222"]
 def _settings(db: Path) -> Settings:
     services = [{**s, "appointment_slots": ["08:00", "08:30"], "appointment_capacity": 4}
                 if s["code"] == "HT" else s for s in SERVICES]
-    return Settings.model_validate({
+    return Settings.from_dict({
         "storage": {"database": str(db), "data_dir": str(db.parent)},
         "queue": {"services": services, "counters": COUNTERS}})
 

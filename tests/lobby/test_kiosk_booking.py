@@ -25,7 +25,7 @@ ID = "001099012345"
 def kctx(tmp_path: Path) -> Iterator[DeskContext]:
     services = [{**s, "appointment_slots": ["08:00", "08:30"], "appointment_capacity": 1}
                 if s["code"] in ("HT", "CT") else s for s in SERVICES]
-    ctx = DeskContext(Settings.model_validate({
+    ctx = DeskContext(Settings.from_dict({
         "storage": {"database": str(tmp_path / "k.sqlite3"), "data_dir": str(tmp_path)},
         "queue": {"services": services, "counters": COUNTERS}}),
         clock=MovingClock(local(2026, 11, 30, 7, 40)))  # a Monday

@@ -47,7 +47,7 @@ async def _issued(pilot, screen):  # type: ignore[no-untyped-def]
 async def test_kiosk_checks_in_an_appointment(tmp_path: Path) -> None:
     services = [{**s, "appointment_slots": ["08:00"], "appointment_capacity": 2}
                 if s["code"] == "HT" else s for s in SERVICES]
-    ctx = DeskContext(Settings.model_validate({
+    ctx = DeskContext(Settings.from_dict({
         "storage": {"database": str(tmp_path / "k.sqlite3"), "data_dir": str(tmp_path)},
         "queue": {"services": services, "counters": COUNTERS}}),
         clock=lambda: local(2026, 11, 30, 7, 50))

@@ -23,7 +23,7 @@ zxingcpp = pytest.importorskip("zxingcpp", reason="pip install zxing-cpp to read
 
 @pytest.fixture
 def lctx(tmp_path) -> DeskContext:  # type: ignore[no-untyped-def]
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"database": str(tmp_path / "q.sqlite3"), "data_dir": str(tmp_path)},
         "queue": {"services": SERVICES, "counters": COUNTERS,
                   "web_url": "http://192.168.1.20:8080/"}})

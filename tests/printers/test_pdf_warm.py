@@ -26,7 +26,7 @@ from desk.services.dossier.intake import IntakeIn, receive
 from desk.services.trust.actor import Actor
 
 folder = sys.argv[1]
-settings = Settings.model_validate({"storage": {"database": folder + "/d.sqlite3",
+settings = Settings.from_dict({"storage": {"database": folder + "/d.sqlite3",
                                                 "data_dir": folder + "/data"}})
 ctx = DeskContext(settings, clock=clock_from_env(settings.office.timezone))
 seed_demo(ctx, dossiers=False)
@@ -45,7 +45,7 @@ from desk.services.context import DeskContext
 from desk.services.trust.actor import Actor
 
 folder, warm, code = sys.argv[1], sys.argv[2] == "warm", sys.argv[3]
-settings = Settings.model_validate({"storage": {"database": folder + "/d.sqlite3",
+settings = Settings.from_dict({"storage": {"database": folder + "/d.sqlite3",
                                                 "data_dir": folder + "/data"}})
 ctx = DeskContext(settings, clock=clock_from_env(settings.office.timezone))
 

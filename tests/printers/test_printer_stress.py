@@ -70,7 +70,7 @@ import json, sys, time
 from desk.config import Settings
 from desk.services.printing import worker as print_worker
 from desk.services.context import DeskContext
-ctx = DeskContext(Settings.model_validate(json.loads(sys.argv[1])))
+ctx = DeskContext(Settings.from_dict(json.loads(sys.argv[1])))
 pool = print_worker.start(ctx, ["receipt"], idle_poll=0.5)
 print("started", flush=True)
 time.sleep(600)
@@ -130,7 +130,7 @@ from desk.services.printing import spooler as printing
 from desk.services.context import DeskContext
 from printers.layouts import samples
 from printers.layouts.receipt import build_receipt
-ctx = DeskContext(Settings.model_validate(json.loads(sys.argv[1])))
+ctx = DeskContext(Settings.from_dict(json.loads(sys.argv[1])))
 print(printing.submit(ctx, build_receipt(samples.RECEIPT), kind="receipt", ref="other"))
 """
 

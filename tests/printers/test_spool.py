@@ -45,7 +45,7 @@ def make_ctx(tmp_path: Path) -> Iterator[Callable[..., DeskContext]]:
 
     def make(transport: str = "dir:", profile: str = "epson80",
              options: dict[str, Any] | None = None) -> DeskContext:
-        settings = Settings.model_validate({
+        settings = Settings.from_dict({
             "storage": {"data_dir": str(tmp_path / "data"),
                         "database": str(tmp_path / "desk.sqlite3")},
             "printers": {"receipt": {"profile": profile, "transport": transport,

@@ -36,7 +36,7 @@ class MovingClock:
 
 
 def queue_settings(db: Path, **queue: Any) -> Settings:
-    return Settings.model_validate({
+    return Settings.from_dict({
         "storage": {"database": str(db), "data_dir": str(db.parent)},
         "queue": {"services": SERVICES, "counters": COUNTERS, **queue},
     })

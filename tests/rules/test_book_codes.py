@@ -60,7 +60,7 @@ def test_no_dossier_code_wraps_in_the_book(office_id: str, tmp_path: Path) -> No
 def test_form_07_of_one_dossier_keeps_its_code_on_one_line(tmp_path: Path) -> None:
     """`desk print form 7 CODE` (the book row of one dossier, from the rule set's data): the
     code column is marked `nowrap`, so a long code is set smaller rather than broken."""
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"data_dir": str(tmp_path / "data"), "database": str(tmp_path / "d.sqlite3")},
         "office": {"id": LONGEST}})
     ctx = DeskContext(settings, clock=fixed_clock(local(2026, 11, 23, 9, 0)))

@@ -46,7 +46,7 @@ def test_the_province_registers_offices_by_their_unit_codes(run_desk, tmp_path: 
 
 
 def test_a_commune_with_a_two_tier_id_codes_its_dossiers_with_it(tmp_path: Path) -> None:
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"data_dir": str(tmp_path / "data"), "database": str(tmp_path / "d.sqlite3")},
         "office": {"id": "40.16681"}})
     ctx = DeskContext(settings, clock=fixed_clock(local(2026, 11, 23, 9, 0)))

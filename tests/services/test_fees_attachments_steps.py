@@ -181,7 +181,7 @@ def test_result_attachment_and_closed_dossier(demo_ctx: DeskContext) -> None:
 def test_scanner_dir_from_config(tmp_path: Path) -> None:
     from desk.config import Settings
 
-    s = Settings.model_validate({"storage": {"data_dir": str(tmp_path / "d"),
+    s = Settings.from_dict({"storage": {"data_dir": str(tmp_path / "d"),
                                              "scanner_dir": str(tmp_path / "scans")}})
     c = DeskContext(s, clock=fixed_clock(local(2026, 11, 23, 9, 0)))
     try:

@@ -36,7 +36,7 @@ def test_desk_log_keeps_third_party_info_out_and_rotates(tmp_path: Path,
                                                          clean_logging: None) -> None:
     from desk.services.logging_setup import setup_logging
 
-    ctx = DeskContext(Settings.model_validate({"storage": {"data_dir": str(tmp_path)}}))
+    ctx = DeskContext(Settings.from_dict({"storage": {"data_dir": str(tmp_path)}}))
     path = setup_logging(ctx)
     for _ in range(50):  # what fontTools says for every subset of every PDF
         logging.getLogger("fontTools.subset").info("maxp pruned")
@@ -63,7 +63,7 @@ def test_exports_go_to_documents_or_the_configured_folder(tmp_path: Path,
     from desk.services.queue.tickets import export_csv
 
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Tài liệu"))
-    ctx = DeskContext(Settings.model_validate({"storage": {"data_dir": str(tmp_path / "d")}}))
+    ctx = DeskContext(Settings.from_dict({"storage": {"data_dir": str(tmp_path / "d")}}))
     try:
         path = export_csv(ctx, date(2026, 11, 23))
         assert path.parent == tmp_path / "Tài liệu" / "Một Cửa Desk" and path.is_file()

@@ -143,7 +143,7 @@ def desk_ctx(tmp: Path, district: District | None = None, url: str | None = None
 
     sync = {"server_url": url or (district.url if district else ""),
             "token": district.token if district else ""}
-    settings = Settings.model_validate({"storage": {"database": str(tmp / "desk.sqlite3")},
+    settings = Settings.from_dict({"storage": {"database": str(tmp / "desk.sqlite3")},
                                         "sync": sync})
     ctx = DeskContext(settings, clock=fixed_clock(now))
     seed_demo(ctx, dossiers=False)

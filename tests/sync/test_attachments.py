@@ -64,7 +64,7 @@ def _ctx(tmp: Path, url: str = "", token: str = "") -> Any:
     from desk.services.context import DeskContext
     from desk.services.demo import seed_demo
 
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"database": str(tmp / "desk.sqlite3"), "data_dir": str(tmp / "data")},
         "sync": {"server_url": url, "token": token}})
     ctx = DeskContext(settings, clock=fixed_clock(datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))

@@ -200,7 +200,7 @@ def test_a_restore_onto_a_new_pc_is_said_not_alarmed(tmp_path: Path, office: Any
     info = create_backup(office, kind="manual")
     _entries(office, 4)
     _sync(office, district)  # then the old PC dies
-    settings = Settings.model_validate({
+    settings = Settings.from_dict({
         "storage": {"database": str(tmp_path / "new-pc" / "desk.sqlite3")},
         "sync": {"server_url": district.url, "token": district.token}})
     (tmp_path / "new-pc").mkdir()

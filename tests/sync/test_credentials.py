@@ -138,7 +138,7 @@ def test_http_beyond_this_machine_is_refused_unless_flagged(
                                     ("https://huyen.example.vn", False, "https"),
                                     ("http://127.0.0.1:8765", False, "loopback")):
         sync = {"server_url": server_url, "token": "x", "insecure_http": flag}
-        monkeypatch.setattr(office, "settings", Settings.model_validate(
+        monkeypatch.setattr(office, "settings", Settings.from_dict(
             {"storage": {"database": str(office.settings.database_path)}, "sync": sync}))
         assert link_state(office) == state
 

@@ -76,7 +76,7 @@ def _new_machine(tmp: Path, district: Any) -> Any:
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
 
-    settings = Settings.model_validate({"storage": {"database": str(tmp / "desk.sqlite3")},
+    settings = Settings.from_dict({"storage": {"database": str(tmp / "desk.sqlite3")},
                                         "sync": {"server_url": district.url,
                                                  "token": district.token}})
     return DeskContext(settings, clock=fixed_clock(datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))

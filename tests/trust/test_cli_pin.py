@@ -165,7 +165,7 @@ def test_pin_length_is_configurable(tmp_path: Path) -> None:
     from desk.services.context import DeskContext as Ctx
     from desk.services.trust.clerks import add_clerk
 
-    settings = Settings.model_validate({"storage": {"database": str(tmp_path / "d.sqlite3")},
+    settings = Settings.from_dict({"storage": {"database": str(tmp_path / "d.sqlite3")},
                                         "security": {"pin_min_length": 6}})
     ctx = Ctx(settings)
     try:

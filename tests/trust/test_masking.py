@@ -89,7 +89,7 @@ def test_setup_logging_writes_a_private_masked_file(tmp_path, ctx) -> None:  # t
     from desk.services.context import DeskContext
     from desk.services.logging_setup import setup_logging
 
-    c = DeskContext(Settings.model_validate({"storage": {"data_dir": str(tmp_path / "d")}}))
+    c = DeskContext(Settings.from_dict({"storage": {"data_dir": str(tmp_path / "d")}}))
     root = logging.getLogger()
     before = list(root.handlers)
     try:
