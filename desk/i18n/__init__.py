@@ -78,7 +78,7 @@ def _cached() -> dict[str, dict[str, str]] | None:
     try:
         data = marshal.loads(cache.read_bytes())
         if isinstance(data, dict) and set(data) == {"vi", "en"}:
-            return data  # type: ignore[no-any-return]
+            return data
     except (OSError, ValueError, EOFError, TypeError):
         pass
     merged = _merge()
