@@ -17,6 +17,13 @@ from desk.config import Settings
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
 from tests.cli_in_process import run_cli
+from tests.tiers import (  # noqa: F401  (the test tiers' hooks: `pytest` alone is the fast tier)
+    pytest_addoption,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_configure_node,
+    pytest_report_header,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 # a message asked for without one of its parameters fails the test that did it (issue 20),

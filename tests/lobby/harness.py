@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.cli_in_process import run_cli
+
 NOW = "2026-11-23 09:00"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
@@ -98,9 +100,9 @@ class Office:
         return f"http://127.0.0.1:{self.port}"
 
     def desk(self, *args: str) -> subprocess.CompletedProcess[str]:
-        r = subprocess.run([sys.executable, "-m", "desk.cli", *args], capture_output=True,
-                           text=True, encoding="utf-8", env=self.env, cwd=self.folder,
-                           timeout=120)
+        """`desk ARGS` at this office, run in the test process (tests/cli_in_process.py): the
+        clerk's terminal, beside the waiting-room server's own process."""
+        r = run_cli(args, env=self.env, cwd=self.folder)
         assert r.returncode == 0, (args, r.stdout, r.stderr)
         return r
 

@@ -1,0 +1,31 @@
+"""Issue 20 step 6: `pytest` alone runs the fast tier; `.ci/run` (the README's test command)
+runs every tier."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_ci_and_the_readme_run_every_tier() -> None:
+    run = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pytest" in run and "--all-tiers" in run.split("exec", 1)[1]
+    assert "bash .ci/run" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_plain_pytest_leaves_the_other_tiers_out() -> None:
+    def collected(*args: str) -> set[str]:
+        out = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
+                              "--collect-only", *args], cwd=REPO, capture_output=True,
+                             text=True, timeout=600).stdout
+        return {line.strip() for line in out.splitlines() if "::" in line}
+
+    fast, every = collected(), collected("--all-tiers")
+    smoke = "tests/cli/test_tui_entry.py::test_plain_desk_without_a_terminal_says_so"
+    postgres = [t for t in every if t.endswith("[postgres]")]
+    assert smoke in every and smoke not in fast  # run_desk_process: the subprocess tier
+    assert postgres and not set(postgres) & fast
+    assert "tests/test_tiers.py::test_ci_and_the_readme_run_every_tier" in fast
+    assert fast < every
