@@ -5,35 +5,32 @@ DESK_STRICT_MESSAGES in tests/conftest.py, catches the calls whose key is comput
 from __future__ import annotations
 
 import ast
-from pathlib import Path
+import functools
 
 from desk.i18n import _merge
 from tests.conftest import REPO
+from tests.i18n.sources import parsed
 from tests.i18n.test_catalogs import placeholders
 
 CALLS = {"t", "_msg", "say", "DomainError"}  # desk's ways to ask for a message by its key
-FOLDERS = ("desk", "screens", "printers", "storage")
 
 
+@functools.cache
 def _calls() -> list[tuple[str, str, set[str] | None]]:
     """(where, key, keyword names or None when **params are passed) of every literal-key call."""
     found = []
-    for folder in FOLDERS:
-        for path in sorted((REPO / folder).rglob("*.py")):
-            if "i18n" in path.parts or "migrations" in path.parts:
+    for path, tree in parsed():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
                 continue
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if not isinstance(node, ast.Call) or not node.args:
-                    continue
-                f = node.func
-                name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
-                first = node.args[0]
-                if name in CALLS and isinstance(first, ast.Constant) and isinstance(
-                        first.value, str) and "." in first.value and " " not in first.value:
-                    given = None if any(k.arg is None for k in node.keywords) else {
-                        k.arg for k in node.keywords if k.arg}
-                    where = f"{Path(path).relative_to(REPO)}:{node.lineno}"
-                    found.append((where, first.value, given))
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
+            first = node.args[0]
+            if name in CALLS and isinstance(first, ast.Constant) and isinstance(
+                    first.value, str) and "." in first.value and " " not in first.value:
+                given = None if any(k.arg is None for k in node.keywords) else {
+                    k.arg for k in node.keywords if k.arg}
+                found.append((f"{path.relative_to(REPO)}:{node.lineno}", first.value, given))
     return found
 
 

@@ -8,6 +8,7 @@ import re
 
 from desk import environment
 from tests.conftest import REPO
+from tests.i18n.sources import parsed
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 TESTS_ONLY = {"DESK_SCREENSHOTS"}  # read by the tests themselves (docs/waiting-room.md)
@@ -16,18 +17,16 @@ TESTS_ONLY = {"DESK_SCREENSHOTS"}  # read by the tests themselves (docs/waiting-
 def _desk_literals() -> list[str]:
     """"DESK_…" string literals in the code (not in docstrings) outside desk/environment.py."""
     found = []
-    for folder in ("desk", "screens", "printers", "storage"):
-        for path in sorted((REPO / folder).rglob("*.py")):
-            if path == REPO / "desk" / "environment.py" or "i18n" in path.parts:
-                continue
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            docs = {id(n.body[0].value) for n in ast.walk(tree)
-                    if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef |
-                                  ast.AsyncFunctionDef)
-                    and n.body and isinstance(n.body[0], ast.Expr)}
-            found += [f"{path.relative_to(REPO)}:{n.lineno} {n.value}" for n in ast.walk(tree)
-                      if isinstance(n, ast.Constant) and isinstance(n.value, str)
-                      and re.fullmatch(r"DESK_[A-Z0-9_]+", n.value) and id(n) not in docs]
+    for path, tree in parsed():
+        if path == REPO / "desk" / "environment.py":
+            continue
+        docs = {id(n.body[0].value) for n in ast.walk(tree)
+                if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef |
+                              ast.AsyncFunctionDef)
+                and n.body and isinstance(n.body[0], ast.Expr)}
+        found += [f"{path.relative_to(REPO)}:{n.lineno} {n.value}" for n in ast.walk(tree)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                  and re.fullmatch(r"DESK_[A-Z0-9_]+", n.value) and id(n) not in docs]
     return found
 
 

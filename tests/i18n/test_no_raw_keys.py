@@ -61,6 +61,7 @@ def _visible(app: DeskApp) -> str:
 MODE_KEYS = ("f2", "f3", "f4", "f5", "f6", "f7", "ctrl+o")
 
 
+@pytest.mark.slow  # ~10 s a language: every mode of the counter, with its data
 @pytest.mark.parametrize("lang", ["vi", "en"])
 async def test_no_mode_of_the_counter_shows_a_key(lang: str, demo_ctx: DeskContext) -> None:
     seed_demo_dossiers(demo_ctx)
