@@ -77,14 +77,20 @@ def test_busy_server_answers_503_with_retry_after(district_sqlite: District,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     d = district_sqlite
     net = Transport(ClientConfig(d.url, d.token, OFFICE, read_timeout=30))
-    body = gzip.compress(json.dumps(batch([ev("receive", code(1), name="An")])).encode())
+    day = [ev("receive", code(n), name=f"An {n}") for n in range(1, 201)]  # a backlog's batch
+    body = gzip.compress(json.dumps(batch(day)).encode())
+    assert len(body) > district_app.SMALL_PUSH
     try:
         monkeypatch.setattr(district_app, "MAX_PUSHES", 0)  # every push beyond the cap
         with pytest.raises(Offline) as busy:
             net.call("POST", net.office_path("events:batch"), body)
         assert busy.value.detail.startswith("http:503") and 1 <= (busy.value.retry_after or 0) <= 5
+        # a steady cycle's push of one event is not held behind the backlog
+        steady = gzip.compress(json.dumps(batch([ev("receive", code(500), name="Bình")])).encode())
+        assert net.call("POST", net.office_path("events:batch"), steady)["results"] == [
+            "accepted"]
         monkeypatch.setattr(district_app, "MAX_PUSHES", 6)
         ok = net.call("POST", net.office_path("events:batch"), body)
-        assert ok["results"] == ["accepted"]  # nothing was stored by the refused push
+        assert ok["results"] == ["accepted"] * 200  # nothing was stored by the refused push
     finally:
         net.close()
