@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from desk.cli import main
+from desk.services.deadlines.shapes import CalendarDayOut, DeadlinesOut
 from desk.services.dossier.shapes import DossierSummary, DossierView, IntakeOutput
+from desk.services.queue.shapes import CalledOut, IssuedOut
 from tests.conftest import PINNED_NOW
 from tests.contracts.shape_check import problems
 
@@ -105,3 +107,23 @@ def test_intake_and_actions_print_the_dossier_view(office: Path,
     code = view["code"]
     stepped = _json(office, monkeypatch, capsys, False, "dossier", "step", code, "--to", "UBND")
     assert problems(stepped, DossierView) == [] and stepped["steps"]
+
+
+@pytest.mark.parametrize("quick", [False, True], ids=["regular", "quick"])
+def test_deadlines_and_calendar_json_have_their_declared_shapes(
+        office: Path, quick: bool, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    watch = _json(office, monkeypatch, capsys, quick, "deadlines", "--limit", "50")
+    assert watch["dossiers"] and problems(watch, DeadlinesOut) == []
+    for day in ("2026-02-17", "2026-11-24"):  # Tết, a working Tuesday
+        out = _json(office, monkeypatch, capsys, quick, "calendar", "day", day)
+        assert problems(out, CalendarDayOut) == []
+
+
+def test_queue_json_has_its_declared_shape(office: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    issued = _json(office, monkeypatch, capsys, False, "queue", "issue", "A",
+                   "--no-print")
+    assert problems(issued, IssuedOut) == []
+    called = _json(office, monkeypatch, capsys, False, "queue", "call", "1")
+    assert called["ticket"] is not None and problems(called, CalledOut) == []

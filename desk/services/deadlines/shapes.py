@@ -1,0 +1,48 @@
+"""The declared shapes of `desk deadlines --json` and `desk calendar day --json` (contracts
+administrators script; tests/contracts checks the printed JSON against them)."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class CountsOut(TypedDict):
+    due_today: int
+    due_soon: int
+    overdue: int
+    overdue_no_letter: int
+
+
+class WatchRow(TypedDict):
+    code: str
+    applicant: str
+    procedure: str
+    procedure_name: str
+    field: str | None
+    field_name: str
+    agency: str | None
+    status: str
+    received_at: str | None
+    due_at: str | None
+    extended_due_at: str | None
+    effective_due_at: str | None
+    state: str  # due_today | due_soon | overdue | on_track
+    apologised: bool
+    needs_letter: bool
+    overdue_working_days: float | None
+
+
+class DeadlinesOut(TypedDict):
+    now: str
+    counts: CountsOut
+    summary: str
+    sort: str  # due | field | agency
+    dossiers: list[WatchRow]
+
+
+class CalendarDayOut(TypedDict):
+    date: str
+    working: bool
+    reason: str  # in the office language
+    reason_key: str
+    note: str | None
