@@ -51,7 +51,11 @@ def sse(event: str, data: Any, event_id: int | None = None) -> str:
 def render(name: str, **values: str) -> str:
     """A page from templates/: {{key}} is a message key (escaped) or a given value."""
     text = (TEMPLATES / name).read_text(encoding="utf-8")
-    return _KEY.sub(lambda m: html.escape(values.get(m.group(1), t(m.group(1)))), text)
+    def fill(m: re.Match[str]) -> str:
+        key = m.group(1)
+        return html.escape(values[key] if key in values else t(key))
+
+    return _KEY.sub(fill, text)
 
 
 def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTBEAT,
@@ -80,8 +84,11 @@ def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTB
                             "fresh": views.is_fresh(hub.state, c)}, c.seq)
 
     async def display_page(_request: Request) -> Response:
+        # the page fills {m} itself for each service (display.js)
+        minutes = {"lobby.minutes_short": t("lobby.minutes_short", m="{m}")}
         return HTMLResponse(render("display.html", lang=settings.office.language,
-                                   office=settings.office.name, tz=settings.office.timezone))
+                                   office=settings.office.name, tz=settings.office.timezone,
+                                   **minutes))
 
     async def display_state(_request: Request) -> Response:
         return JSONResponse(state_json())

@@ -98,6 +98,8 @@ class LobbyFeed:
         arrivals = we.arrivals(rows, now)
         waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
         limit = self.queue.max_priority_in_row
+        # the single play-forward, not the simulated futures the ticket's figure comes from:
+        # this runs on every change, before a call reaches the TV (docs/waiting-room.md)
         raw = estimate_waits(now, waiting, counters, times, limit, arrivals=arrivals)
         new: dict[str, float] = {}
         for svc in self.queue.services:

@@ -11,8 +11,11 @@ from desk.domain.queue import Candidate
 from desk.domain.wait_estimate import (
     Arrivals,
     CounterNow,
+    Durations,
     ServiceTimes,
     estimate_waits,
+    most_often_right,
+    simulate_waits,
     within,
 )
 from desk.services.context import DeskContext
@@ -68,6 +71,29 @@ def test_service_times_count_calls_still_running() -> None:
     assert early.of("XX") == early.default_seconds
 
 
+def test_simulated_futures_agree_with_the_play_forward_when_nothing_varies() -> None:
+    pool = _waiting(*[("HT", False)] * 5)
+    counters = [CounterNow(1, ("HT",)), CounterNow(2, ("HT",))]
+    fixed = Durations({"HT": [300.0] * 5})  # every call of the day took 5 minutes
+    assert simulate_waits(NOW, pool, counters, fixed, 2) == estimate_waits(
+        NOW, pool, counters, FIVE, 2)
+    # with priority tickets arriving at random, some futures are longer: never shorter
+    later = Arrivals(priority={"HT": 1 / 240})
+    got = simulate_waits(NOW, pool, counters, fixed, 2, arrivals=later, seed=7)
+    assert got == simulate_waits(NOW, pool, counters, fixed, 2, arrivals=later, seed=7)
+    assert all(got[c.key] >= estimate_waits(NOW, pool, counters, FIVE, 2)[c.key]
+               for c in pool)
+
+
+def test_the_figure_told_is_the_one_most_often_right() -> None:
+    # simulated waits (minutes): mostly around 20, a long tail; the mean (25.6) would be
+    # within 25 % / 3 min of 3 of them, 20 is within it of 6
+    waits = [m * 60.0 for m in (18, 19, 20, 21, 22, 23, 40, 42)]
+    told = most_often_right(waits)
+    assert sum(within(told, w) for w in waits) == 6
+    assert told / 60 in (20, 21, 22)
+
+
 def test_accuracy_on_the_300_ticket_day(qctx: DeskContext, clock: MovingClock) -> None:
     """Every ticket's ISSUE event keeps the estimate the citizen was told; compare it with the
     real wait (issue → first call)."""
@@ -86,4 +112,5 @@ def test_accuracy_on_the_300_ticket_day(qctx: DeskContext, clock: MovingClock) -
     assert share >= FIGURE
 
 
-FIGURE = 0.70  # measured 0.73 (see docs/waiting-room.md); the issue's target is 0.80
+FIGURE = 0.75  # measured 0.76 (docs/waiting-room.md; 0.73 with the single play-forward);
+# the issue's target is 0.80, not reached

@@ -18,9 +18,10 @@ from desk.domain.wait_estimate import (
     DEFAULT_SERVICE_SECONDS,
     Arrivals,
     CounterNow,
+    Durations,
     ServiceTimes,
-    estimate_waits,
     open_counters,
+    simulate_waits,
 )
 
 Run = Callable[[str, tuple[Any, ...]], Sequence[Sequence[Any]]]
@@ -111,6 +112,18 @@ def service_times(rows: DayRows, now: datetime | None = None,
     return ServiceTimes.from_samples(busy, gaps, default_seconds, running)
 
 
+def durations(rows: DayRows, now: datetime,
+              default_seconds: float = DEFAULT_SERVICE_SECONDS) -> Durations:
+    """Today's busy times per service, for the simulated futures (`simulate_waits`)."""
+    busy: dict[str, list[float]] = {}
+    for g in rows.legs:
+        if g.state in rules.FINAL and g.called_at and g.done_at and g.done_at <= now:
+            busy.setdefault(g.service_code, []).append(
+                (g.done_at - g.called_at).total_seconds())
+    turnaround = service_times(rows, now, default_seconds).turnaround
+    return Durations(busy, turnaround, default_seconds)
+
+
 def counters_now(rows: DayRows, config: QueueConfig) -> list[CounterNow]:
     paused: dict[int, bool] = {}
     recent: dict[int, list[bool]] = {}
@@ -153,11 +166,12 @@ def arrivals(rows: DayRows, now: datetime) -> Arrivals:
 
 def estimates(rows: DayRows, config: QueueConfig, now: datetime,
               only: Sequence[str] | None = None) -> dict[str, float]:
-    """Seconds from `now` until each waiting leg (by ticket id) is called."""
+    """Seconds from `now` until each waiting leg (by ticket id) is called: the figure told
+    (desk.domain.wait_estimate.simulate_waits), repeatable for the same day and moment."""
     waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
-    got = estimate_waits(now, waiting, counters_now(rows, config), service_times(rows, now),
+    got = simulate_waits(now, waiting, counters_now(rows, config), durations(rows, now),
                          config.max_priority_in_row, targets=only,
-                         arrivals=arrivals(rows, now))
+                         arrivals=arrivals(rows, now), seed=int(now.timestamp()))
     return {str(k): v for k, v in got.items()}
 
 
