@@ -300,7 +300,8 @@ def _rows(r: dict[str, Any], b: dict[str, Any] | None) -> list[Row]:
     n, w = r["offices"], r["workers"]
     cpu = 1000 * r["cpu_burst_s"] / r["events"]
     return [
-        Row(f"province {n} offices × 300 events, {w} workers: push all", r["burst_s"], "s",
+        Row(f"province {n} offices × {r['events'] // n} events, {w} workers: push all",
+            r["burst_s"], "s",
             r["events"] / 1000, f"{r['events_per_s']:.0f} events/s (budget 1000)"
             + _was(b, "events_per_s", " events/s") + f"; 503 waited out {r['busy_503']}"),
         Row(f"province {n} offices: slowest request", r["max"] / 1000, "s", READ_TIMEOUT,
