@@ -83,11 +83,28 @@ def tiers_of(item: pytest.Item) -> set[str]:
 
 
 def _spawns(item: pytest.Item) -> bool:
-    function = getattr(item, "function", None)
-    if function is None:
-        return False
+    """The test's own code starts another Python, or calls a helper of its module that does."""
+    source = _source(getattr(item, "function", None))
+    if _SPAWNS.search(source):
+        return True
+    return any(re.search(rf"\b{name}\(", source) for name in _spawning_helpers(item.module))
+
+
+_helpers: dict[str, frozenset[str]] = {}
+
+
+def _spawning_helpers(module: Any) -> frozenset[str]:
+    name = getattr(module, "__name__", "")
+    if name not in _helpers:
+        _helpers[name] = frozenset(
+            fname for fname, f in vars(module).items()
+            if inspect.isfunction(f) and not fname.startswith("test")
+            and f.__module__ == name and _SPAWNS.search(_source(f)))
+    return _helpers[name]
+
+
+def _source(function: Any) -> str:
     try:
-        source = inspect.getsource(function)
+        return inspect.getsource(function) if function is not None else ""
     except (OSError, TypeError):
-        return False
-    return bool(_SPAWNS.search(source))
+        return ""
