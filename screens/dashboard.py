@@ -42,8 +42,8 @@ class DashboardScreen(DeskScreen):
     DashboardScreen .dash-tile.-alert { border: round $error; }
     DashboardScreen .dash-tile.-good { border: round $success; }
     /* 80 columns wrap the longer words: room for one wrapped line in each tile */
-    DashboardScreen .dash-grid3 { grid-size: 3; grid-gutter: 0 1; height: 7; padding: 0 1; }
-    DashboardScreen .dash-grid3 .dash-tile { height: 7; }
+    DashboardScreen .dash-grid3 { grid-size: 3; grid-gutter: 0 1; height: 8; padding: 0 1; }
+    DashboardScreen .dash-grid3 .dash-tile { height: 8; }
     DashboardScreen .dash-grid5 { grid-size: 5; grid-gutter: 0 1; height: 6; padding: 0 1; }
     DashboardScreen .dash-grid5 .dash-tile { height: 6; }
     DashboardScreen #dash-body { height: 1fr; }
@@ -170,6 +170,9 @@ class DashboardScreen(DeskScreen):
             group = total[key]
             lines = [t(f"dash.t.{key}", n=integer(group["total"]))]
             lines += [t(f"dash.t.{key}.{p}", n=integer(group[p])) for p in parts]
+            if key == "received":  # the assisted online submissions, counted apart
+                lines.insert(2, t("dash.t.received.assisted",
+                                  n=integer(month["assisted_online"])))
             late = key != "received" and bool(group.get("late") or group.get("overdue"))
             tile = self.query_one(f"#dash-t-{key}", Static)
             tile.update(Text("\n".join(lines)))

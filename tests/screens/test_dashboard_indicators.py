@@ -36,6 +36,7 @@ async def test_dashboard_shows_the_template_columns_and_the_766_indicators(
                                                 date(2026, 11, 23), actor=sup)))
     total = data["template"]["rows"][-1]
     assert total["received"]["online"] >= 1 and total["resolved"]["total"] > 0  # not all zero
+    assert data["assisted_online"] == 1
     app = DeskApp(demo_ctx, background=False)
     app.actor = sup
     async with app.run_test(size=(120, 50)) as pilot:
@@ -52,6 +53,7 @@ async def test_dashboard_shows_the_template_columns_and_the_766_indicators(
         r, s, p = total["received"], total["resolved"], total["in_progress"]
         assert tile("t-received") == [
             f"Tiếp nhận: {integer(r['total'])}", f"trực tuyến: {integer(r['online'])}",
+            f"(hỗ trợ tại quầy: {integer(data['assisted_online'])})",
             f"trực tiếp, bưu chính: {integer(r['direct_postal'])}",
             f"kỳ trước chuyển qua: {integer(r['carried_over'])}"]
         assert tile("t-resolved") == [
