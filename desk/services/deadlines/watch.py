@@ -19,7 +19,7 @@ DECISIONS:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from sqlalchemy import and_, case, func, select
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.context import DeskContext
+from desk.services.deadlines import watch_rows
 from storage.engine import read_session
 from storage.tables import Dossier as D
 from storage.tables import Field, Procedure
@@ -57,12 +58,7 @@ class DeadlineCounts:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class _Window:
-    now: datetime
-    tomorrow: datetime  # start of the next local day
-    soon: datetime  # the last instant that is still "due within one working day"
-    limit: datetime  # max(soon, tomorrow): rows with an effective due after it are not read
+_Window = watch_rows.Window
 
 
 def horizon(ctx: DeskContext, now: datetime | None = None) -> datetime:
@@ -71,11 +67,7 @@ def horizon(ctx: DeskContext, now: datetime | None = None) -> datetime:
 
 
 def _window(ctx: DeskContext, now: datetime | None = None) -> _Window:
-    cal = ctx.calendar
-    now = cal.local(now or ctx.now())
-    tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
-    soon = cal.next_working_start(cal.add_working_time(now, cal.hours_per_day))
-    return _Window(now, tomorrow, soon, max(soon, tomorrow))
+    return watch_rows.window(ctx.calendar, now or ctx.now())
 
 
 def _base(w: _Window) -> Any:
@@ -131,26 +123,7 @@ def watch_list(ctx: DeskContext, sort: Sort | str = "due", *, limit: int = PAGE,
 
 
 def _row(ctx: DeskContext, w: _Window, r: Any) -> dict[str, Any]:
-    cal = ctx.calendar
-    (code, applicant, proc, proc_name, field, field_name, agency, status, received, due,
-     extended, eff) = r
-    state = cal.deadline_state(w.now, eff)
-    late_days = None
-    if state == "overdue":
-        late_days = round(cal.working_time_between(eff, w.now) / cal.hours_per_day, 1)
-    return {
-        "code": code, "applicant": applicant, "procedure": proc, "procedure_name": proc_name or "",
-        "field": field, "field_name": field_name or "", "agency": agency, "status": status,
-        "received_at": _iso(ctx, received), "due_at": _iso(ctx, due),
-        "extended_due_at": _iso(ctx, extended), "effective_due_at": _iso(ctx, eff),
-        "state": state, "apologised": extended is not None,
-        "needs_letter": state == "overdue" and extended is None,
-        "overdue_working_days": late_days,
-    }
-
-
-def _iso(ctx: DeskContext, dt: datetime | None) -> str | None:
-    return dt.astimezone(ctx.tz).isoformat(timespec="minutes") if dt else None
+    return watch_rows.watch_row(ctx.calendar, ctx.tz, w.now, tuple(r))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,20 +134,7 @@ def at_risk_summary(ctx: DeskContext, c: DeadlineCounts | None = None,
                     lang: str | None = None) -> str:
     """"Cần chú ý: 2 hồ sơ quá hạn (1 hồ sơ chưa có văn bản xin lỗi), 1 hồ sơ đến hạn hôm nay,
     3 hồ sơ sắp đến hạn (trong một ngày làm việc)." — or that nothing is at risk."""
-    c = c or counts(ctx)
-    if not c.at_risk:
-        return t("deadline.summary.none", lang)
-    parts = []
-    if c.overdue:
-        part = t("deadline.summary.overdue", lang, n=c.overdue)
-        if c.overdue_no_letter:
-            part += " " + t("deadline.summary.no_letter", lang, n=c.overdue_no_letter)
-        parts.append(part)
-    if c.due_today:
-        parts.append(t("deadline.summary.due_today", lang, n=c.due_today))
-    if c.due_soon:
-        parts.append(t("deadline.summary.due_soon", lang, n=c.due_soon))
-    return t("deadline.summary.intro", lang, items=", ".join(parts))
+    return watch_rows.at_risk_sentence((c or counts(ctx)).as_dict(), lang)
 
 
 def daily_summary(ctx: DeskContext) -> str | None:

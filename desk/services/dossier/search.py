@@ -4,7 +4,6 @@ so a million dossiers answer as fast as a thousand."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import UTC, timedelta
 from typing import Any
@@ -12,48 +11,20 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import select
 
-from desk.domain.codes import extract_dossier_code
 from desk.domain.errors import DomainError
-from desk.domain.text import fold
 from desk.services.context import DeskContext
+from desk.services.dossier import search_terms
 from desk.services.dossier.views import summary
 from storage.engine import read_session
 from storage.tables import Dossier
 
 PAGE = 20
-_TOKEN = re.compile(r"[0-9a-z]+")
-_DAY_SEQ = re.compile(r"(\d{6})-(\d{1,4})")  # "261204-0003", as the receipt prints it
-_SEQ = re.compile(r"\d{1,4}")  # "0003" or "3": today's dossier number 3
 OPEN = ("RECEIVED", "TRANSFERRED", "PROCESSING", "RESULT_READY")
 
 
-def fts_query(query: str) -> str | None:
-    """Folded prefix tokens AND-ed: "Nguyễn Văn Hiệp" → `"nguyen"* "van"* "hiep"*`."""
-    tokens = _TOKEN.findall(fold(query))
-    if not tokens:
-        return None
-    return " ".join(f'"{t}"*' for t in tokens[:8])
-
-
 def code_candidates(ctx: DeskContext, query: str) -> list[str]:
-    """The full dossier codes a typed or scanned code may mean, most likely first: a full
-    code; the office's tail and the rest (`H41-261204-0003`); the date and number as the
-    receipt prints them (`261204-0003`); today's number alone (`0003`)."""
-    office = ctx.settings.office.id
-    text = query.strip().upper()
-    full = extract_dossier_code(text)
-    if full:
-        prefix, rest = full.split("-", 1)
-        out = [full]
-        if prefix != office and office.endswith("." + prefix):
-            out.append(f"{office}-{rest}")
-        return out
-    m = _DAY_SEQ.fullmatch(text)
-    if m and int(m.group(2)):
-        return [f"{office}-{m.group(1)}-{int(m.group(2)):04d}"]
-    if _SEQ.fullmatch(text) and int(text):
-        return [f"{office}-{ctx.local_now():%y%m%d}-{int(text):04d}"]
-    return []
+    """search_terms.code_candidates for this office, today."""
+    return search_terms.code_candidates(ctx.settings.office.id, ctx.local_now(), query)
 
 
 def find_code(ctx: DeskContext, query: str) -> str | None:
@@ -69,18 +40,15 @@ def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
     short forms that name none (`0003` may be the start of a phone number) are searched
     as words too."""
     codes = code_candidates(ctx, query) if query.strip() else []
-    if codes:
-        rows = _search(ctx, query, codes, status, field, scope, limit, offset)
-        if rows or extract_dossier_code(query.upper()):
-            return rows
-    return _search(ctx, query, [], status, field, scope, limit, offset)
+    return search_terms.codes_then_words(
+        query, codes, lambda c: _search(ctx, query, c, status, field, scope, limit, offset))
 
 
 def _search(ctx: DeskContext, query: str, codes: list[str], status: str | None,
             field: str | None, scope: str | None, limit: int,
             offset: int) -> list[dict[str, Any]]:
     where, params = [], {"limit": max(1, min(limit, 200)), "offset": max(0, offset)}
-    match = None if codes else fts_query(query)
+    match = None if codes else search_terms.fts_query(query)
     if query.strip() and not codes and not match:
         return []  # only punctuation typed
     source = "dossier d"

@@ -1,51 +1,36 @@
-"""The audit entry of a citizen's record being shown, appended through `sqlite3` exactly as
-desk.services.trust.audit.write does (same row, same hash chain: `desk audit verify` checks it;
-tests/perf/test_quick_cli.py runs it after a quick `dossier show`)."""
+"""The audit entry of a citizen's record being shown, appended through `sqlite3` as
+desk.services.trust.audit.write does: the row and its hash come from trust/audit_chain.py, so
+`desk audit verify` checks it (tests/cli/test_quick_cli.py runs it after a quick `dossier
+show`)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
 from desk.services.trust.actor import Actor
+from desk.services.trust.audit_chain import chain_hash, entry_row, next_link
 from storage.quick import db_time, immediate
-
-GENESIS = "0" * 64
-_HASHED = ("seq", "at", "action", "actor_id", "actor_name", "actor_role", "counter",
-           "target_type", "target_id", "citizen_id", "detail")
-
-
-def _canonical(row: dict[str, Any]) -> str:
-    data = {k: row.get(k) for k in _HASHED}
-    data["at"] = row["at"].astimezone(UTC).replace(tzinfo=None).isoformat(
-        timespec="microseconds")
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
 
 
 def append(conn: sqlite3.Connection, actor: Actor, action: str, *, at: datetime,
            target_type: str, target_id: str, citizen_id: str | None) -> None:
-    """One entry in its own short write transaction (BEGIN IMMEDIATE, as audit.log)."""
+    """One entry in its own short write transaction (BEGIN IMMEDIATE, as audit.log); the row
+    and its hash are `audit_chain`'s, as for every other writer."""
     with immediate(conn):
-        last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
-        row: dict[str, Any] = {
-            "seq": seq, "at": at, "action": action,
-            "actor_id": "" if actor.id is None else actor.id.hex, "actor_name": actor.name,
-            "actor_role": actor.role, "counter": actor.counter, "target_type": target_type,
-            "target_id": target_id, "citizen_id": citizen_id or None, "detail": {},
-        }
-        digest = hashlib.sha256(f"{prev}\n{_canonical(row)}".encode()).hexdigest()
+        seq, prev = next_link(conn.execute(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone())
+        row = entry_row(seq, at, actor, action, target_type=target_type, target_id=target_id,
+                        citizen_id=citizen_id, detail=None)
         conn.execute(
             "INSERT INTO audit_log (seq, at, action, actor_id, actor_name, actor_role, counter,"
             " target_type, target_id, citizen_id, detail, prev_hash, hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, db_time(at), action, row["actor_id"], actor.name, actor.role, actor.counter,
-             target_type, target_id, row["citizen_id"], json.dumps({}), prev, digest))
+            (seq, db_time(row["at"]), action, row["actor_id"], row["actor_name"],
+             row["actor_role"], row["counter"], row["target_type"], row["target_id"],
+             row["citizen_id"], json.dumps(row["detail"]), prev, chain_hash(prev, row)))
 
 
 def log_view(conn: sqlite3.Connection, actor: Actor, *, at: datetime, target_type: str,

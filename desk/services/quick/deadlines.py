@@ -3,11 +3,11 @@ summary sentence, the same SQL written out (one indexed query each)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
 from desk.domain.errors import DomainError
-from desk.i18n import t
+from desk.services.deadlines import watch_rows
 from desk.services.quick.context import QuickContext
 from storage.quick import db_time, utc
 
@@ -17,11 +17,8 @@ _EFF = "coalesce(d.extended_due_at, d.due_at)"
 
 
 def _window(q: QuickContext) -> tuple[datetime, datetime, datetime, datetime]:
-    cal = q.calendar
-    now = cal.local(q.now())
-    tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
-    soon = cal.next_working_start(cal.add_working_time(now, cal.hours_per_day))
-    return now, tomorrow, soon, max(soon, tomorrow)
+    w = watch_rows.window(q.calendar, q.now())
+    return w.now, w.tomorrow, w.soon, w.limit
 
 
 def _base(limit: datetime) -> tuple[str, list[str]]:
@@ -60,38 +57,10 @@ def watch_list(q: QuickContext, sort: str = "due", *, limit: int = 200) -> list[
 
 
 def _row(q: QuickContext, now: datetime, r: tuple[Any, ...]) -> dict[str, Any]:
-    cal = q.calendar
-    (code, applicant, proc, proc_name, field, field_name, agency, status, received, due,
-     extended, eff) = r
-    received, due, extended, eff = utc(received), utc(due), utc(extended), utc(eff)
-    assert eff is not None
-    state = cal.deadline_state(now, eff)
-    late_days = None
-    if state == "overdue":
-        late_days = round(cal.working_time_between(eff, now) / cal.hours_per_day, 1)
-    return {
-        "code": code, "applicant": applicant, "procedure": proc, "procedure_name": proc_name or "",
-        "field": field, "field_name": field_name or "", "agency": agency, "status": status,
-        "received_at": q.iso(received), "due_at": q.iso(due),
-        "extended_due_at": q.iso(extended), "effective_due_at": q.iso(eff),
-        "state": state, "apologised": extended is not None,
-        "needs_letter": state == "overdue" and extended is None,
-        "overdue_working_days": late_days,
-    }
+    instants = tuple(utc(v) for v in r[8:])  # received, due, extended, effective
+    return watch_rows.watch_row(q.calendar, q.ctx.tz, now, (*r[:8], *instants))
 
 
 def at_risk_summary(c: dict[str, int]) -> str:
     """desk.services.deadlines.watch.at_risk_summary, on the counts' dict."""
-    if not (c["due_today"] + c["due_soon"] + c["overdue"]):
-        return t("deadline.summary.none")
-    parts = []
-    if c["overdue"]:
-        part = t("deadline.summary.overdue", n=c["overdue"])
-        if c["overdue_no_letter"]:
-            part += " " + t("deadline.summary.no_letter", n=c["overdue_no_letter"])
-        parts.append(part)
-    if c["due_today"]:
-        parts.append(t("deadline.summary.due_today", n=c["due_today"]))
-    if c["due_soon"]:
-        parts.append(t("deadline.summary.due_soon", n=c["due_soon"]))
-    return t("deadline.summary.intro", items=", ".join(parts))
+    return watch_rows.at_risk_sentence(c)

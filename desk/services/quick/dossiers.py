@@ -5,15 +5,12 @@ key."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from desk.domain.codes import extract_dossier_code
 from desk.domain.errors import DomainError
-from desk.domain.text import fold
-from desk.services.dossier import view_model
+from desk.services.dossier import search_terms, view_model
 from desk.services.dossier.shapes import DossierSummary, DossierView
 from desk.services.quick.audit import log_view
 from desk.services.quick.context import QuickContext
@@ -97,47 +94,14 @@ def list_dossiers(q: QuickContext, *, status: str | None = None,
 
 # --- search: desk.services.dossier.search.search without status/field/scope (the CLI has none) ---
 
-_TOKEN = re.compile(r"[0-9a-z]+")
-_DAY_SEQ = re.compile(r"(\d{6})-(\d{1,4})")
-_SEQ = re.compile(r"\d{1,4}")
-
-
-def _fts_query(query: str) -> str | None:
-    tokens = _TOKEN.findall(fold(query))
-    if not tokens:
-        return None
-    return " ".join(f'"{t}"*' for t in tokens[:8])
-
-
-def _code_candidates(q: QuickContext, query: str) -> list[str]:
-    office = q.ctx.settings.office.id
-    text = query.strip().upper()
-    full = extract_dossier_code(text)
-    if full:
-        prefix, rest = full.split("-", 1)
-        out = [full]
-        if prefix != office and office.endswith("." + prefix):
-            out.append(f"{office}-{rest}")
-        return out
-    m = _DAY_SEQ.fullmatch(text)
-    if m and int(m.group(2)):
-        return [f"{office}-{m.group(1)}-{int(m.group(2)):04d}"]
-    if _SEQ.fullmatch(text) and int(text):
-        return [f"{office}-{q.ctx.local_now():%y%m%d}-{int(text):04d}"]
-    return []
-
-
 def search(q: QuickContext, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    codes = _code_candidates(q, query) if query.strip() else []
-    if codes:
-        rows = _search(q, query, codes, limit)
-        if rows or extract_dossier_code(query.upper()):
-            return rows
-    return _search(q, query, [], limit)
+    codes = (search_terms.code_candidates(q.ctx.settings.office.id, q.ctx.local_now(), query)
+             if query.strip() else [])
+    return search_terms.codes_then_words(query, codes, lambda c: _search(q, query, c, limit))
 
 
 def _search(q: QuickContext, query: str, codes: list[str], limit: int) -> list[dict[str, Any]]:
-    match = None if codes else _fts_query(query)
+    match = None if codes else search_terms.fts_query(query)
     if query.strip() and not codes and not match:
         return []
     params: list[Any] = []

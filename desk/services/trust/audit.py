@@ -26,7 +26,6 @@ Verifying
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import uuid
@@ -40,6 +39,7 @@ from sqlalchemy import text
 from desk.domain.masking import mask_value
 from desk.services.clock import system_clock
 from desk.services.trust.actor import Actor
+from desk.services.trust.audit_chain import GENESIS, chain_hash, entry_row, id_text, next_link
 from storage.engine import write_session
 from storage.tables.audit import AuditEntry
 
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from desk.services.context import DeskContext
-
-GENESIS = "0" * 64
 
 # What an entry says happened.
 VIEW = "view"  # a citizen's record was shown (dossier detail, citizen lookup)
@@ -67,53 +65,16 @@ VERIFY = "verify"  # the trail itself was checked
 ACTIONS = (VIEW, CHANGE, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, PRINT, BACKUP, RESTORE, DENIED,
            PURGE, VERIFY)
 
-_HASHED = ("seq", "at", "action", "actor_id", "actor_name", "actor_role", "counter",
-           "target_type", "target_id", "citizen_id", "detail")
-
-
-def _jsonable(value: Any) -> Any:
-    """`value` as it will come back from the JSON column (so the hash can be recomputed)."""
-    return json.loads(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
-
-
-def _at_text(at: datetime) -> str:
-    return at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
-
-
-def canonical(row: dict[str, Any]) -> str:
-    """The row's hashed content as canonical JSON (sorted keys, no spaces, UTF-8 kept)."""
-    data = {k: row.get(k) for k in _HASHED}
-    at = data["at"]
-    if isinstance(at, datetime):
-        data["at"] = _at_text(at if at.tzinfo else at.replace(tzinfo=UTC))
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
-
-
-def chain_hash(prev_hash: str, row: dict[str, Any]) -> str:
-    return hashlib.sha256(f"{prev_hash}\n{canonical(row)}".encode()).hexdigest()
-
-
-def _id_text(value: Any) -> str:
-    if value is None:
-        return ""
-    return value.hex if hasattr(value, "hex") and not isinstance(value, str) else str(value)
-
-
 def write(session: Session, actor: Actor, action: str, *, target_type: str = "",
           target_id: Any = "", citizen_id: Any = None, detail: dict[str, Any] | None = None,
           at: datetime | None = None) -> Any:
     """Append one entry inside the caller's write transaction; returns the row."""
     last = session.execute(
         text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).first()
-    seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
-    when = (at or system_clock()).astimezone(UTC)  # callers pass ctx.now()
-    row: dict[str, Any] = {
-        "seq": seq, "at": when, "action": action, "actor_id": _id_text(actor.id),
-        "actor_name": actor.name, "actor_role": actor.role, "counter": actor.counter,
-        "target_type": target_type, "target_id": _id_text(target_id),
-        "citizen_id": _id_text(citizen_id) or None, "detail": _jsonable(detail or {}),
-    }
+    seq, prev = next_link(tuple(last) if last else None)
+    row = entry_row(seq, at or system_clock(), actor, action,  # callers pass ctx.now()
+                    target_type=target_type, target_id=target_id, citizen_id=citizen_id,
+                    detail=detail)
     entry = AuditEntry(**row, prev_hash=prev, hash=chain_hash(prev, row))
     session.add(entry)
     session.flush()
@@ -282,7 +243,7 @@ def _citizen_key(ctx: DeskContext, citizen: str) -> str:
             found = conn.execute(text("SELECT id FROM citizen WHERE id_number = :n"),
                                  {"n": raw}).scalar()
         if found is not None:
-            return _id_text(found if not isinstance(found, str) else found.replace("-", ""))
+            return id_text(found if not isinstance(found, str) else found.replace("-", ""))
     try:
         return uuid.UUID(raw).hex
     except ValueError:
