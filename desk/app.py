@@ -103,6 +103,7 @@ class DeskApp(DeskModes, App[int]):
             self.call_from_thread(self._clerks_seeded)
             if dossiers:
                 seed_demo_dossiers(self.ctx)
+                self.call_from_thread(self._dossiers_seeded)
         except Exception as e:  # said on screen, never a silent empty login
             from desk.commands.base import classify_exception
 
@@ -112,6 +113,13 @@ class DeskApp(DeskModes, App[int]):
         if self.background:
             self.call_from_thread(self.start_background)
             self.call_from_thread(self.warm_documents)
+
+    def _dossiers_seeded(self) -> None:
+        """A clerk quick to log in saw the counts of a half-seeded office: count again."""
+        from screens.widgets.deadline_badge import DeadlineBadge
+
+        for badge in self.screen.query(DeadlineBadge):
+            badge.refresh_counts()
 
     def _clerks_seeded(self) -> None:
         from screens.login import LoginScreen
