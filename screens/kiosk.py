@@ -245,7 +245,6 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-card", exit_on_error=False)
     def greet(self, text: str) -> None:
-        from desk.domain.errors import DomainError
         from desk.i18n import render_error
         from desk.services.dossier.card_scan import scan_card
         from desk.services.trust.actor import SYSTEM

@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, parse_date
+from desk.domain.errors import DomainError
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -35,7 +37,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 def _time(value: str | None) -> Any:
     from datetime import time
 
-    from desk.i18n import t
 
     if value is None:
         return None
@@ -47,8 +48,6 @@ def _time(value: str | None) -> Any:
 
 
 def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
-    from desk.domain.errors import DomainError
-
     try:
         return fn(*args, **kw)
     except DomainError as e:
@@ -56,7 +55,6 @@ def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
 
 
 def book_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services.queue import appointments
 
     ctx = context(args)
@@ -71,7 +69,6 @@ def book_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services.queue import appointments
 
     ctx = context(args)
@@ -89,7 +86,6 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def checkin_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services.queue import appointments
 
     ctx = context(args)

@@ -12,6 +12,7 @@ from desk.commands import audit as audit_cmd
 from desk.commands import citizen as citizen_cmd
 from desk.commands.base import CommandError, actor_for, context, emit, fail
 from desk.commands.cli_auth import add_pin_options, authorize
+from desk.domain.errors import DomainError
 from desk.domain.numbers import decimal
 from desk.i18n import t
 
@@ -89,7 +90,6 @@ def _size(n: int) -> str:
 
 
 def backup_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.backup import create_backup
 
     ctx = context(args)
@@ -110,7 +110,6 @@ def backup_(args: argparse.Namespace) -> int:
 
 
 def auto_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.backup import auto_backup_if_due
 
     ctx = context(args)
@@ -157,7 +156,6 @@ def check_(args: argparse.Namespace) -> int:
 
 
 def verify_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.backup import check_backup
 
     ctx = context(args)
@@ -177,7 +175,6 @@ def verify_(args: argparse.Namespace) -> int:
 
 def passphrase_(args: argparse.Namespace) -> int:
     """`desk backup passphrase`: an admin sets the office's backup passphrase."""
-    from desk.domain.errors import DomainError
     from desk.services.trust.backup import set_passphrase
 
     ctx = context(args)
@@ -201,7 +198,6 @@ def passphrase_(args: argparse.Namespace) -> int:
 
 
 def restore_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.backup import restore
 
     ctx = context(args)

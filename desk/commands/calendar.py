@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, parse_date, parse_local_datetime
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 
@@ -41,7 +42,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 def _limit_for(ctx: Any, args: argparse.Namespace) -> Any:
     from desk.domain.calendar import TimeLimit
-    from desk.domain.errors import DomainError
     if args.limit:
         try:
             return TimeLimit.parse(args.limit)
@@ -58,8 +58,6 @@ def _limit_for(ctx: Any, args: argparse.Namespace) -> Any:
 
 
 def due_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-
     ctx = context(args)
     received = parse_local_datetime(args.received, ctx.settings.office.timezone)
     limit = _limit_for(ctx, args)
@@ -91,7 +89,6 @@ def day_(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.deadlines.calendar import import_exceptions
 
     ctx = context(args)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import context, emit, fail, say
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 
@@ -23,7 +24,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def import_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.catalog import import_catalog
 
     ctx = context(args)

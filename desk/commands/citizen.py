@@ -11,6 +11,7 @@ from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail, parse_date
 from desk.commands.cli_auth import add_pin_options, authorize
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 
@@ -47,7 +48,6 @@ def write_private(path: Path, text: str) -> None:
 
 
 def export_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.personal_data import export_citizen
 
     ctx = context(args)
@@ -69,7 +69,6 @@ def export_(args: argparse.Namespace) -> int:
 
 
 def purge_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.personal_data import purge
 
     ctx = context(args)
@@ -89,7 +88,6 @@ def purge_(args: argparse.Namespace) -> int:
 
 def read_qr_(args: argparse.Namespace) -> int:
     """A chip ID card's QR text, read and checked against itself and today (no database)."""
-    from desk.domain.errors import DomainError
     from desk.services.dossier.card_scan import read_card
 
     today = context(args).local_now().date()  # the settings only: no database opened

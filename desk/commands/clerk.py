@@ -12,6 +12,7 @@ from typing import Any
 from desk import environment
 from desk.commands.base import CommandError, context, emit, fail, helps
 from desk.commands.cli_auth import ENV_PIN, add_pin_options, authorize, cli_actor
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 
@@ -56,7 +57,6 @@ def _has_admin(ctx: Any) -> bool:
 
 def add_(args: argparse.Namespace) -> int:
     """The first admin of an office with no admin needs no PIN; everything else an admin's."""
-    from desk.domain.errors import DomainError
     from desk.services.trust.clerks import add_clerk, validate_pin
 
     ctx = context(args)
@@ -82,7 +82,6 @@ def add_(args: argparse.Namespace) -> int:
 
 
 def unlock_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.trust.auth import unlock
 
     ctx = context(args)

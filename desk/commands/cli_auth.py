@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk import environment
 from desk.commands.base import CommandError, fail
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 if TYPE_CHECKING:
@@ -62,7 +63,6 @@ def read_pin(name: str, from_stdin: bool) -> str:
 
 def signed_in(ctx: Any, name: str, from_stdin: bool = False) -> Actor:
     """The named clerk, once their PIN is right (login: lockout and audit as at a counter)."""
-    from desk.domain.errors import DomainError
     from desk.services.trust.auth import login
 
     pin = read_pin(name, from_stdin)
@@ -79,7 +79,6 @@ def authorize(ctx: Any, args: argparse.Namespace, permission: str,
     name = getattr(args, "clerk", None) or environment.get(ENV_CLERK)
     if not name:
         raise CommandError(t("cli.need_signin", action=t(f"perm.{permission}")), 2)
-    from desk.domain.errors import DomainError
     from desk.services.trust.roles import require
 
     if from_stdin is None:

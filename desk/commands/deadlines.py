@@ -9,6 +9,7 @@ from typing import Any
 
 from desk.commands.base import actor_for as _actor
 from desk.commands.base import context, emit, fail, parse_date, typed_text
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 
@@ -37,7 +38,6 @@ def _hm_dmy(iso: str | None) -> str:
 
 
 def deadlines_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.deadlines import watch as deadlines
 
     ctx = context(args)
@@ -63,7 +63,6 @@ def deadlines_(args: argparse.Namespace) -> int:
 
 
 def apology_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.deadlines import apology
 
     ctx = context(args)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, emit, fail, say
+from desk.domain.errors import DomainError
 from desk.i18n import set_language, t
 
 
@@ -224,7 +225,6 @@ def routes_(args: argparse.Namespace) -> int:
 
 def act_(args: argparse.Namespace) -> int:
     from desk.district.changes import decide
-    from desk.domain.errors import DomainError
 
     try:
         out = decide(_engine(args), args.office_id, args.code, args.action, actor=args.by,
@@ -248,7 +248,6 @@ def _read(path: str) -> bytes:
 
 def catalog_publish_(args: argparse.Namespace) -> int:
     from desk.district.publish import publish_catalog
-    from desk.domain.errors import DomainError
     from desk.services.catalog import parse_catalog
 
     raw = _read(args.file)
@@ -267,7 +266,6 @@ def catalog_publish_(args: argparse.Namespace) -> int:
 def calendar_publish_(args: argparse.Namespace) -> int:
     from desk.district.publish import publish_calendar
     from desk.domain.calendar import parse_exceptions_csv
-    from desk.domain.errors import DomainError
 
     raw = _read(args.file)
     try:

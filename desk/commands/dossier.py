@@ -17,6 +17,7 @@ from desk.commands.base import (
     parse_local_datetime,
     typed_text,
 )
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_received",
@@ -139,7 +140,6 @@ def _print_view(v: dict[str, Any]) -> None:
 
 
 def receive_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.citizens import ApplicantIn
     from desk.services.dossier.intake import IntakeIn, receive
 
@@ -168,7 +168,6 @@ def receive_(args: argparse.Namespace) -> int:
 
 
 def show_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.views import show
 
     ctx = context(args)
@@ -212,7 +211,6 @@ def search_(args: argparse.Namespace) -> int:
 
 
 def act_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.lifecycle import act
 
     ctx = context(args)
@@ -240,7 +238,6 @@ def act_(args: argparse.Namespace) -> int:
 
 
 def fee_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.fees import exempt, format_amount, pay
 
     ctx = context(args)
@@ -267,7 +264,6 @@ def fee_(args: argparse.Namespace) -> int:
 
 
 def attach_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.attachments import attach
 
     ctx = context(args)
@@ -288,7 +284,6 @@ def attach_(args: argparse.Namespace) -> int:
 
 
 def step_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.steps import handover
 
     ctx = context(args)
@@ -307,7 +302,6 @@ def step_(args: argparse.Namespace) -> int:
 
 
 def step_result_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.steps import step_result
 
     ctx = context(args)

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail
+from desk.domain.errors import DomainError
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-
     p = sub.add_parser("fee", help=h["fee"], description=h["fee"])
     fsub = p.add_subparsers(dest="fee_command", metavar="ACTION", required=True)
     qr = fsub.add_parser("qr", help=h["fee.qr"], description=h["fee.qr"])
@@ -38,7 +39,6 @@ def _print_qr(data: dict[str, Any], as_json: bool) -> None:
     if as_json:
         emit(data, True)
         return
-    from desk.i18n import t
 
     print(data["payload"])
     if data.get("amount"):
@@ -48,7 +48,6 @@ def _print_qr(data: dict[str, Any], as_json: bool) -> None:
 
 
 def qr_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.fee_qr import fee_qr
 
     ctx = context(args)
@@ -61,8 +60,6 @@ def qr_(args: argparse.Namespace) -> int:
 
 
 def slip_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.dossier.fee_qr import print_fee_slip
 
     ctx = context(args)
@@ -75,7 +72,6 @@ def slip_(args: argparse.Namespace) -> int:
 
 
 def vietqr_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier.fee_qr import vietqr
 
     try:
@@ -87,8 +83,6 @@ def vietqr_(args: argparse.Namespace) -> int:
 
 
 def reconcile_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.dossier.fee_qr import reconcile
 
     ctx = context(args)

@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from desk.commands.base import context, emit, fail
+from desk.domain.errors import DomainError
+from desk.i18n import t
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-    from desk.i18n import t
-
     p = sub.add_parser("form", help=t("help.form"), description=t("help.form"))
     fsub = p.add_subparsers(dest="form_command", metavar="ACTION", required=True)
     ls = fsub.add_parser("list", help=t("help.form.list"), description=t("help.form.list"))
@@ -20,8 +20,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.rules import get_set
     from desk.services.printing import rule_forms
 

@@ -6,12 +6,13 @@ import argparse
 from typing import Any
 
 from desk.commands.base import context, emit, fail
+from desk.domain.errors import DomainError
+from desk.i18n import t
 
 STATUSES = ("waiting", "sending", "sent", "delivered", "failed")
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
-
     p = sub.add_parser("notify", help=h["notify"], description=h["notify"])
     nsub = p.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
     sd = nsub.add_parser("send", help=h["notify.send"], description=h["notify.send"])
@@ -42,8 +43,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def send_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.notify import notices
     from desk.services.notify.worker import drain
 
@@ -65,8 +64,6 @@ def send_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.notify import notices
 
     ctx = context(args)
@@ -84,7 +81,6 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def status_(args: argparse.Namespace) -> int:
-    from desk.i18n import t
     from desk.services.notify import notices
 
     ctx = context(args)
@@ -98,8 +94,6 @@ def status_(args: argparse.Namespace) -> int:
 
 
 def opt_out_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.notify import notices
 
     ctx = context(args)
@@ -112,8 +106,6 @@ def opt_out_(args: argparse.Namespace) -> int:
 
 
 def resend_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
-    from desk.i18n import t
     from desk.services.notify import notices
 
     ctx = context(args)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.commands.base import CommandError, context, emit, fail
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 EXIT_NOT_PRINTED = 3  # the job is kept in the queue; the printer was not ready
@@ -72,7 +73,6 @@ def _queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
 
 
 def printer_test(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.printing import spooler as printing
     from printers.escpos.testsheet import testsheet_bytes
 
@@ -88,7 +88,6 @@ def printer_test(args: argparse.Namespace) -> int:
 
 
 def printer_status(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.printing import spooler as printing
 
     ctx = context(args)
@@ -122,7 +121,6 @@ def _write(path: str, data: bytes) -> None:
 
 
 def print_receipt(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.services.dossier import receipts
     from desk.services.printing import spooler as printing
     from printers.layouts.receipt import build_receipt
@@ -148,7 +146,6 @@ def print_receipt(args: argparse.Namespace) -> int:
 def print_form(args: argparse.Namespace) -> int:
     """Form N of the dossier's own rule set (a 2018 dossier keeps the old numbers): an A4
     PDF, or the thermal slip when --printer names a thermal printer (issue 16)."""
-    from desk.domain.errors import DomainError
     from desk.services.printing import rule_forms
     from desk.services.printing import spooler as printing
 

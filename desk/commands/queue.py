@@ -10,6 +10,7 @@ from typing import Any
 
 from desk.commands.base import CommandError, actor_for, context, emit, fail, parse_date
 from desk.commands.cli_auth import add_pin_options
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 ACTIONS = ("call", "recall", "start", "finish", "no_show", "hold", "transfer")
@@ -89,8 +90,6 @@ def _ticket_dict(v: Any) -> dict[str, Any]:
 
 
 def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
-    from desk.domain.errors import DomainError
-
     try:
         return fn(*args, **kw)
     except DomainError as e:

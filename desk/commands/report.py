@@ -9,6 +9,7 @@ from typing import Any
 
 from desk.commands.base import CommandError, actor_for, context, fail, parse_date
 from desk.commands.cli_auth import add_pin_options, authorize
+from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.reports.exports import (
     BOOK_FORMATS,
@@ -38,7 +39,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 
 
 def report_(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     first, last = parse_date(args.first), parse_date(args.last)
     book = args.what == "book"
     fmt = args.fmt or ("xlsx" if book else "table")

@@ -9,6 +9,7 @@ import argparse
 from typing import Any
 
 from desk.commands.base import context, emit, fail, parse_date
+from desk.domain.errors import DomainError
 from desk.i18n import t
 
 
@@ -30,7 +31,6 @@ def register(sub: Any, h: dict[str, str]) -> None:
 def validate_id(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desk.domain.errors import DomainError
     from desk.domain.identity import validate_personal_id
     birth = parse_date(args.birth) if args.birth else None
     today = context(args).local_now().date()  # the desk's clock bounds the birth year
@@ -50,7 +50,6 @@ def validate_id(args: argparse.Namespace) -> int:
 
 
 def validate_phone(args: argparse.Namespace) -> int:
-    from desk.domain.errors import DomainError
     from desk.domain.identity import normalize_phone
 
     try:
