@@ -67,6 +67,20 @@ def _floor(n: int = 7) -> float:
     return best
 
 
+_FPDF = ("import os, sys\n{hide}t = os.times()\nimport fpdf\nu = os.times()\n"
+         "print((u.user + u.system - t.user - t.system) * 1000)")
+
+
+def _fpdf_import(without_numpy: bool, n: int = 5) -> float:
+    """CPU ms of `import fpdf` in a fresh process, best of n. fpdf2 imports numpy when it is
+    installed (fpdf/image_parsing.py, try/except); requirements.lock has no numpy, so an office
+    install never loads it — `without_numpy` hides it as such an install would."""
+    hide = "sys.modules['numpy'] = None\n" if without_numpy else ""
+    code = _FPDF.format(hide=hide)
+    return min(float(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                    text=True, check=True).stdout) for _ in range(n))
+
+
 def _before(b: Best, help_before: float | None) -> str:
     if BEFORE not in b or BEFORE is None:
         return ""
@@ -109,6 +123,10 @@ def run() -> list[Row]:
             rows.append(Row(name, ms, "ms", round(RATIO * help_ms),
                             f"{ms / help_ms:.1f}× --help (budget {RATIO:g}×), CPU {cpu:.0f} ms"
                             + _before(b, help_before)))
+        rows += [Row("import fpdf2, CPU (numpy installed, as here)", _fpdf_import(False), "ms",
+                     note="numpy, cryptography, fontTools.varLib: fpdf/__init__ imports all"),
+                 Row("import fpdf2, CPU (no numpy, as requirements.lock)", _fpdf_import(True),
+                     "ms")]
     return rows
 
 
