@@ -172,11 +172,11 @@ class Composer:
                 return _Word(self._render(done), keys)
         syl = parse(word.text)
         if syl is not None:
-            done = self._transform(word, syl, key)
-            if isinstance(done, str):  # an undo: the key is typed, maybe literally from now on
-                return _Word(done, keys, literal=not is_syllable_prefix(done))
-            if done is not None:
-                return _Word(self._render(done[0]), keys, w_pos=done[1])
+            changed = self._transform(word, syl, key)
+            if isinstance(changed, str):  # an undo: the key is typed, maybe literally from now on
+                return _Word(changed, keys, literal=not is_syllable_prefix(changed))
+            if changed is not None:
+                return _Word(self._render(changed[0]), keys, w_pos=changed[1])
         typed = parse(word.text + key)
         if typed is not None:
             typed = normalize(typed)
@@ -243,7 +243,8 @@ class Composer:
         syl = normalize(syl)
         return (syl, w_pos) if plausible(syl) else None
 
-    def _tone(self, syl: Syllable, tone: int, key: str) -> str | tuple[Syllable, None] | None:
+    def _tone(self, syl: Syllable, tone: int, key: str,
+              ) -> str | tuple[Syllable, int | None] | None:
         if not syl.vowels or tone == syl.tone == 0:
             return None
         if tone and tone == syl.tone:
