@@ -23,11 +23,11 @@ Pure: no I/O and no clock.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
+from typing import Protocol
 
 from desk.domain.queue import Candidate, choose_next
 
@@ -156,6 +156,15 @@ def estimate_waits(now: datetime, waiting: Iterable[Candidate], counters: Sequen
 # ---------------------------------------------------------------- the estimate told (Monte Carlo)
 
 RUNS = 40  # simulated futures per estimate
+
+
+class Rng(Protocol):
+    """What the simulation draws with (random.Random; handed in, so the domain stays pure)."""
+
+    def choice(self, seq: Sequence[float]) -> float: ...
+    def gauss(self, mu: float, sigma: float) -> float: ...
+    def expovariate(self, lambd: float) -> float: ...
+
 MIN_SAMPLES = 5  # fewer of today's calls than this: draw from the default instead
 DEFAULT_SPREAD = 0.4  # the default busy time's standard deviation, as a share of it
 
@@ -176,13 +185,13 @@ class Durations:
         office = [x for v in self.per_service.values() for x in v]
         return office if len(office) >= MIN_SAMPLES else ()
 
-    def draw(self, service: str, rng: random.Random) -> float:
+    def draw(self, service: str, rng: Rng) -> float:
         pool = self._pool(service)
         if pool:
             return rng.choice(pool)
         return max(30.0, rng.gauss(self.default_seconds, DEFAULT_SPREAD * self.default_seconds))
 
-    def remaining(self, service: str, elapsed: float, rng: random.Random) -> float:
+    def remaining(self, service: str, elapsed: float, rng: Rng) -> float:
         """How much longer a call that has lasted `elapsed` goes on: one of today's calls
         that lasted longer, minus `elapsed` (a long call is likely a long one)."""
         pool = self._pool(service)
@@ -193,7 +202,7 @@ class Durations:
         return max(typical - elapsed, MIN_REMAINING_SHARE * typical)
 
 
-def sample_arrivals(arrivals: Arrivals, now: datetime, rng: random.Random) -> list[Candidate]:
+def sample_arrivals(arrivals: Arrivals, now: datetime, rng: Rng) -> list[Candidate]:
     """One possible future of the tickets that go ahead: Poisson arrivals at today's rates."""
     out: list[Candidate] = []
     for kind, rates in (("p", arrivals.priority), ("t", arrivals.transfers)):
@@ -212,7 +221,7 @@ def sample_arrivals(arrivals: Arrivals, now: datetime, rng: random.Random) -> li
 
 def _one_future(now: datetime, pool: list[Candidate], counters: Sequence[CounterNow],
                 durations: Durations, max_priority_in_row: int, wanted: set[object],
-                future: list[Candidate], rng: random.Random) -> dict[object, float]:
+                future: list[Candidate], rng: Rng) -> dict[object, float]:
     free_at: dict[int, datetime] = {}
     history: dict[int, list[bool]] = {}
     for c in counters:
@@ -260,17 +269,16 @@ def most_often_right(waits: Sequence[float]) -> float:
 
 def simulate_waits(now: datetime, waiting: Iterable[Candidate],
                    counters: Sequence[CounterNow], durations: Durations,
-                   max_priority_in_row: int, targets: Iterable[object] | None = None,
-                   arrivals: Arrivals | None = None, runs: int = RUNS,
-                   seed: int = 0) -> dict[object, float]:
+                   max_priority_in_row: int, rng: Rng,
+                   targets: Iterable[object] | None = None, arrivals: Arrivals | None = None,
+                   runs: int = RUNS) -> dict[object, float]:
     """Seconds until each waiting leg (by key) is called, told as `most_often_right` of `runs`
     simulated futures: each plays `choose_next` forward as `estimate_waits` does, but with
     busy times drawn from today's calls and priority tickets and transfers arriving at random
-    (Poisson) at today's rates. Legs no open counter can call are left out. `seed` makes it
-    repeatable (the caller passes one derived from the time)."""
+    (Poisson) at today's rates. Legs no open counter can call are left out. The caller hands
+    in `rng`, a random.Random seeded from the time: the same moment gives the same figure."""
     pool = list(waiting)
     wanted = set(targets) if targets is not None else {c.key for c in pool}
-    rng = random.Random(seed)
     samples: dict[object, list[float]] = {}
     for _ in range(runs):
         future = sample_arrivals(arrivals, now, rng) if arrivals else []

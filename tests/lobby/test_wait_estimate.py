@@ -4,6 +4,7 @@ the 300-ticket day of the queue tests."""
 from __future__ import annotations
 
 from datetime import timedelta
+from random import Random
 
 from sqlmodel import select
 
@@ -75,12 +76,12 @@ def test_simulated_futures_agree_with_the_play_forward_when_nothing_varies() -> 
     pool = _waiting(*[("HT", False)] * 5)
     counters = [CounterNow(1, ("HT",)), CounterNow(2, ("HT",))]
     fixed = Durations({"HT": [300.0] * 5})  # every call of the day took 5 minutes
-    assert simulate_waits(NOW, pool, counters, fixed, 2) == estimate_waits(
+    assert simulate_waits(NOW, pool, counters, fixed, 2, Random(0)) == estimate_waits(
         NOW, pool, counters, FIVE, 2)
     # with priority tickets arriving at random, some futures are longer: never shorter
     later = Arrivals(priority={"HT": 1 / 240})
-    got = simulate_waits(NOW, pool, counters, fixed, 2, arrivals=later, seed=7)
-    assert got == simulate_waits(NOW, pool, counters, fixed, 2, arrivals=later, seed=7)
+    got = simulate_waits(NOW, pool, counters, fixed, 2, Random(7), arrivals=later)
+    assert got == simulate_waits(NOW, pool, counters, fixed, 2, Random(7), arrivals=later)
     assert all(got[c.key] >= estimate_waits(NOW, pool, counters, FIVE, 2)[c.key]
                for c in pool)
 

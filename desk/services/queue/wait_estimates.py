@@ -7,6 +7,7 @@ sqlite3 connection (desk.lobby). `Run` is "execute this SQL with these parameter
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -170,8 +171,8 @@ def estimates(rows: DayRows, config: QueueConfig, now: datetime,
     (desk.domain.wait_estimate.simulate_waits), repeatable for the same day and moment."""
     waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
     got = simulate_waits(now, waiting, counters_now(rows, config), durations(rows, now),
-                         config.max_priority_in_row, targets=only,
-                         arrivals=arrivals(rows, now), seed=int(now.timestamp()))
+                         config.max_priority_in_row, random.Random(int(now.timestamp())),
+                         targets=only, arrivals=arrivals(rows, now))
     return {str(k): v for k, v in got.items()}
 
 
