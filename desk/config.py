@@ -141,6 +141,7 @@ class PrinterConfig(_Table):
     transport: str = "dir:"  # dir:PATH | file:PATH | serial:PORT | socket://host:9100 | device:PATH
     kind: Literal["thermal", "a4"] = "thermal"
     options: dict[str, Any] = opt(factory=dict)  # profile overrides
+    label: str = ""  # the name a clerk reads ("máy in quầy 2"); default: from its kind
 
 
 @table

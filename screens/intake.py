@@ -609,7 +609,7 @@ class IntakeScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
     def receive(self, req: Any) -> None:
         from desk.services.dossier.intake import missing_documents, receive
-        from desk.services.printing.spooler import job, job_note
+        from desk.services.printing.spooler import job, job_note, printer_label
 
         try:
             view = receive(self.ctx, req, self.actor)
@@ -624,7 +624,8 @@ class IntakeScreen(DeskScreen):
             view["receipt_note"] = job_note(self.ctx, view["receipt_job"])
         elif "guide_job" in view:  # an assisted submission: the guide slip, not a receipt
             queued = job(self.ctx, view["guide_job"]) if view["guide_job"] else None
-            view["receipt_note"] = t("intake.guide_note", printer=queued["printer"]) \
+            view["receipt_note"] = t("intake.guide_note",
+                                       printer=printer_label(self.ctx, queued["printer"])) \
                 if queued else t("intake.guide_not_queued")
         self.app.call_from_thread(self._received, view)
 

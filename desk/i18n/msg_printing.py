@@ -33,15 +33,19 @@ VI = {
                              "không thêm bản thứ hai.",
     "print.as_reprint": "Đã in trước đây: bản này mang dòng \"BẢN IN LẠI\".",
     "print.checked": "Trạng thái do tiến trình đang điều khiển máy in ghi lúc {at}.",
+    # a printer as the clerk names it (its desk.toml name is for the admin)
+    "print.label.thermal": "máy in biên nhận",
+    "print.label.a4": "máy in A4",
+    "print.label.other": "{label} thứ {n}",
     "print.note.not_queued": "Chưa đưa được giấy tiếp nhận vào hàng đợi in: in lại từ màn "
                              "hình hồ sơ.",
-    "print.note.done": "Giấy tiếp nhận đã in xong trên máy {printer}.",
-    "print.note.sending": "Giấy tiếp nhận đang được gửi tới máy in {printer}.",
-    "print.note.queued": "Giấy tiếp nhận đã vào hàng đợi in của máy {printer} (máy in: "
+    "print.note.done": "Giấy tiếp nhận đã in xong trên {printer}.",
+    "print.note.sending": "Giấy tiếp nhận đang được gửi tới {printer}.",
+    "print.note.queued": "Giấy tiếp nhận đã vào hàng đợi in của {printer} (tình trạng: "
                          "{state}).",
-    "print.note.queued_problem": "Giấy tiếp nhận đang chờ trong hàng đợi: máy in {printer} "
+    "print.note.queued_problem": "Giấy tiếp nhận đang chờ trong hàng đợi: {printer} "
                                  "{state}. Giấy sẽ tự in khi máy in sẵn sàng.",
-    "print.note.failed": "Giấy tiếp nhận không in được trên máy {printer}: in lại từ màn hình "
+    "print.note.failed": "Giấy tiếp nhận không in được trên {printer}: in lại từ màn hình "
                          "máy in.",
 }
 EN = {
@@ -77,13 +81,16 @@ EN = {
                              "(job {job}); no second copy added.",
     "print.as_reprint": "Printed before: this copy carries the \"BẢN IN LẠI\" (reprint) line.",
     "print.checked": "State recorded at {at} by the process driving the printer.",
+    "print.label.thermal": "receipt printer",
+    "print.label.a4": "A4 printer",
+    "print.label.other": "{label} no. {n}",
     "print.note.not_queued": "The receipt could not be queued: reprint it from the dossier "
                              "screen.",
-    "print.note.done": "The receipt was printed on {printer}.",
-    "print.note.sending": "The receipt is being sent to printer {printer}.",
-    "print.note.queued": "The receipt is queued for printer {printer} (printer: {state}).",
-    "print.note.queued_problem": "The receipt waits in the queue: printer {printer} is "
+    "print.note.done": "The receipt was printed on the {printer}.",
+    "print.note.sending": "The receipt is being sent to the {printer}.",
+    "print.note.queued": "The receipt is queued for the {printer} (state: {state}).",
+    "print.note.queued_problem": "The receipt waits in the queue: the {printer} is "
                                  "{state}. It will print by itself once the printer is ready.",
-    "print.note.failed": "The receipt could not be printed on {printer}: reprint it from the "
+    "print.note.failed": "The receipt could not be printed on the {printer}: reprint it from the "
                          "printers screen.",
 }

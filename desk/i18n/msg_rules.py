@@ -27,7 +27,7 @@ VI = {
                              "quầy). Giúp công dân nộp trên Cổng Dịch vụ công quốc gia (đăng nhập "
                              "VNeID), rồi nhập mã hồ sơ Cổng cấp. Không lấy số giấy tiếp nhận; "
                              "in phiếu hướng dẫn thay cho giấy tiếp nhận."),
-    "intake.guide_note": ("Phiếu hướng dẫn nộp trực tuyến đã vào hàng đợi in của máy {printer} "
+    "intake.guide_note": ("Phiếu hướng dẫn nộp trực tuyến đã vào hàng đợi in của {printer} "
                            "(tình trạng máy in: Ctrl+O)."),
     "intake.guide_not_queued": ("Chưa in được phiếu hướng dẫn nộp trực tuyến (xem máy in: "
                                 "Ctrl+O): hãy ghi mã hồ sơ Cổng cho công dân."),
@@ -90,7 +90,7 @@ EN = {
                              "counter). Help the citizen submit it on the national portal (VNeID "
                              "login), then type the code the portal gives. No paper receipt "
                              "number is taken; a guide slip is printed instead of the receipt."),
-    "intake.guide_note": ("The online submission guide slip is queued for printer {printer} "
+    "intake.guide_note": ("The online submission guide slip is queued for the {printer} "
                            "(printers: Ctrl+O)."),
     "intake.guide_not_queued": ("The online submission guide slip was not printed (see the "
                                 "printers: Ctrl+O): write the portal code down for the citizen."),

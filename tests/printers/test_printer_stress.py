@@ -219,7 +219,7 @@ def test_intake_note_says_queued_and_the_printer_state(
     assert "hàng đợi" in note and "gửi tới máy in" not in note
     print_worker.drain(ctx, 1.0, backoff_base=0.05, backoff_cap=0.2)
     note = printing.job_note(ctx, jid)
-    assert note == ("Giấy tiếp nhận đang chờ trong hàng đợi: máy in receipt ngoại tuyến. "
+    assert note == ("Giấy tiếp nhận đang chờ trong hàng đợi: máy in biên nhận ngoại tuyến. "
                     "Giấy sẽ tự in khi máy in sẵn sàng.")
 
 
@@ -227,7 +227,7 @@ def test_intake_note_once_printed(make_ctx: Callable[..., DeskContext]) -> None:
     ctx = make_ctx()
     done = printing.submit(ctx, receipt(2), kind="receipt", ref="2")
     print_worker.drain(ctx, 10)
-    assert printing.job_note(ctx, done) == "Giấy tiếp nhận đã in xong trên máy receipt."
+    assert printing.job_note(ctx, done) == "Giấy tiếp nhận đã in xong trên máy in biên nhận."
 
 
 async def test_intake_screen_says_the_receipt_waits_for_an_offline_printer(
@@ -256,7 +256,7 @@ async def test_intake_screen_says_the_receipt_waits_for_an_offline_printer(
             address="Xóm 3, xã Minh Châu")))
         await wait_until(pilot, lambda: screen.last_result is not None)
         shown = " ".join(str(screen.query_one("#intake-result", Static).render()).split())
-    assert "đang chờ trong hàng đợi: máy in receipt ngoại tuyến" in shown
+    assert "đang chờ trong hàng đợi: máy in biên nhận ngoại tuyến" in shown
     assert "đã được gửi tới máy in" not in shown
 
 

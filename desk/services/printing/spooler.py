@@ -296,18 +296,33 @@ def status_of(ctx: DeskContext, name: str) -> dict[str, Any]:
     return result
 
 
+def printer_label(ctx: DeskContext, name: str) -> str:
+    """A printer as the clerk reads it: its configured label, else its kind ("máy in biên
+    nhận"), numbered when the office has several of that kind. Never the desk.toml key."""
+    printers = ctx.settings.printers
+    cfg = printers.get(name)
+    if cfg is None:
+        return name  # a job for a printer removed from desk.toml: its name is all we have
+    if cfg.label:
+        return cfg.label
+    label = t(f"print.label.{cfg.kind}")
+    same = [n for n, p in printers.items() if p.kind == cfg.kind]
+    n = same.index(name) + 1
+    return label if n == 1 else t("print.label.other", label=label, n=n)
+
+
 def job_note(ctx: DeskContext, job_id: uuid.UUID | str | None) -> str:
     """What is true about a job right now, in the clerk's language: printed, being printed,
     or waiting in the queue, with the printer's state (for the intake screen)."""
     j = job(ctx, job_id) if job_id is not None else None
     if j is None:
         return t("print.note.not_queued")
-    printer = j["printer"]
+    printer = printer_label(ctx, j["printer"])
     if j["state"] == "done":
         return t("print.note.done", printer=printer)
     if j["state"] in ("failed", "expired"):
         return t("print.note.failed", printer=printer)
-    st = next((p for p in printer_states(ctx) if p["printer"] == printer), None)
+    st = next((p for p in printer_states(ctx) if p["printer"] == j["printer"]), None)
     state = st["state"] if st else "unknown"
     key = "print.note.queued_problem" if state in PROBLEM_STATES else \
         "print.note.sending" if j["state"] == "sending" else "print.note.queued"
