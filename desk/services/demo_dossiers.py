@@ -25,13 +25,13 @@ from desk.services.deadlines.apology import COMMON_REASONS, issue
 from desk.services.dossier.citizens import ApplicantIn
 from desk.services.dossier.intake import IntakeIn, receive
 from desk.services.dossier.lifecycle import act
+from desk.services.dossier.note_text import DEMO_NOTE
 from desk.services.trust.actor import Actor
 from storage.engine import read_session
 from storage.tables import Clerk, Dossier, Procedure
 
 __all__ = ["DEMO_NOTE", "SITUATIONS", "seed_demo_dossiers"]
 
-DEMO_NOTE = "Hồ sơ mẫu (thời hạn):"
 _STEP = timedelta(minutes=30)
 _MAX_BACK = timedelta(days=120)
 _SUPERVISOR = "Trần Văn Minh"

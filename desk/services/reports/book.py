@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from desk.i18n import t
 from desk.services.context import DeskContext
+from desk.services.dossier.note_text import readable_notes
 from desk.services.reports.period import bounds
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
@@ -95,8 +96,8 @@ def _notes(d: Any, tz: Any) -> str:
     if d.extended_due_at is not None:
         parts.append(t("book.extended",
                        date=f"{d.extended_due_at.astimezone(tz):%d/%m/%Y %H:%M}"))
-    if d.notes:
-        parts.append(d.notes)
+    if d.notes:  # the demo's situation key in words: no raw key on paper
+        parts.append(readable_notes(d.notes))
     return "; ".join(parts)
 
 
