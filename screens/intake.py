@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Header, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -93,6 +94,11 @@ class IntakeScreen(DeskScreen):
         self.card: dict[str, Any] | None = None  # the last card scanned (not stored)
         self._draft_timer: Timer | None = None
         self._restoring = False
+        # The form's values the last time it could be read: a draft timer firing while the
+        # screen is torn down (its fields already gone) saves these instead of crashing.
+        self._last_values: dict[str, Any] = {
+            **dict.fromkeys(TEXT_FIELDS, ""), "procedure_code": None, "documents": [],
+            "channel": "direct", "sex": ""}
 
     # -- layout -------------------------------------------------------------------------
 
@@ -482,12 +488,19 @@ class IntakeScreen(DeskScreen):
     # -- the draft ------------------------------------------------------------------------
 
     def snapshot(self) -> dict[str, Any]:
-        values: dict[str, Any] = {f: self.query_one(f"#{f}", Input).value for f in TEXT_FIELDS}
-        values["procedure_code"] = self.procedure["code"] if self.procedure else None
-        values["documents"] = list(self.query_one("#documents", DocChecklist).selected)
-        values["channel"] = self.query_one("#channel", ChoiceBar).value
-        values["sex"] = self.query_one("#sex", ChoiceBar).value
-        return values
+        """What is typed. While the screen is torn down or recomposed (a timer can fire then)
+        its fields are gone: the values last read, so the draft is neither lost nor crashes."""
+        try:
+            values: dict[str, Any] = {f: self.query_one(f"#{f}", Input).value
+                                      for f in TEXT_FIELDS}
+            values["procedure_code"] = self.procedure["code"] if self.procedure else None
+            values["documents"] = list(self.query_one("#documents", DocChecklist).selected)
+            values["channel"] = self.query_one("#channel", ChoiceBar).value
+            values["sex"] = self.query_one("#sex", ChoiceBar).value
+        except NoMatches:
+            return dict(self._last_values)
+        self._last_values = values
+        return dict(values)
 
     def has_unsaved(self) -> bool:
         v = self.snapshot()
@@ -565,12 +578,17 @@ class IntakeScreen(DeskScreen):
     def _draft_changed(self) -> None:
         if self._restoring or not self.is_mounted:
             return
+        self.snapshot()  # keeps the last values read, should the form go before the timer
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(0.5, self._save_draft)
 
     def _save_draft(self) -> None:
-        self.write_draft(self._draft())
+        draft = self._draft()
+        if self.is_attached and not self._closing:
+            self.write_draft(draft)
+        else:  # the screen is going away and would cancel its worker: write it now
+            _write_draft_file(self._draft_path(), draft)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-draft")
     def write_draft(self, draft: dict[str, Any] | None) -> None:
