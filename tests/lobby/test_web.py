@@ -105,6 +105,7 @@ def test_phone_page_follows_its_ticket_without_personal_data(office: Office) -> 
     st = _state_when(office, lambda st: st["serving"] is not None, path)
     assert (st["ahead"], st["serving"]) == (0, "A001")
     office.desk("queue", "call", "2")
+    _state_when(office, lambda st: st["state"] == "CALLED", path)
     events = _events(office, path + "/events", "status")
     assert events[-1][1]["state_text"] == "Mời bạn đến quầy 2"
     # a transfer keeps the link working: it follows the ticket's new leg
