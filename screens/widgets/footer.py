@@ -4,6 +4,10 @@ Textual 8.2's Footer rebuilds its keys whenever the bindings change (every scree
 every focus change) and `data_bind`s each new key to `Footer.compact`; those watchers are never
 removed, so every discarded key stays alive — 56 MB per 100 clerk actions in
 bench/bench_memory.py. We never change `compact`, so the keys are created unbound.
+
+Every global key must be readable at 120 columns (issue 14: F9 and F12 were cut off): the
+footer is compact and the global keys show their short footer labels (`footer.<key>` in
+desk/i18n/msg_footer.py); their full meaning is the key's tooltip, F1 and the palette.
 """
 
 from __future__ import annotations
@@ -13,10 +17,26 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from desk.i18n import has, t
+from screens.keyplan import CONFIRM_KEY, GLOBAL_PLAN
+
+_GLOBAL_KEYS = frozenset(key for key, _ in GLOBAL_PLAN) - {CONFIRM_KEY, "escape"}
+
+
+def _rank(key: str) -> int:
+    return 0 if key == CONFIRM_KEY else 1 if key in _GLOBAL_KEYS else 2
+
 
 class DeskFooter(Footer):
+    DEFAULT_CSS = """
+    DeskFooter.-compact FooterKey.-command-palette { padding-right: 1 !important; }
+    """
     _recompose_pending = False
     _shown: tuple[Any, ...] | None = None  # the keys on display, to skip identical rebuilds
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)  # one space between keys: all global keys fit
+        super().__init__(*args, **kwargs)
 
     def bindings_changed(self, screen: Any) -> None:
         """As Textual's, but several changes before the next refresh (a screen's mount, its
@@ -45,10 +65,19 @@ class DeskFooter(Footer):
         # of an empty footer rebuilt a moment later (Textual waits for a bindings signal).
         self._bindings_ready = True
         self._shown = self._keys_shown()
-        for widget in super().compose():
+        # No desk binding uses Textual's binding groups, so the keys can be reordered: the
+        # form's F8 first, then the global keys, then the screen's others (all in F1).
+        widgets = list(super().compose())
+        widgets.sort(key=lambda w: _rank(getattr(w, "key", "")))  # stable: order kept within
+        for widget in widgets:
             if widget._reactive_connect:  # a FooterKey bound to Footer.compact
                 # Undo the data_bind before its deferred set-up runs (it skips an empty
                 # binding) and give the key the value the binding would have given it.
                 widget._reactive_connect = None
                 widget.compact = self.compact  # type: ignore[attr-defined]
+            key, action = getattr(widget, "key", ""), getattr(widget, "action", "")
+            for short in (f"footer.{key}.{action}", f"footer.{key}"):  # intake's F8: "Lưu"
+                if has(short):
+                    widget.description = t(short)  # type: ignore[attr-defined]
+                    break
             yield widget
