@@ -6,7 +6,8 @@ registers the markers) — by hand, or here, from what it uses:
 - `browser`: headless Chromium (tests/e2e, a `browser` fixture, a module naming CHROMIUM);
 - `subprocess`: a real `python -m desk.cli` or another interpreter (`run_desk_process`, a test
   whose own code starts `sys.executable`, the waiting-room server or a script);
-- `slow`: the tests listed in SLOW, measured at a second or more on the 2-core CI machine.
+- `slow`: the tests listed in SLOW, measured at a second or more on the 2-core CI machine, and
+  the Textual Pilot tests (`app.run_test()`).
 
 Naming files or folders (`pytest tests/sync/test_x.py`) or a marker (`-m postgres`) runs what
 was asked, every tier included."""
@@ -26,8 +27,65 @@ FAST = "not (" + " or ".join(TIERS) + ")"
 _SPAWNS = re.compile(r"sys\.executable|desk\.cli\b.*Popen|run_desk_process|"
                      r"office\.(start|script)\(")
 
-# Measured: a second or more each (--durations, one process) — module paths or node ids.
-SLOW: frozenset[str] = frozenset()
+# Measured with --durations on this 2-core machine (one process, under load): the slowest 60 of
+# the fast tier, 6 to 86 s each there (about a quarter of that on an idle machine). Node ids
+# without their parameters, or module paths.
+SLOW: frozenset[str] = frozenset({
+    "tests/cli/test_cli.py::test_calendar_day_says_why",
+    "tests/cli/test_cli.py::test_calendar_due_by_procedure_and_bad_input",
+    "tests/cli/test_cli.py::test_calendar_due_examples",
+    "tests/cli/test_quick_cli.py::test_a_new_install_still_answers_through_the_regular_path",
+    "tests/cli/test_quick_cli.py::test_a_quick_show_is_audited_like_the_regular_one",
+    "tests/cli/test_quick_cli.py::test_the_quick_answers_are_the_regular_ones",
+    "tests/contracts/test_json_shapes.py::test_dossier_json_has_its_declared_shape",
+    "tests/deadlines/test_apology.py::test_form_2018_title_and_no_channel_no_notice",
+    "tests/deadlines/test_cli.py::test_apology_command",
+    "tests/deadlines/test_screen.py::test_one_enter_never_issues_a_letter",
+    "tests/deadlines/test_screen.py::test_refusals_stay_in_the_form",
+    "tests/deadlines/test_screen.py::test_two_letters_by_keys_only",
+    "tests/domain/test_calendar.py::test_between_inverts_add",
+    "tests/domain/test_telex.py::test_every_syllable_round_trips",
+    "tests/domain/test_telex.py::test_every_syllable_round_trips_in_the_old_style_too",
+    "tests/domain/test_telex.py::test_tone_in_the_middle_or_at_the_end_gives_the_same_word",
+    "tests/lobby/test_checkin_race.py::test_one_booking_checked_in_twice_at_once_gives_one_ticket",
+    "tests/lobby/test_kiosk_booking.py::test_kiosk_books_with_keys_and_keeps_a_refusal",
+    "tests/lobby/test_wait_estimate.py::test_accuracy_on_the_300_ticket_day",
+    "tests/notify/test_outbox.py::test_the_apology_notice_gives_the_new_date_and_no_sms_means_none",
+    "tests/printers/test_pdf.py::test_barcode_on_the_page_decodes",
+    "tests/printers/test_pdf.py::test_pdf_timing_first_and_tenth",
+    "tests/printers/test_pdf_warm.py::test_the_first_letter_finds_the_pdf_engine_warm",
+    "tests/printers/test_print_cli.py::test_print_receipt_queues_and_prints",
+    "tests/printers/test_printer_stress.py::test_intake_screen_says_the_receipt_waits_for_an_offline_printer",
+    "tests/printers/test_printer_stress.py::test_slow_printer_prints_each_receipt_once",
+    "tests/printers/test_printers_screen.py::test_reprint_the_selected_job",
+    "tests/queue/test_concurrency.py::test_two_processes_never_get_the_same_ticket",
+    "tests/queue/test_day_replay.py::test_day_replay",
+    "tests/reports/test_book_and_ratings.py::test_book_rows",
+    "tests/reports/test_exports.py::test_csv_and_json_carry_the_same_figures",
+    "tests/reports/test_report.py::test_by_field_and_by_procedure",
+    "tests/rules/test_rule_sets.py::test_2018_and_2025_dossiers_print_their_own_forms",
+    "tests/screens/test_card_scan.py::test_a_mismatched_card_is_shown_and_not_silently_accepted",
+    "tests/screens/test_card_scan.py::test_a_scan_into_a_telex_field_leaves_it_as_it_was",
+    "tests/screens/test_counter_day.py::test_f12_locks_and_another_clerk_logs_in_without_restart",
+    "tests/screens/test_counter_day.py::test_new_code_stays_visible_at_60x20",
+    "tests/screens/test_counter_day.py::test_new_code_stays_visible_at_80x24",
+    "tests/screens/test_intake.py::test_field_errors_are_shown_under_the_field_and_text_kept",
+    "tests/screens/test_intake.py::test_leaving_with_unsaved_input_asks_and_keeps_the_draft",
+    "tests/screens/test_intake.py::test_returning_citizen_intake_by_keys",
+    "tests/screens/test_memory.py::test_dossiers_opened_and_closed_are_freed",
+    "tests/screens/test_telex_word_end.py::test_khongo_becomes_khong_when_the_field_is_left",
+    "tests/services/test_fees_attachments_steps.py::test_second_payment_refused_unless_a_correction",
+    "tests/sync/test_audit_anchor.py::test_verify_finds_a_deleted_tail_and_a_recomputed_chain",
+    "tests/sync/test_catalog_pull.py::test_cli_publish",
+    "tests/sync/test_crash.py::test_kill9_at_point",
+    "tests/sync/test_faults.py::test_slow_lossy_link_with_flapping",
+    "tests/sync/test_long_offline.py::test_thirty_days_offline",
+    "tests/sync/test_server_crash.py::test_server_killed_at_random_during_a_long_push",
+    "tests/sync/test_stateful.py::test_sync_state_machine::runTest",
+    "tests/trust/test_schemathesis.py::test_no_server_error_and_a_consistent_database",
+})
+# A test driving the Textual app through Pilot (`app.run_test()`): a second or more each.
+_PILOT = re.compile(r"\.run_test\(")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -77,7 +135,8 @@ def tiers_of(item: pytest.Item) -> set[str]:
         found.add("browser")
     if "run_desk_process" in names or _spawns(item):
         found.add("subprocess")
-    if path in SLOW or item.nodeid.split("[", 1)[0] in SLOW:
+    if (path in SLOW or item.nodeid.split("[", 1)[0] in SLOW
+            or _PILOT.search(_source(getattr(item, "function", None)))):
         found.add("slow")
     return found
 
