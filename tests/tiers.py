@@ -28,8 +28,8 @@ _SPAWNS = re.compile(r"sys\.executable|desk\.cli\b.*Popen|run_desk_process|"
                      r"office\.(start|script)\(")
 
 # Measured with --durations on this 2-core machine (one process, under load): the slowest 60 of
-# the fast tier, 6 to 86 s each there (about a quarter of that on an idle machine). Node ids
-# without their parameters, or module paths.
+# the fast tier (6 to 86 s each there), then the next 40 once those were out (1.5 to 9 s).
+# Node ids without their parameters, or module paths.
 SLOW: frozenset[str] = frozenset({
     "tests/cli/test_cli.py::test_calendar_day_says_why",
     "tests/cli/test_cli.py::test_calendar_due_by_procedure_and_bad_input",
@@ -83,6 +83,45 @@ SLOW: frozenset[str] = frozenset({
     "tests/sync/test_server_crash.py::test_server_killed_at_random_during_a_long_push",
     "tests/sync/test_stateful.py::test_sync_state_machine::runTest",
     "tests/trust/test_schemathesis.py::test_no_server_error_and_a_consistent_database",
+    # the next 40
+    "tests/cli/test_dossier_rows.py::test_list_and_search_print_labels_in_aligned_columns",
+    "tests/contracts/test_json_shapes.py::test_intake_and_actions_print_the_dossier_view",
+    "tests/i18n/test_call_sites.py::test_every_literal_key_is_in_the_catalogs",
+    "tests/notify/test_modem_channel.py::test_cms_error_38_is_retried_later_and_sent_once",
+    "tests/printers/test_print_cli.py::test_printer_status_of_a_fake_printer",
+    "tests/printers/test_print_once.py::test_reprint_never_duplicates_a_waiting_receipt",
+    "tests/printers/test_printer_stress.py::test_printers_screen_shows_no_stale_error_after_recovery",
+    "tests/printers/test_spool.py::test_cable_pulled_mid_job_loses_nothing",
+    "tests/printers/test_spool.py::test_out_of_paper_keeps_the_job_then_prints_it",
+    "tests/reports/test_book_and_ratings.py::test_book_xlsx_and_pdf",
+    "tests/reports/test_exports.py::test_pdf_shows_the_totals",
+    "tests/reports/test_exports.py::test_text_table",
+    "tests/reports/test_report.py::test_a_later_period_sees_resumed_and_late_results",
+    "tests/reports/test_report.py::test_classification_uses_the_original_deadline_and_the_local_date",
+    "tests/reports/test_report.py::test_glance_of_a_day",
+    "tests/reports/test_report.py::test_one_day_period_borders",
+    "tests/reports/test_report.py::test_satisfaction_and_score",
+    "tests/reports/test_report.py::test_total_equals_the_hand_computed_figures",
+    "tests/reports/test_report_paper.py::test_report_header_words_are_whole",
+    "tests/screens/test_no_raw_keys.py::test_dossier_screen_shows_no_key",
+    "tests/screens/test_snapshots.py::test_intake_snapshot",
+    "tests/screens/test_snapshots.py::test_search_snapshot",
+    "tests/services/test_fees_attachments_steps.py::test_attach_copies_with_hash_and_dedupes",
+    "tests/services/test_fees_attachments_steps.py::test_cli_fee_attach_step",
+    "tests/storage/test_dossier_codes.py::test_two_processes_racing_never_share_a_code",
+    "tests/sync/test_attachments.py::test_an_office_cannot_read_or_write_anothers_scans",
+    "tests/sync/test_audit_anchor.py::test_a_restore_starts_a_new_series_without_a_false_alarm",
+    "tests/sync/test_clock_skew.py::test_a_paused_dossier_resumed_locally_keeps_a_due_date",
+    "tests/sync/test_district_memory.py::test_a_gigabyte_body_leaves_memory_flat",
+    "tests/sync/test_faults.py::test_blackhole_times_out",
+    "tests/sync/test_link_more.py::test_a_trickling_link_hits_the_total_deadline",
+    "tests/sync/test_push_pull.py::test_clock_a_day_off_is_corrected",
+    "tests/sync/test_server_crash.py::test_server_killed_mid_batch",
+    "tests/trust/test_backup.py::test_restore_keeps_the_sync_identity_and_raises_the_epoch",
+    "tests/trust/test_backup_manifest.py::test_a_copy_out_is_encrypted_by_default",
+    "tests/trust/test_cli.py::test_backup_restore_and_audit_from_the_command_line",
+    "tests/trust/test_cli.py::test_citizen_export_is_for_supervisors_and_audited",
+    "tests/trust/test_fuzz.py::test_catalog_import_all_or_nothing",
 })
 # A test driving the Textual app through Pilot (`app.run_test()`): a second or more each.
 _PILOT = re.compile(r"\.run_test\(")
