@@ -7,10 +7,11 @@ satisfaction `rating`) go through `fact`, for the same reason.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from desk.services.trust.actor import Actor
 from storage.tables import Dossier, DossierEvent
@@ -29,11 +30,25 @@ def record(session: Session, dossier: Dossier, kind: str, at: datetime, actor: A
            payload: dict[str, Any] | None = None, backdated: bool = False) -> Any:
     event = DossierEvent(dossier_id=dossier.id, kind=kind, at=at, clerk_id=actor.id,
                          clerk_name=actor.name, backdated=backdated, payload=payload or {})
+    event.recorded_at = after_last(session, dossier, event.recorded_at)
     session.add(event)
     session.flush()
     for hook in _hooks:
         hook(session, dossier, event)
     return event
+
+
+def after_last(session: Session, dossier: Dossier, stamp: datetime) -> datetime:
+    """A new event's place in the dossier's history: its record time, or just after the last
+    event already recorded when the clock says otherwise. The timeline is ordered by record
+    time; a clock pinned (DESK_NOW), frozen, or set back (a dead CMOS battery) must never put
+    a new fact before one recorded earlier, such as a district decision placed by a pull."""
+    last = session.exec(select(func.max(DossierEvent.recorded_at))
+                        .where(DossierEvent.dossier_id == dossier.id)).one()
+    if last is None:
+        return stamp
+    last = last if last.tzinfo else last.replace(tzinfo=UTC)  # SQLite returns it naive
+    return max(stamp, last + timedelta(microseconds=1))
 
 
 def on_fact(hook: Any) -> None:
