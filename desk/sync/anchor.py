@@ -1,9 +1,10 @@
 """The desk's side of the audit anchor (issue 15 §5; the district's side: desk/district/anchor.py).
 
 `push_head` sends this device's audit-chain head after every sync cycle that reached the
-district; `fetch_heads` gets back what the district kept, for `desk audit verify`
-(desk/services/trust/anchor.py compares). A district that has no such route yet (404) is not
-an error: the sync goes on, and the verify says there is no anchor.
+district, unless the district already acknowledged that same head; `fetch_heads` gets back
+what the district kept, for `desk audit verify` (desk/services/trust/anchor.py compares). A
+district that has no such route yet (404) is not an error: the sync goes on, and the verify
+says there is no anchor.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from desk.sync.transport import Offline, ProtocolError, SyncError, Transport
 
 log = logging.getLogger("desk.sync")
 HEAD_PATH, HEADS_PATH = "audit:head", "audit:heads"
+# The last head the district acknowledged, per database, for this process: a steady cycle
+# with nothing new in the audit trail sends no request for it (500 offices every 30 s).
+_acknowledged: dict[str, dict[str, Any]] = {}
 
 
 class AnchorRefused(SyncError):
@@ -33,6 +37,9 @@ def push_head(net: Transport, engine: Engine) -> str:
     head = local_head(engine)
     if head is None:  # never synced: no device id yet
         return "unsupported"
+    key = str(engine.url)
+    if _acknowledged.get(key) == head:
+        return "same"
     body = json.dumps(head, separators=(",", ":")).encode()
     r, data = net.send("POST", net.office_path(HEAD_PATH), body, gzipped=False)
     if r.status_code == 404:
@@ -41,6 +48,7 @@ def push_head(net: Transport, engine: Engine) -> str:
         raise AnchorRefused(str(data.get("error", "")))
     if r.status_code != 200:
         raise Offline(f"http:{r.status_code}:{data.get('error', '')}")
+    _acknowledged[key] = head
     return "stored" if data.get("stored") else "same"
 
 
