@@ -26,7 +26,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal_column, not_, or_, select, type_coerce
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from desk.domain.errors import DomainError
 from desk.domain.statistics import (
@@ -158,17 +158,17 @@ def _per_procedure(s: Session, start: datetime, end: datetime,
         return select(agg).where(E.dossier_id == D.id, *cond).scalar_subquery()
 
     closed_at = case(
-        (D.status.in_(CLOSED),  # type: ignore[attr-defined]
-         ev(func.min(E.at), E.kind.in_(CLOSING_EVENTS))),  # type: ignore[attr-defined]
+        (col(D.status).in_(CLOSED),
+         ev(func.min(E.at), col(E.kind).in_(CLOSING_EVENTS))),
         else_=None)
-    no_result_by_end = or_(D.result_at.is_(None), D.result_at >= end)  # type: ignore[union-attr,operator]
+    no_result_by_end = or_(col(D.result_at).is_(None), col(D.result_at) >= end)
     last_pause = case((no_result_by_end, ev(func.max(E.at), E.kind == "request_supplement",
-                                            E.at < end)), else_=None)  # type: ignore[operator]
+                                            col(E.at) < end)), else_=None)
     last_resume = case((no_result_by_end, ev(func.max(E.at), E.kind == "supplement_received",
-                                             E.at < end)), else_=None)  # type: ignore[operator]
-    apologies = case((D.extended_due_at.isnot(None),  # type: ignore[union-attr]
-                      ev(func.count(), E.kind == "apology", E.at >= start,  # type: ignore[operator]
-                         E.at < end)), else_=0)  # type: ignore[operator]
+                                             col(E.at) < end)), else_=None)
+    apologies = case((col(D.extended_due_at).isnot(None),
+                      ev(func.count(), E.kind == "apology", col(E.at) >= start,
+                         col(E.at) < end)), else_=0)
     rows = (select(D.procedure_code, D.field_code, D.channel, D.status, D.received_at,
                    D.due_at, D.result_at, D.returned_at, D.return_method,
                    closed_at.label("closed_at"), last_pause.label("last_pause"),
@@ -176,7 +176,7 @@ def _per_procedure(s: Session, start: datetime, end: datetime,
             # "+dossier.received_at": not that index (almost every row was received before
             # the end); walk the returned_at index instead: the open and the recently returned
             .where(type_coerce(literal_column("+dossier.received_at"), UTCDateTime) < end,
-                   or_(D.returned_at.is_(None), D.returned_at >= start))  # type: ignore[union-attr,operator]
+                   or_(col(D.returned_at).is_(None), col(D.returned_at) >= start))
             # materialised: each correlated subquery runs once a row, not once a reference
             .cte("period_rows").prefix_with("MATERIALIZED"))
     r = rows.c
@@ -230,10 +230,9 @@ def _per_procedure(s: Session, start: datetime, end: datetime,
 def _per_day(s: Session, start: datetime, end: datetime,
              off: str) -> tuple[dict[date, int], dict[date, int]]:
     out: list[dict[date, int]] = []
-    for col in (D.received_at, D.result_at):
-        day = func.date(col, off)
-        q = (select(day, func.count()).where(col >= start, col < end)  # type: ignore[operator]
-             .group_by(day))
+    for stamp in (col(D.received_at), col(D.result_at)):
+        day = func.date(stamp, off)
+        q = (select(day, func.count()).where(stamp >= start, stamp < end).group_by(day))
         out.append({date.fromisoformat(d): int(c) for d, c in s.execute(q)})
     return out[0], out[1]
 
@@ -267,9 +266,9 @@ def glance(ctx: DeskContext, day: date | None = None) -> Glance:
     today = period_report(ctx, day, day, with_satisfaction=False).total
     month = period_report(ctx, day.replace(day=1), day, with_satisfaction=False).total
     due_q = select(func.count()).where(
-        D.due_at >= start, D.due_at < end, D.received_at < end,  # type: ignore[operator]
-        or_(D.result_at.is_(None), D.result_at >= start),  # type: ignore[union-attr,operator]
-        and_(D.status.notin_(CLOSED)),  # type: ignore[attr-defined]
+        col(D.due_at) >= start, col(D.due_at) < end, col(D.received_at) < end,
+        or_(col(D.result_at).is_(None), col(D.result_at) >= start),
+        and_(col(D.status).notin_(CLOSED)),
     )
     with read_session(ctx.engine) as s:
         due = int(s.execute(due_q).scalar_one())
