@@ -75,11 +75,15 @@ def due_(args: argparse.Namespace) -> int:
 
 
 def day_(args: argparse.Namespace) -> int:
-    ctx = context(args)
-    d = parse_date(args.date)
-    info = ctx.calendar.day_info(d)
+    return print_day(context(args).calendar, args.date, args.json)
+
+
+def print_day(calendar: Any, text: str, as_json: bool) -> int:
+    """`desk calendar day`, on either read path (desk/commands/quick_read.py)."""
+    d = parse_date(text)
+    info = calendar.day_info(d)
     reason = t(info.reason_key, note=info.note, date=d.isoformat())
-    if args.json:
+    if as_json:
         emit({"date": d.isoformat(), "working": info.working, "reason": reason,
               "reason_key": info.reason_key, "note": info.note}, True)
     else:

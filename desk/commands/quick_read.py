@@ -11,6 +11,7 @@ from datetime import datetime, time
 from desk.commands import deadlines as deadlines_cmd
 from desk.commands import dossier as dossier_cmd
 from desk.commands.base import context, emit, fail, parse_date
+from desk.commands.calendar import print_day
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.quick import deadlines as quick_deadlines
@@ -35,16 +36,7 @@ def _run(args: argparse.Namespace, body: Callable[[QuickContext], int], *,
 
 def calendar_day(args: argparse.Namespace) -> int | None:
     def body(q: QuickContext) -> int:
-        d = parse_date(args.date)
-        info = q.calendar.day_info(d)
-        reason = t(info.reason_key, note=info.note, date=d.isoformat())
-        if args.json:
-            emit({"date": d.isoformat(), "working": info.working, "reason": reason,
-                  "reason_key": info.reason_key, "note": info.note}, True)
-        else:
-            word = t("cli.working") if info.working else t("cli.not_working")
-            print(f"{d.isoformat()}: {word} — {reason}")
-        return 0
+        return print_day(q.calendar, args.date, args.json)
     return _run(args, body)
 
 

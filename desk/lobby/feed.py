@@ -7,7 +7,6 @@ A busy or missing database raises sqlite3.Error: the caller keeps its last state
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from desk.domain import queue as rules
 from desk.domain.queue import Candidate
 from desk.domain.wait_estimate import estimate_waits
 from desk.services.queue import wait_estimates as we
+from storage.commit_watch import CommitWatch
 
 CALLS_SQL = ("SELECT seq, label, counter, kind, at FROM ticket_event WHERE day = ? "
              "AND kind IN ('CALL', 'RECALL') ORDER BY seq")
@@ -64,24 +64,12 @@ class LobbyState:
         return out
 
 
-class LobbyFeed:
+class LobbyFeed(CommitWatch):
     """One sqlite3 connection, used from one thread at a time (the hub's)."""
 
     def __init__(self, path: Path | str, queue: QueueConfig, *, timeout: float = 0.25) -> None:
-        self.path = Path(path)
+        super().__init__(path, timeout=timeout)
         self.queue = queue
-        self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False,
-                                     isolation_level=None)
-        self._version: int | None = None
-
-    def changed(self) -> bool:
-        """True when another connection committed since the last call (and on the first)."""
-        v = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-        seen, self._version = self._version, v
-        return seen != v
-
-    def reset(self) -> None:
-        self._version = None
 
     def read(self, day: date, now: datetime) -> LobbyState:
         self._conn.execute("BEGIN")  # one consistent view for every query
@@ -115,5 +103,3 @@ class LobbyFeed:
     def _run(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         return self._conn.execute(sql, params).fetchall()
 
-    def close(self) -> None:
-        self._conn.close()

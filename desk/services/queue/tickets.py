@@ -15,7 +15,6 @@ import csv
 import io
 import logging
 import re
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -37,6 +36,7 @@ from desk.services.queue import wait_estimates
 from desk.services.trust.actor import Actor
 from desk.services.trust.roles import require
 from printers.layouts.ticket import TicketData, build_ticket
+from storage.commit_watch import CommitWatch
 from storage.engine import read_session, write_session
 from storage.tables.queue import Ticket, TicketEvent, TicketSequence
 
@@ -623,27 +623,11 @@ _BACK_IN_LINE = (
     "AND t.leg = (SELECT max(u.leg) FROM ticket u WHERE u.day = t.day AND u.label = t.label)")
 
 
-class QueueFeed:
+class QueueFeed(CommitWatch):
     """Notices other processes' commits cheaply and reads what a display shows.
 
     Uses its own sqlite3 connection with a short timeout: a busy database raises
     sqlite3.OperationalError, and the caller keeps showing its last state."""
-
-    def __init__(self, path: Path | str, *, timeout: float = 0.25) -> None:
-        self.path = Path(path)
-        self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False,
-                                     isolation_level=None)
-        self._version: int | None = None
-
-    def changed(self) -> bool:
-        """True when another connection committed since the last call (and on the first)."""
-        v = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-        seen, self._version = self._version, v
-        return seen != v
-
-    def reset(self) -> None:
-        """Report a change on the next call (after an error: read everything again)."""
-        self._version = None
 
     def last_seq(self, day: date) -> int:
         row = self._conn.execute("SELECT max(seq) FROM ticket_event WHERE day = ?",
@@ -678,5 +662,3 @@ class QueueFeed:
         return [CallView(r[0], r[1], r[2] or 0, _utc(r[3]) or system_clock(), r[4])
                 for r in rows]
 
-    def close(self) -> None:
-        self._conn.close()
