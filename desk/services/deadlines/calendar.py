@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.calendar import (
     OfficeHours,
@@ -89,7 +89,7 @@ def remove_exception(ctx: DeskContext, day: date) -> bool:
 
 def list_exceptions(ctx: DeskContext) -> list[dict[str, Any]]:
     with read_session(ctx.engine) as s:
-        rows = s.exec(select(CalendarException).order_by(CalendarException.day)).all()
+        rows = s.exec(select(CalendarException).order_by(col(CalendarException.day))).all()
     return [{"date": r.day.isoformat(), "kind": r.kind, "note": r.note} for r in rows]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import and_, case, func, select
+from sqlmodel import col
 
 from desk.domain.errors import DomainError
 from desk.i18n import t
@@ -71,9 +72,8 @@ def _window(ctx: DeskContext, now: datetime | None = None) -> _Window:
 
 
 def _base(w: _Window) -> Any:
-    return and_(D.status.in_(WATCH_STATUSES),  # type: ignore[attr-defined]
-                D.due_at <= w.limit,  # type: ignore[arg-type,operator]
-                D.paused_since.is_(None))  # type: ignore[union-attr]
+    return and_(col(D.status).in_(WATCH_STATUSES), col(D.due_at) <= w.limit,
+                col(D.paused_since).is_(None))
 
 
 def _effective() -> Any:
@@ -92,7 +92,7 @@ def counts(ctx: DeskContext, now: datetime | None = None) -> DeadlineCounts:
         n(and_(eff >= w.now, eff < w.tomorrow)),
         n(and_(eff >= w.tomorrow, eff <= w.soon)),
         n(eff < w.now),
-        n(and_(eff < w.now, D.extended_due_at.is_(None))),  # type: ignore[union-attr]
+        n(and_(eff < w.now, col(D.extended_due_at).is_(None))),
     ).where(_base(w))
     with read_session(ctx.engine) as s:
         row = s.execute(q).one()
@@ -107,13 +107,15 @@ def watch_list(ctx: DeskContext, sort: Sort | str = "due", *, limit: int = PAGE,
         raise DomainError("deadline.bad_sort", sort=sort, sorts=", ".join(SORTS))
     w = _window(ctx, now)
     eff = _effective().label("eff")
-    order: list[Any] = {"due": [], "field": [D.field_code],
-                        "agency": [D.handling_agency == "", D.handling_agency]}[sort]
-    q = (select(D.code, D.applicant_name, D.procedure_code, Procedure.name, D.field_code,
-                Field.name, D.handling_agency, D.status, D.received_at, D.due_at,
-                D.extended_due_at, eff)
-         .join(Procedure, Procedure.code == D.procedure_code, isouter=True)  # type: ignore[arg-type]
-         .join(Field, Field.code == D.field_code, isouter=True)  # type: ignore[arg-type]
+    orders: dict[str, list[Any]] = {
+        "due": [], "field": [D.field_code],
+        "agency": [col(D.handling_agency) == "", D.handling_agency]}
+    order = orders[sort]
+    q = (select(col(D.code), col(D.applicant_name), col(D.procedure_code), col(Procedure.name),
+                col(D.field_code), col(Field.name), col(D.handling_agency), col(D.status),
+                col(D.received_at), col(D.due_at), col(D.extended_due_at), eff)
+         .join(Procedure, col(Procedure.code) == D.procedure_code, isouter=True)
+         .join(Field, col(Field.code) == D.field_code, isouter=True)
          .where(_base(w), _effective() <= w.limit)
          .order_by(*order, _effective(), D.code)
          .limit(max(1, min(limit, 1000))).offset(max(0, offset)))
