@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import re
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -33,6 +31,21 @@ from desk.services.context import DeskContext
 from desk.services.dossier.events import fact
 from desk.services.printing import spooler as printing
 from desk.services.queue import wait_estimates
+from desk.services.queue.ticket_rules import (
+    NO_SHOW_AFTER_RECALLS,
+    business_day,
+    counter_services,
+    event_row,
+    find_service,
+    issue_payload,
+    issue_reason,
+    new_ticket,
+    next_number,
+    normalize_label,
+    pick_next,
+)
+from desk.services.queue.ticket_rules import apply as apply_action
+from desk.services.queue.ticket_views import Issued, TicketView
 from desk.services.trust.actor import Actor
 from desk.services.trust.roles import require
 from printers.layouts.ticket import TicketData, build_ticket
@@ -45,49 +58,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_SHOW_AFTER_RECALLS = 1  # a citizen is called at least twice before being marked absent
-
-
 # ---------------------------------------------------------------- views handed to callers
-
-
-@dataclass(frozen=True)
-class TicketView:
-    id: uuid.UUID
-    label: str
-    number: int
-    service_code: str
-    priority: bool
-    priority_reason: str | None
-    state: str
-    counter: int | None
-    target_counter: int | None
-    issued_at: datetime
-    called_at: datetime | None
-    served_at: datetime | None
-    recalls: int
-    leg: int
-    dossier_code: str | None
-
-    @classmethod
-    def of(cls, t: Ticket) -> TicketView:
-        return cls(t.id, t.label, t.number, t.service_code, t.priority, t.priority_reason,
-                   t.state, t.counter, t.target_counter, t.issued_at, t.called_at, t.served_at,
-                   t.recalls, t.leg, t.dossier_code)
-
-
-@dataclass(frozen=True)
-class Issued:
-    ticket: TicketView
-    people_ahead: int
-    print_job: str | None = None
-    print_note: str | None = None  # message key when the ticket could not be sent to print
-    status_url: str = ""  # the phone page of the ticket (its QR), issue 18
-    wait_seconds: float | None = None  # the estimate told at issue time
-
-    @property
-    def wait_minutes(self) -> int | None:
-        return wait_estimates.minutes(self.wait_seconds)
 
 
 @dataclass(frozen=True)
@@ -132,44 +103,13 @@ class DisplaySnapshot:
 # ---------------------------------------------------------------- helpers
 
 
-def business_day(ctx: DeskContext, at: datetime | None = None) -> date:
-    """The office's LOCAL date (bcgov #626: a UTC date flips at 07:00 in Vietnam)."""
-    return (at or ctx.now()).astimezone(ctx.tz).date()
-
-
-def find_service(ctx: DeskContext, service: str) -> ServiceConfig:
-    """A service by code or by its ticket prefix, case-insensitive."""
-    key = service.strip().upper()
-    for s in ctx.settings.queue.services:
-        if s.code.upper() == key or s.prefix == key:
-            return s
-    codes = ", ".join(f"{s.code} ({s.prefix})" for s in ctx.settings.queue.services)
-    raise DomainError("queue.unknown_service", service=service, services=codes)
-
-
-def counter_services(ctx: DeskContext, counter: int) -> tuple[str, ...]:
-    q = ctx.settings.queue
-    if counter not in {c.number for c in q.counters}:
-        known = ", ".join(str(c.number) for c in q.counters)
-        raise DomainError("queue.unknown_counter", counter=counter, counters=known)
-    return tuple(s.code for s in q.services if counter in s.counters)
-
-
-def normalize_label(label: str) -> str:
-    """"a15", " A015 " → "A015"."""
-    m = re.fullmatch(r"\s*([A-Za-z]+)\s*0*(\d+)\s*", label)
-    if not m:
-        raise DomainError("queue.bad_label", label=label)
-    return rules.make_label(m.group(1).upper(), int(m.group(2)))
-
-
 def _event(s: Session, t: Ticket | None, kind: str, at: datetime, *, day: date,
            counter: int | None = None, clerk: str = "", **payload: Any) -> None:
-    ev = TicketEvent(
-        day=day, ticket_id=t.id if t else None, label=t.label if t else "",
-        service_code=t.service_code if t else "", priority=t.priority if t else False,
-        kind=kind, at=at, counter=counter, clerk=clerk, payload=payload,
-    )
+    _record(s, event_row(t, kind, at, day=day, counter=counter, clerk=clerk, payload=payload))
+
+
+def _record(s: Session, row: dict[str, Any]) -> None:
+    ev = TicketEvent(**row)
     s.add(ev)
     fact(s, "ticket", ev)  # its sync outbox row, in this transaction (issue 7)
 
@@ -208,26 +148,10 @@ def _ready(s: Session, day: date, counter: int) -> None:
 
 def _apply(s: Session, t: Ticket, action: str, *, counter: int | None, now: datetime,
            clerk: str, min_recalls: int = 0, **payload: Any) -> None:
-    t.state = rules.next_state(t.state, action, recalls=t.recalls, min_recalls=min_recalls)
-    if action == "call":
-        t.counter = counter
-        t.called_at = t.called_at or now
-        t.last_called_at = now
-    elif action == "recall":
-        t.recalls += 1
-        t.last_called_at = now
-    elif action == "start":
-        t.served_at = now
-    elif action in ("finish", "no_show", "transfer"):
-        t.done_at = now
-    if action == "finish" and payload.get("dossier_code"):
-        t.dossier_code = payload["dossier_code"]
-    if clerk:
-        t.clerk = clerk
+    row = apply_action(t, action, counter=counter, now=now, clerk=clerk,
+                       min_recalls=min_recalls, **payload)
     s.add(t)
-    _event(s, t, rules.EVENT_OF_ACTION[action], now, day=t.day,
-           counter=counter if counter is not None else t.counter, clerk=clerk,
-           **{k: v for k, v in payload.items() if v is not None})
+    _record(s, row)
 
 
 # ---------------------------------------------------------------- issuing
@@ -241,31 +165,27 @@ def issue(ctx: DeskContext, service: str, priority_reason: str | None = None, *,
     `inside` runs in the issuing transaction, under its write lock: a booking is marked
     checked in with its ticket atomically (it raises to give no ticket at all)."""
     svc = find_service(ctx, service)
-    reason = rules.APPOINTMENT_REASON if appointment else rules.check_reason(priority_reason)
+    reason = issue_reason(priority_reason, appointment)
     now = ctx.now()
     day = business_day(ctx, now)
     with write_session(ctx.engine) as s:
         seq = s.get(TicketSequence, (day, svc.code))
         if seq is None:
             seq = TicketSequence(day=day, service_code=svc.code, last=0)
-        seq.last += 1
+        seq.last = next_number(seq.last)
         s.add(seq)
         ahead_q = select(func.count()).select_from(Ticket).where(
             Ticket.day == day, Ticket.state == rules.WAITING, Ticket.service_code == svc.code)
         if reason:
             ahead_q = ahead_q.where(Ticket.priority == True)  # noqa: E712
         ahead = int(s.exec(ahead_q).one())
-        t = Ticket(day=day, service_code=svc.code, number=seq.last,
-                   label=rules.make_label(svc.prefix, seq.last), priority=reason is not None,
-                   priority_reason=reason, issued_at=now, waiting_since=now, clerk=clerk)
+        t = Ticket(**new_ticket(day, svc, seq.last, reason, now, clerk))
         s.add(t)
         s.flush()
         if inside is not None:
             inside(s, t)
         wait = _estimate(s, ctx, day, now, t.id.hex)
-        _event(s, t, rules.ISSUE, now, day=day, clerk=clerk,
-               **({"reason": reason} if reason else {}),
-               **({"estimate_s": round(wait)} if wait is not None else {}))
+        _event(s, t, rules.ISSUE, now, day=day, clerk=clerk, **issue_payload(reason, wait))
         view = TicketView.of(t)
     link = status_url(ctx.settings, view.id.hex)
     job, note = _print(ctx, view, svc, ahead, link, wait) if print_ticket else (None, None)
@@ -339,16 +259,9 @@ def call_next(ctx: DeskContext, counter: int, *, clerk: str = "",
             TicketEvent.day == day, TicketEvent.counter == counter,
             TicketEvent.kind == rules.CALL,
         ).order_by(col(TicketEvent.seq).desc()).limit(limit + 1)).all()))
-        by_id = {r.id: r for r in rows}
-        pick = rules.choose_next(
-            [rules.Candidate(r.id, r.service_code, r.priority, r.issued_at, r.number,
-                             r.target_counter,
-                             appointment=r.priority_reason == rules.APPOINTMENT_REASON)
-             for r in rows],
-            counter, services, recent, limit)
-        if pick is None:
+        t = pick_next(list(rows), counter, services, recent, limit)
+        if t is None:
             return None
-        t = by_id[pick.key]  # type: ignore[index]
         _apply(s, t, "call", counter=counter, now=now, clerk=clerk)
         return TicketView.of(t)
 
