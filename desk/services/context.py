@@ -76,7 +76,7 @@ class DeskContext:
                     # after load_stack(): SQLAlchemy, Alembic and the sync load on first use
                     from desk.services.notify.notices import enable_notices  # noqa: PLC0415
                     from desk.services.store import open_store  # noqa: PLC0415
-                    from desk.sync import enable_outbox  # noqa: PLC0415
+                    from desk.sync.outbox import enable_outbox  # noqa: PLC0415
 
                     engine = open_store(self.settings.database_path, clock=self.clock)
                     enable_outbox()  # each dossier event gets its outbox row in its transaction

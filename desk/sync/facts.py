@@ -25,6 +25,7 @@ from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
 from desk.sync.outbox_row import APPLYING, append
+from desk.sync.outbox_wire import ticket_payload as wire_payload
 from storage.tables import Clerk
 from storage.tables.device import DeviceState
 from storage.tables.queue import Ticket, TicketEvent
@@ -35,7 +36,6 @@ TICKET = "ticket"
 RATING = "rating"
 TICKET_PREFIX = "ticket."
 SCORE = {"rat_hai_long": 3, "hai_long": 2, "khong_hai_long": 1}
-_TICKET_EXTRA = {"to_counter": "tc", "to_service": "ts", "new_leg": "nl", "out_of_order": "oo"}
 BACKFILL_MARK = "sync_facts_ticket_seq"  # device_state: ticket_event seqs already looked at
 
 
@@ -50,23 +50,8 @@ def fact_hook(session: Session, entity_type: str, row: Any) -> None:
 
 
 def ticket_payload(session: Session, ev: Any) -> dict[str, Any]:
-    p: dict[str, Any] = {"d": ev.day.isoformat()}
-    if ev.service_code:
-        p["sv"] = ev.service_code
     t = session.get(Ticket, ev.ticket_id) if ev.ticket_id else None  # in the session already
-    if t is not None:
-        p["n"], p["l"] = t.number, t.leg
-    if ev.counter is not None:
-        p["c"] = ev.counter
-    if ev.clerk:
-        p["by"] = ev.clerk
-    if ev.priority:
-        p["pr"] = 1
-    for key, short in _TICKET_EXTRA.items():
-        value = (ev.payload or {}).get(key)
-        if value is not None:
-            p[short] = int(value) if isinstance(value, bool) else value
-    return p
+    return wire_payload(ev, t.number if t else None, t.leg if t else None)
 
 
 def enqueue_ticket(session: Session, ev: Any) -> Any:

@@ -13,8 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from desk import environment
-from desk.sync import protocol as P
-from desk.sync.hlc import HLC, tick
+from desk.sync.outbox_wire import outbox_entry
 from storage.tables.sync import OutboxEvent, SyncState
 
 APPLYING = "desk.sync.applying"  # session.info flag: events written by the sync itself
@@ -36,20 +35,16 @@ def append(session: Session, *, event_id: uuid.UUID, office_id: str, kind: str,
            base_version: int = 0) -> Any:
     """The outbox row of one event (a dossier's, or a fact of desk/sync/facts.py): this
     device's next seq and HLC tick, and the wire form, frozen. The tick's physical time is
-    the event's own instant, read from the desk's injected clock (never the machine's)."""
+    the event's own instant, read from the desk's injected clock (never the machine's).
+    The content is outbox_wire's, shared with the quick writer."""
     st = sync_state(session)
-    last = HLC.decode(st.hlc_last) if st.hlc_last else HLC(0, 0, st.device_id[:8])
-    clock = tick(last, int(at.timestamp() * 1000), node=st.device_id[:8])
-    st.hlc_last = clock.encode()
-    st.last_seq += 1
-    schema_v = environment.sync_schema_v(P.SCHEMA_V)
-    wire = P.wire_event(event_id=event_id.hex, seq=st.last_seq, hlc=clock.wire(), kind=kind,
-                        entity=entity_id, at=at, base_version=base_version, payload=payload,
-                        schema_v=schema_v)
-    row = OutboxEvent(event_id=event_id, office_id=office_id, device_epoch=st.device_epoch,
-                      seq=st.last_seq, hlc=clock.encode(), type=kind, entity_type=entity_type,
-                      entity_id=entity_id, base_version=base_version, schema_v=schema_v,
-                      payload=wire, payload_sha256=P.event_digest(wire))
+    entry = outbox_entry(device_id=st.device_id, device_epoch=st.device_epoch,
+                         last_seq=st.last_seq, hlc_last=st.hlc_last, event_id=event_id,
+                         office_id=office_id, kind=kind, entity_type=entity_type,
+                         entity_id=entity_id, at=at, payload=payload,
+                         base_version=base_version)
+    st.hlc_last, st.last_seq = entry.hlc_last, entry.last_seq
+    row = OutboxEvent(**entry.row)
     session.add(st)
     session.add(row)
     session.flush()
