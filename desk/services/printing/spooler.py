@@ -236,7 +236,7 @@ def printer_states(ctx: DeskContext) -> list[dict[str, Any]]:
         counts: dict[tuple[str, str], int] = {
             (p, st): n for p, st, n in s.exec(
                 select(PrintJob.printer, PrintJob.state, func.count())
-                .where(PrintJob.state.in_(("queued", "sending", "failed")))  # type: ignore[attr-defined]
+                .where(col(PrintJob.state).in_(("queued", "sending", "failed")))
                 .group_by(PrintJob.printer, PrintJob.state)).all()}
         head_error = {p: e for p, e in s.exec(
             select(PrintJob.printer, PrintJob.last_error)

@@ -242,23 +242,23 @@ class PrintWorker:
         """A callback for read_status: True while it is worth waiting for the reply."""
         assert self.transport is not None
         transport = self.transport
-        start = time.monotonic()
-        state = {"deadline": start + self.status_timeout + self._drain_budget(nbytes),
-                 "pending": None, "moved": start}
+        moved = time.monotonic()
+        deadline = moved + self.status_timeout + self._drain_budget(nbytes)
+        last: int | None = None  # bytes still queued at the last look
 
         def keep_waiting() -> bool:
+            nonlocal moved, deadline, last
             now = time.monotonic()
             pending = transport.pending()
             if pending:  # bytes still queued for the printer: wait while they move
-                last = state["pending"]
                 if last is None or pending < last:
-                    state["moved"] = now
-                    state["deadline"] = max(state["deadline"], now + self.status_timeout
-                                            + min(self.max_wait, pending / self.min_rate))
-                elif now - state["moved"] > self.write_timeout:
+                    moved = now
+                    deadline = max(deadline, now + self.status_timeout
+                                   + min(self.max_wait, pending / self.min_rate))
+                elif now - moved > self.write_timeout:
                     return False  # the printer stopped taking bytes
-                state["pending"] = pending
-            return now < state["deadline"]
+                last = pending
+            return now < deadline
 
         return keep_waiting
 
@@ -298,8 +298,9 @@ class PrintWorker:
         """Holding the lock, no job of this printer can be on its way: one still `sending`
         was cut off when its worker died. Assume part of it printed (reprint mark)."""
         with write_session(self.ctx.engine) as s:
-            res = s.exec(update(PrintJob)  # type: ignore[call-overload]
-                         .where(PrintJob.printer == self.printer, PrintJob.state == "sending")
+            res = s.exec(update(PrintJob)
+                         .where(col(PrintJob.printer) == self.printer,
+                                col(PrintJob.state) == "sending")
                          .values(state="queued", bytes_sent=func.max(PrintJob.bytes_sent, 1),
                                  last_error="interrupted while sending"))
             if res.rowcount:
@@ -308,10 +309,11 @@ class PrintWorker:
 
     def _expire(self) -> None:
         with write_session(self.ctx.engine) as s:
-            s.exec(update(PrintJob)  # type: ignore[call-overload]
-                   .where(PrintJob.printer == self.printer, PrintJob.state == "queued",
-                          PrintJob.expires_at.is_not(None),  # type: ignore[union-attr]
-                          PrintJob.expires_at <= self.ctx.now())  # type: ignore[operator]
+            s.exec(update(PrintJob)
+                   .where(col(PrintJob.printer) == self.printer,
+                          col(PrintJob.state) == "queued",
+                          col(PrintJob.expires_at).is_not(None),
+                          col(PrintJob.expires_at) <= self.ctx.now())
                    .values(state="expired"))
 
     def _head(self) -> Any:
@@ -325,8 +327,8 @@ class PrintWorker:
         # an interrupted job is recovered by the next worker that takes the lock, not by it
         lease = self.ctx.now() + timedelta(seconds=self.write_timeout * 3 + 60)
         with write_session(self.ctx.engine) as s:
-            res = s.exec(update(PrintJob)  # type: ignore[call-overload]
-                         .where(PrintJob.id == job_id, PrintJob.state == "queued")
+            res = s.exec(update(PrintJob)
+                         .where(col(PrintJob.id) == job_id, col(PrintJob.state) == "queued")
                          .values(state="sending", attempts=PrintJob.attempts + 1,
                                  next_attempt_at=lease))
             return bool(res.rowcount)
@@ -433,7 +435,7 @@ def _waiting(ctx: DeskContext, printer: str) -> bool:
     with read_session(ctx.engine) as s:
         return s.exec(select(PrintJob.id).where(
             PrintJob.printer == printer,
-            PrintJob.state.in_(("queued", "sending"))).limit(1)).first() is not None  # type: ignore[attr-defined]
+            col(PrintJob.state).in_(("queued", "sending"))).limit(1)).first() is not None
 
 
 @dataclass
@@ -452,6 +454,13 @@ class WorkerPool:
         forget(self.printers)
 
 
+def _loop(worker: PrintWorker, idle_poll: float) -> Callable[[Daemon], None]:
+    """The daemon's body: this worker's loop on the daemon's own stop and wake events."""
+    def body(d: Daemon) -> None:
+        worker.run(d.stop_event, d.wake_event, idle_poll)
+    return body
+
+
 def start(ctx: DeskContext, printers: list[str] | None = None, *, idle_poll: float = 10.0,
           **worker_options: Any) -> WorkerPool:
     """Start one daemon thread per printer inside this process (the app does this)."""
@@ -462,7 +471,7 @@ def start(ctx: DeskContext, printers: list[str] | None = None, *, idle_poll: flo
     for name in names:
         worker = PrintWorker(ctx, name, **worker_options)
         daemons.append(Daemon(f"print-{name}",
-                              lambda d, w=worker: w.run(d.stop_event, d.wake_event, idle_poll),
+                              _loop(worker, idle_poll),
                               wake_event=listen(name), stop_event=stop).start())
     return WorkerPool(daemons, stop, names)
 
@@ -474,7 +483,7 @@ def drain(ctx: DeskContext, timeout: float, printers: list[str] | None = None,
     _ = ctx.engine
     with read_session(ctx.engine) as s:
         waiting = set(s.exec(select(PrintJob.printer).where(
-            PrintJob.state.in_(("queued", "sending")))).all())  # type: ignore[attr-defined]
+            col(PrintJob.state).in_(("queued", "sending")))).all())
     names = [n for n in (printers or list(ctx.settings.printers)) if n in waiting]
     deadline = time.monotonic() + timeout
     threads = []
@@ -494,14 +503,14 @@ def _summary(ctx: DeskContext, names: list[str]) -> dict[str, dict[str, Any]]:
                                           "last_error": ""} for n in names}
     with read_session(ctx.engine) as s:
         rows = s.exec(select(PrintJob.printer, PrintJob.state, func.count())
-                      .where(PrintJob.printer.in_(names))  # type: ignore[attr-defined]
+                      .where(col(PrintJob.printer).in_(names))
                       .group_by(PrintJob.printer, PrintJob.state)).all()
-        for printer, state, n in rows:
+        for printer, state, count in rows:
             key = "queued" if state == "sending" else state
-            out[printer][key] = out[printer].get(key, 0) + n
-        for n in names:
+            out[printer][key] = out[printer].get(key, 0) + count
+        for name in names:
             err = s.exec(select(PrintJob.last_error).where(
-                PrintJob.printer == n, PrintJob.state == "queued")
-                .order_by(PrintJob.created_at).limit(1)).first()
-            out[n]["last_error"] = err or ""
+                PrintJob.printer == name, PrintJob.state == "queued")
+                .order_by(col(PrintJob.created_at)).limit(1)).first()
+            out[name]["last_error"] = err or ""
     return out
