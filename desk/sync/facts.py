@@ -22,9 +22,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import exists, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.sync.outbox_row import APPLYING, append
+from desk.sync.outbox_wire import TICKET, TICKET_PREFIX
 from desk.sync.outbox_wire import ticket_payload as wire_payload
 from storage.tables import Clerk
 from storage.tables.device import DeviceState
@@ -32,9 +33,7 @@ from storage.tables.queue import Ticket, TicketEvent
 from storage.tables.rating import Rating
 from storage.tables.sync import OutboxEvent
 
-TICKET = "ticket"
 RATING = "rating"
-TICKET_PREFIX = "ticket."
 SCORE = {"rat_hai_long": 3, "hai_long": 2, "khong_hai_long": 1}
 BACKFILL_MARK = "sync_facts_ticket_seq"  # device_state: ticket_event seqs already looked at
 
@@ -81,16 +80,16 @@ def backfill_facts(session: Session) -> int:
     n = 0
     if top > after:
         for ev in session.exec(select(TicketEvent).where(
-                TicketEvent.seq > after,  # type: ignore[operator]
-                ~exists().where(OutboxEvent.event_id == TicketEvent.id)
-        ).order_by(TicketEvent.seq)).all():  # type: ignore[arg-type]
+                col(TicketEvent.seq) > after,
+                ~exists().where(col(OutboxEvent.event_id) == TicketEvent.id)
+        ).order_by(col(TicketEvent.seq))).all():
             enqueue_ticket(session, ev)
             n += 1
         mark.value = str(top)
         session.add(mark)
     for r in session.exec(select(Rating).where(
-            ~exists().where(OutboxEvent.event_id == Rating.id)
-    ).order_by(Rating.at, Rating.id)).all():  # type: ignore[arg-type]
+            ~exists().where(col(OutboxEvent.event_id) == Rating.id)
+    ).order_by(col(Rating.at), col(Rating.id))).all():
         enqueue_rating(session, r)
         n += 1
     return n

@@ -17,6 +17,8 @@ from desk import environment
 from desk.sync import protocol as P
 from desk.sync.hlc import HLC, tick
 
+TICKET = "ticket"  # the entity type of a queue ticket's events
+TICKET_PREFIX = "ticket."  # their wire kinds: ticket.issue, ticket.call…
 # payload keys of a ticket event → their short wire names
 TICKET_EXTRA = {"to_counter": "tc", "to_service": "ts", "new_leg": "nl", "out_of_order": "oo"}
 
