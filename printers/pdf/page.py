@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TypedDict
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import TextEmphasis, XPos, YPos
 
 from printers.pdf.fonts import FAMILY, font_files
 from printers.pdf.subsets import pdf_bytes
@@ -60,10 +60,24 @@ class OfficialPdf(FPDF):
         self.head = head
         self.set_margins(30, 20, 15)
         self.set_auto_page_break(True, 20)
-        for style, path in font_files().items():
-            self.add_font(FAMILY, style, str(path))
+        self._faces = font_files()  # style → file, each added when the document first uses it
         self.set_font(FAMILY, "", BODY)
         self.add_page()
+
+    def set_font(self, family: str | None = None, style: str | TextEmphasis = "",
+                 size: float = 0) -> None:
+        """fpdf2's, adding one of the desk's faces the first time the document uses it: fpdf2
+        embeds (and subsets at output) every face added, used or not."""
+        name = (family or self.font_family).lower()
+        key = "".join(sorted(style.style if isinstance(style, TextEmphasis) else style.upper()))
+        key = key.replace("S", "").replace("U", "")
+        faces = getattr(self, "_faces", {})
+        if name == FAMILY.lower() and name + key not in self.fonts and key in faces:
+            self.add_font(FAMILY, key, str(faces[key]))
+            # The faces' glyph boxes are right: without this fontTools decompiles and
+            # recompiles every glyph of the subset at output to recompute them (~1/4 of it).
+            self.fonts[name + key].ttfont.recalcBBoxes = False
+        super().set_font(family, style, size)
 
     # -- header -----------------------------------------------------------------------------
     def letterhead(self, number: str = "", when: date | datetime | None = None,

@@ -18,10 +18,11 @@ from sqlmodel import col, select
 
 from desk.domain.errors import DomainError
 from desk.domain.statement import Credit, compact, parse_statement
-from desk.domain.vietqr import PURPOSE_MAX, build_payload
+from desk.domain.vietqr import build_payload
 from desk.services.context import DeskContext
 from desk.services.dossier.fact_fold import default_amount, fee_status
 from desk.services.dossier.fact_log import record_fact
+from desk.services.dossier.fee_due import due_qr, fee_purpose
 from desk.services.dossier.fees import _check_open_and_single
 from desk.services.dossier.projection import load_events
 from desk.services.dossier.views import get_dossier
@@ -31,18 +32,6 @@ from printers.document import Document
 from printers.layouts.fee_slip import FeeSlipData, build_fee_slip
 from storage.engine import read_session
 from storage.tables import Dossier, Procedure
-
-PREFIX = "HS "  # "hồ sơ", when it fits
-
-
-def fee_purpose(code: str) -> str:
-    """"HS H41-261204-0007" when it fits in 25 characters, else the code's letters and
-    digits ("00000H41-261204-0007" → "00000H412612040007"), cut from the left if needed."""
-    if len(PREFIX + code) <= PURPOSE_MAX:
-        return PREFIX + code
-    if len(code) <= PURPOSE_MAX:
-        return code
-    return compact(code)[-PURPOSE_MAX:]
 
 
 def _bank(ctx: DeskContext) -> Any:
@@ -69,11 +58,10 @@ def fee_qr(ctx: DeskContext, code: str) -> dict[str, Any]:
             raise DomainError("dossier.not_found", code=code)
         fee = fee_status(load_events(s, d.id), s.get(Procedure, d.procedure_code), d.sets)
         real_code = d.code
-    if fee["status"] != "unpaid" or fee["due"] <= 0:
+    qr = due_qr(bank.bin, bank.account, real_code, fee)
+    if qr is None:
         raise DomainError("feeqr.nothing_due", code=real_code, status=fee["status"])
-    purpose = fee_purpose(real_code)
-    return {"payload": build_payload(bank.bin, bank.account, fee["due"], purpose),
-            "amount": fee["due"], "purpose": purpose}
+    return qr
 
 
 def receipt_qr(ctx: DeskContext, code: str) -> dict[str, Any] | None:
