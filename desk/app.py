@@ -15,8 +15,10 @@ from textual.binding import Binding, BindingType
 from desk import STARTED_AT
 from desk.i18n import render_error, t
 from desk.services.context import load_stack
+from screens.lazy import later
+from screens.login import LoginScreen
 from screens.modes import MODE_BINDINGS, DeskModes
-from screens.widgets.textual_texts import DeskCommandsProvider
+from screens.widgets.textual_texts import DeskCommandPalette, DeskCommandsProvider
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -116,14 +118,10 @@ class DeskApp(DeskModes, App[int]):
 
     def _dossiers_seeded(self) -> None:
         """A clerk quick to log in saw the counts of a half-seeded office: count again."""
-        from screens.widgets.deadline_badge import DeadlineBadge
-
-        for badge in self.screen.query(DeadlineBadge):
-            badge.refresh_counts()
+        for badge in self.screen.query("DeadlineBadge"):  # by name: loaded after the login
+            badge.refresh_counts()  # type: ignore[attr-defined]
 
     def _clerks_seeded(self) -> None:
-        from screens.login import LoginScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, LoginScreen):
                 screen.load_clerks()
@@ -144,8 +142,6 @@ class DeskApp(DeskModes, App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, in the desk's language (screens/widgets/textual_texts.py)."""
-        from screens.widgets.textual_texts import DeskCommandPalette
-
         if self.use_command_palette and not DeskCommandPalette.is_open(self):
             self.push_screen(DeskCommandPalette(id="--command-palette"))
 
@@ -156,9 +152,7 @@ class DeskApp(DeskModes, App[int]):
 
     def action_show_keys(self) -> None:
         """F1: the key plan and this screen's keys (screens/keyplan.py)."""
-        from screens.widgets.keys_panel import open_keys
-
-        open_keys(self)
+        later("open_keys")(self)
 
 
 def prewarm_documents(ctx: DeskContext | None = None) -> None:

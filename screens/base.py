@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import ActiveBinding
 from textual.screen import Screen
+from textual.widgets import Header
 
+from screens.lazy import later
 from screens.widgets.textual_texts import label
 
 if TYPE_CHECKING:
@@ -58,13 +60,9 @@ class DeskScreen(Screen[Any]):
         # screen; the waiting-room display and the kiosk do not set `show_status`.
         if self.STATUS_LINE and getattr(self.app, "show_status", False) \
                 and not self.query("DeadlineBadge"):
-            from textual.widgets import Header
-
-            from screens.widgets.status_line import StatusLine
-
             headers = self.query(Header)
             if headers:
-                self.mount(StatusLine(), after=headers.first())
+                self.mount(later("status_line")(), after=headers.first())
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = False) -> None:

@@ -22,6 +22,8 @@ from textual.widgets import DataTable, Digits, Header, Input, Static
 from desk.commands.base import classify_exception
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.services.queue import tickets as queue
+from desk.services.queue.tickets import counter_state, waiting_summary
 from screens.base import DeskScreen, translate_bindings
 from screens.widgets.footer import DeskFooter
 
@@ -140,8 +142,6 @@ class CounterQueueScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="counter-refresh", exit_on_error=False)
     def reload(self) -> None:
-        from desk.services.queue.tickets import counter_state, waiting_summary
-
         state = counter_state(self.ctx, self.counter)
         waiting = waiting_summary(self.ctx)
         self.app.call_from_thread(self._show, state, waiting)
@@ -218,8 +218,6 @@ class CounterQueueScreen(DeskScreen):
         return t("queue.counter.done", label=v.label, state=t(f"queue.state.{v.state}"))
 
     def action_call_next(self) -> None:
-        from desk.services.queue import tickets as queue
-
         def done(v: Any) -> str:
             if v is None:
                 return t("queue.counter.nobody")
@@ -229,8 +227,6 @@ class CounterQueueScreen(DeskScreen):
                                           actor=self._actor()), done)
 
     def _act(self, action: str, **kw: Any) -> None:
-        from desk.services.queue import tickets as queue
-
         self._run(lambda: queue.act(self.ctx, action, counter=self.counter, clerk=self.clerk,
                                     actor=self._actor(), **kw), self._state_text)
 
@@ -247,8 +243,6 @@ class CounterQueueScreen(DeskScreen):
         self._act("hold")
 
     def action_call_number(self) -> None:
-        from desk.services.queue import tickets as queue
-
         def answered(label: str | None) -> None:
             if label:
                 self._run(lambda: queue.call_number(self.ctx, self.counter, label,
@@ -266,8 +260,6 @@ class CounterQueueScreen(DeskScreen):
         self.app.push_screen(AskModal(t("queue.counter.ask_dossier")), answered)
 
     def action_transfer(self) -> None:
-        from desk.services.queue import tickets as queue
-
         def answered(target: str | None) -> None:
             if not target:
                 return
@@ -284,8 +276,6 @@ class CounterQueueScreen(DeskScreen):
         self.app.push_screen(AskModal(t("queue.counter.ask_transfer")), answered)
 
     def action_pause(self) -> None:
-        from desk.services.queue import tickets as queue
-
         paused = bool(self.state and self.state.paused)
 
         def toggle() -> bool:

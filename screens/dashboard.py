@@ -18,8 +18,14 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Header, Static
 
 from desk.domain.numbers import decimal, integer
+from desk.domain.statistics import percent
 from desk.i18n import t
+from desk.services.reports.indicators import official
+from desk.services.reports.period import glance, period_report, queue_day, sync_summary
 from screens.base import DeskScreen
+from screens.counter_queue import AskModal
+from screens.queue_supervisor import parse_day
+from screens.report import ReportScreen, month_of
 from screens.widgets.footer import DeskFooter
 
 TILES = ("q_issued", "q_served", "q_waiting", "q_mean", "received", "due", "overdue", "on_time",
@@ -94,9 +100,6 @@ class DashboardScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="dash", exit_on_error=False)
     def action_refresh_data(self) -> None:
-        from desk.services.reports.indicators import official
-        from desk.services.reports.period import glance, period_report, queue_day, sync_summary
-
         assert self.day is not None
         g = glance(self.ctx, self.day)
         # the month so far, as `desk report --format json` gives it (one function for both)
@@ -116,8 +119,6 @@ class DashboardScreen(DeskScreen):
         tile.set_class(cls == "good", "-good")
 
     def _show(self, g: Any, q: Any, sync: dict[str, Any] | None) -> None:
-        from desk.domain.statistics import percent
-
         self.glance = g
         self.query_one("#dash-title", Static).update(t("dash.title", date=f"{g.day:%d/%m/%Y}"))
         if q is None:
@@ -159,8 +160,6 @@ class DashboardScreen(DeskScreen):
 
     def _show_official(self, month: dict[str, Any]) -> None:
         """The month's template columns (total row) and the Decision 766 indicators."""
-        from desk.domain.statistics import percent
-
         self.official = month
         assert self.day is not None
         self.query_one("#dash-official", Static).update(Text(t(
@@ -188,9 +187,6 @@ class DashboardScreen(DeskScreen):
         self.action_refresh_data()
 
     def action_pick_day(self) -> None:
-        from screens.counter_queue import AskModal
-        from screens.queue_supervisor import parse_day
-
         def answered(text: str | None) -> None:
             if not text:
                 return
@@ -204,7 +200,5 @@ class DashboardScreen(DeskScreen):
         self.app.push_screen(AskModal(t("dash.ask_day"), f"{self.day:%d/%m/%Y}"), answered)
 
     def action_open_report(self) -> None:
-        from screens.report import ReportScreen, month_of
-
         first, last = month_of(self.day or self.ctx.local_now().date())
         self.app.push_screen(ReportScreen(first, last))

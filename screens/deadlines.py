@@ -22,7 +22,11 @@ from textual.widgets import DataTable, Header, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.services.deadlines.apology import check_can_issue, draft, issue
+from desk.services.deadlines.watch import watch_list
+from screens.apology_form import ApologyForm
 from screens.base import DeskScreen
+from screens.dossier import DossierScreen
 from screens.widgets.deadline_badge import DeadlineBadge
 from screens.widgets.footer import DeskFooter
 
@@ -93,8 +97,6 @@ class DeadlinesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadlines-list")
     def load(self, keep: str | None = None) -> None:
-        from desk.services.deadlines.watch import watch_list
-
         rows = watch_list(self.ctx, self.sort)
         self.app.call_from_thread(self._show, rows, keep)
 
@@ -181,19 +183,12 @@ class DeadlinesScreen(DeskScreen):
         if code is None:
             self.notify(t("deadlines.no_row"))
             return
-        try:
-            from screens.dossier import DossierScreen  # type: ignore[import-not-found]
-        except ImportError:
-            self.notify(t("deadlines.no_dossier_screen", code=code))
-            return
         self.app.push_screen(DossierScreen(code))
 
     def _actor(self) -> Actor | None:
         return self.actor or getattr(self.app, "actor", None)
 
     def action_apology(self) -> None:
-        from desk.services.deadlines.apology import check_can_issue
-
         code = self.current_code()
         if code is None:
             self.notify(t("deadlines.no_row"))
@@ -215,8 +210,6 @@ class DeadlinesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadlines-draft")
     def _open_form(self, code: str, actor: Actor) -> None:
-        from desk.services.deadlines.apology import draft
-
         try:
             d = draft(self.ctx, code)
         except DomainError as e:
@@ -225,9 +218,6 @@ class DeadlinesScreen(DeskScreen):
         self.app.call_from_thread(self._push_form, d, actor)
 
     def _push_form(self, d: Any, actor: Actor) -> None:
-        from desk.services.deadlines.apology import issue
-        from screens.apology_form import ApologyForm
-
         def submit(reason: str, day: date) -> dict[str, Any]:
             return issue(self.ctx, d.code, actor, reason, day)
 

@@ -105,7 +105,8 @@ class DisplayScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="display-feed", exit_on_error=False)
     def watch_feed(self) -> None:
-        from desk.services.queue.tickets import QueueFeed
+        # the waiting-room TV paints first: tickets.py loads SQLAlchemy (in this thread)
+        from desk.services.queue.tickets import QueueFeed  # noqa: PLC0415
 
         worker = get_current_worker()
         feed = None

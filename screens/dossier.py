@@ -10,14 +10,18 @@ from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 
 from desk.domain.errors import DomainError
 from desk.domain.numbers import integer
 from desk.i18n import render_error, t
+from desk.services.dossier import attachments, fees, steps
+from desk.services.dossier.attachments import list_scans, scanner_dir
 from desk.services.dossier.fees import OWED_AFTER, format_amount
-from desk.services.dossier.views import event_label
+from desk.services.dossier.lifecycle import act
+from desk.services.dossier.views import event_label, show
 from desk.services.printing import papers
 from desk.services.trust.actor import SYSTEM
 from screens.base import DeskScreen, translate_bindings
@@ -159,8 +163,6 @@ class FactActions:
         self.app.push_screen(ActionForm(title, fields), done)
 
     def action_attach(self: Any) -> None:
-        from desk.services.dossier.attachments import list_scans, scanner_dir
-
         if self.view is None:
             return
         picker = ScanPicker(self.code, list_scans(self.ctx), str(scanner_dir(self.ctx)),
@@ -174,8 +176,6 @@ class FactActions:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-fact")
     def run_fact(self: Any, kind: str, values: dict[str, str]) -> None:
-        from desk.services.dossier import attachments, fees, steps
-
         actor = _actor_of(self)
         try:
             if kind == "fee":
@@ -272,8 +272,6 @@ class DossierScreen(FactActions, DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier")
     def load(self) -> None:
-        from desk.services.dossier.views import show
-
         try:
             view = show(self.ctx, self.code)
         except DomainError as e:
@@ -380,8 +378,6 @@ class DossierScreen(FactActions, DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-act")
     def run_action(self, action: str, values: dict[str, str]) -> None:
-        from desk.services.dossier.lifecycle import act
-
         actor = getattr(self.app, "actor", None) or SYSTEM
         try:
             view = act(self.ctx, self.code, action, actor, **action_kwargs(action, values))
@@ -462,8 +458,6 @@ def fact_allowed(action: str, view: dict[str, Any]) -> bool:
 
 def fact_details(payload: dict[str, Any]) -> list[str]:
     """Timeline details of the facts: a fee, an attachment, a hand-over, a step result."""
-    from desk.services.dossier.fees import format_amount
-
     parts = []
     if "amount" in payload:
         parts.append(format_amount(int(payload["amount"] or 0)))
@@ -488,8 +482,6 @@ def fact_details(payload: dict[str, Any]) -> list[str]:
 
 def facts_text(view: dict[str, Any]) -> Text:
     """The header's lines for the fee status, the digitised marks and the steps."""
-    from desk.services.dossier.fees import format_amount
-
     out = Text()
     fee = view.get("fee")
     if fee:
@@ -551,9 +543,6 @@ class ScanPicker(ModalScreen[tuple[str, str] | None]):
         return translate_bindings(super().active_bindings)
 
     def compose(self) -> ComposeResult:
-        from textual.containers import Vertical
-        from textual.widgets import OptionList
-
         with Vertical():
             yield Static(Text(t("attach.pick_title", code=self.code)), id="scan-title")
             if not self.files:
@@ -569,7 +558,6 @@ class ScanPicker(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self._show_kind()
-        from textual.widgets import OptionList
 
         for ol in self.query(OptionList):
             ol.focus()

@@ -24,10 +24,19 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from desk.domain.card_qr import parse_card_qr
 from desk.domain.dates import parse_typed_date
+from desk.domain.deadline import TimeLimit
 from desk.domain.errors import DomainError
+from desk.domain.identity import normalize_phone, validate_personal_id
 from desk.domain.text import fold, matches
 from desk.i18n import render_error, t
+from desk.services.catalog import list_procedures
+from desk.services.dossier.card_scan import card_dict, scan_card
+from desk.services.dossier.citizens import ApplicantIn, lookup
+from desk.services.dossier.intake import IntakeIn, missing_documents, receive
+from desk.services.printing.papers import queue_incomplete
+from desk.services.printing.spooler import job, job_note, printer_label
 from desk.services.trust.actor import SYSTEM
 from screens.base import DeskScreen
 from screens.widgets.choice_bar import ChoiceBar
@@ -173,8 +182,6 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-catalog")
     def load_catalog(self) -> None:
-        from desk.services.catalog import list_procedures
-
         procedures = list_procedures(self.ctx)
         self.app.call_from_thread(self._catalog_loaded, procedures)
 
@@ -280,7 +287,6 @@ class IntakeScreen(DeskScreen):
         if p is None:
             info.update("")
             return
-        from desk.domain.deadline import TimeLimit
 
         limit = p["time_limit"]
         due = self.ctx.calendar.due(self.ctx.now(), TimeLimit(limit["value"], limit["unit"]))
@@ -309,8 +315,6 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-lookup")
     def lookup_citizen(self, query: str) -> None:
-        from desk.services.dossier.citizens import lookup
-
         found = lookup(self.ctx, query, getattr(self.app, "actor", None) or SYSTEM)
         self.app.call_from_thread(self._looked_up, query, found)
 
@@ -367,9 +371,6 @@ class IntakeScreen(DeskScreen):
     def card_scanned(self, text: str) -> None:
         """Fill the applicant from the card at once; then match a returning citizen and write
         the audit entry in a worker (the form never waits on the database)."""
-        from desk.domain.card_qr import parse_card_qr
-        from desk.services.dossier.card_scan import card_dict
-
         try:
             card = card_dict(parse_card_qr(text, today=self.ctx.local_now().date()))
         except DomainError as e:
@@ -406,8 +407,6 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-card")
     def match_card(self, text: str) -> None:
-        from desk.services.dossier.card_scan import scan_card
-
         out = scan_card(self.ctx, text, self.actor)
         self.app.call_from_thread(self._card_matched, out)
 
@@ -425,8 +424,6 @@ class IntakeScreen(DeskScreen):
     @on(Input.Blurred, "#phone")
     @on(Input.Blurred, "#birth_date")
     def _check_field(self, event: Input.Blurred) -> None:
-        from desk.domain.identity import normalize_phone, validate_personal_id
-
         name = event.input.id or ""
         value = event.value.strip()
         try:
@@ -597,9 +594,6 @@ class IntakeScreen(DeskScreen):
     # -- save ---------------------------------------------------------------------------
 
     def _request(self) -> Any:
-        from desk.services.dossier.citizens import ApplicantIn
-        from desk.services.dossier.intake import IntakeIn
-
         v = self.snapshot()
         if self.procedure is None:
             raise DomainError("intake.pick_procedure")
@@ -626,9 +620,6 @@ class IntakeScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="intake-save")
     def receive(self, req: Any) -> None:
-        from desk.services.dossier.intake import missing_documents, receive
-        from desk.services.printing.spooler import job, job_note, printer_label
-
         try:
             view = receive(self.ctx, req, self.actor)
         except DomainError as e:
@@ -763,7 +754,5 @@ def queue_form02(ctx: Any, procedure: dict[str, Any], req: Any, missing: list[st
                  actor: Any) -> bool:
     """Print Form 02 of the set in force (A4 and/or thermal) for an incomplete dossier (no
     code: it is not received). Returns whether anything was queued; never raises."""
-    from desk.services.printing.papers import queue_incomplete
-
     return bool(queue_incomplete(ctx, procedure.get("name", ""), req.applicant.name, missing,
                                  actor.name))

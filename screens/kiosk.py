@@ -15,7 +15,10 @@ from textual.widgets import Digits, Input, Static
 from desk.domain.errors import DomainError
 from desk.domain.queue import PRIORITY_REASONS
 from desk.i18n import render_error, t
+from desk.services.dossier.card_scan import scan_card
 from desk.services.queue import appointments
+from desk.services.queue.tickets import issue, waiting_summary
+from desk.services.trust.actor import SYSTEM
 from screens.base import DeskScreen
 from screens.kiosk_booking import BookModal, booked_text
 from screens.kiosk_modal import KioskModal, cancel_binding
@@ -142,8 +145,6 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="kiosk-refresh", exit_on_error=False)
     def refresh_services(self) -> None:
-        from desk.services.queue.tickets import waiting_summary
-
         rows = {w.code: w.waiting for w in waiting_summary(self.ctx)}
         self.app.call_from_thread(self._show_services, rows)
 
@@ -170,10 +171,8 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-issue", exit_on_error=False)
     def _checkin(self, code: str) -> None:
-        from desk.services.queue.appointments import checkin
-
         try:
-            _booking, issued = checkin(self.ctx, code)
+            _booking, issued = appointments.checkin(self.ctx, code)
         except DomainError as e:
             self.app.call_from_thread(self.notify, render_error(e), severity="error")
             return
@@ -210,8 +209,6 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-issue", exit_on_error=False)
     def _issue(self, code: str, reason: str | None) -> None:
-        from desk.services.queue.tickets import issue
-
         try:
             issued = issue(self.ctx, code, reason)
         except DomainError as e:
@@ -245,10 +242,6 @@ class KioskScreen(DeskScreen):
 
     @work(thread=True, group="kiosk-card", exit_on_error=False)
     def greet(self, text: str) -> None:
-        from desk.i18n import render_error
-        from desk.services.dossier.card_scan import scan_card
-        from desk.services.trust.actor import SYSTEM
-
         try:
             card = scan_card(self.ctx, text, SYSTEM, where="kiosk")
         except DomainError as e:

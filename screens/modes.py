@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
-from textual.app import InvalidModeError, UnknownModeError
+from textual.app import InvalidModeError, UnknownModeError, active_app
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from desk.i18n import t
 from desk.services.context import load_stack
+from screens.lazy import later
 from screens.login import LoginScreen
 from screens.scanner import ScanBuffer, is_card, restore, scanned_code, take_back
 from screens.widgets.telex_input import cycle_method, method_label
@@ -31,67 +33,23 @@ def _login() -> Screen[Any]:
     return LoginScreen()
 
 
-def _home() -> Screen[Any]:
-    from screens.home import HomeScreen
-
-    return HomeScreen()
-
-
-def _intake() -> Screen[Any]:
-    from screens.intake import IntakeScreen
-
-    return IntakeScreen()
-
-
-def _search() -> Screen[Any]:
-    from screens.search import SearchScreen
-
-    return SearchScreen()
+def _open(name: str) -> Screen[Any]:
+    """A mode's screen, made when the mode is first entered (screens/lazy.py)."""
+    screen: Screen[Any] = later(name)()
+    return screen
 
 
 def _queue() -> Screen[Any]:
-    from textual.app import active_app
-
-    from screens.counter_queue import CounterQueueScreen
-
     actor = getattr(active_app.get(), "actor", None)
     counter = actor.counter if actor is not None and actor.counter else 1
-    return CounterQueueScreen(counter, clerk=actor.name if actor else "")
+    screen: Screen[Any] = later("queue")(counter, clerk=actor.name if actor else "")
+    return screen
 
 
-def _deadlines() -> Screen[Any]:
-    from screens.deadlines import DeadlinesScreen
-
-    return DeadlinesScreen()
-
-
-def _reports() -> Screen[Any]:
-    from screens.dashboard import DashboardScreen
-
-    return DashboardScreen()
-
-
-def _sync() -> Screen[Any]:
-    from screens.sync import SyncScreen
-
-    return SyncScreen()
-
-
-def _notices() -> Screen[Any]:
-    from screens.notices import NoticesScreen  # issue 17: F11
-
-    return NoticesScreen()
-
-
-def _printers() -> Screen[Any]:
-    from screens.printers import PrintersScreen
-
-    return PrintersScreen()
-
-
-MODES: dict[str, Any] = {"login": _login, "home": _home, "intake": _intake, "search": _search,
-                         "queue": _queue, "deadlines": _deadlines, "reports": _reports,
-                         "sync": _sync, "printers": _printers, "notices": _notices}
+MODES: dict[str, Any] = {"login": _login, "queue": _queue, **{
+    name: partial(_open, name)
+    for name in ("home", "intake", "search", "deadlines", "reports", "sync", "printers",
+                 "notices")}}
 IDLE_CHECK_SECONDS = 15.0
 SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [
@@ -158,8 +116,9 @@ class DeskModes:
     def _say_at_risk(self) -> None:
         """At login the desk says what is at risk today (deadlines)."""
         load_stack()
-        from desk.services.deadlines.clock_check import describe_clock
-        from desk.services.deadlines.watch import at_risk_summary
+        # modes.py is loaded before the first paint: the services come after the login
+        from desk.services.deadlines.clock_check import describe_clock  # noqa: PLC0415
+        from desk.services.deadlines.watch import at_risk_summary  # noqa: PLC0415
 
         app: Any = self
         text = at_risk_summary(app.ctx)
@@ -182,8 +141,6 @@ class DeskModes:
         return True
 
     def action_goto(self, mode: str) -> None:
-        from screens.widgets.confirm import Confirm
-
         app: Any = self
         if mode == app.current_mode:
             while len(app.screen_stack) > 1 and not isinstance(app.screen, ModalScreen):
@@ -195,7 +152,8 @@ class DeskModes:
                 if leave:
                     app.switch_mode(mode)
 
-            app.push_screen(Confirm(t("leave.question"), yes="leave.yes", no="leave.no"),
+            confirm = later("confirm")
+            app.push_screen(confirm(t("leave.question"), yes="leave.yes", no="leave.no"),
                             answered)
             return
         app.switch_mode(mode)
@@ -213,7 +171,7 @@ class DeskModes:
             flush = getattr(screen, "flush_draft", None)
             if callable(flush):
                 flush()
-        from desk.services.trust.auth import lock
+        from desk.services.trust.auth import lock  # noqa: PLC0415 — after the login, as above
 
         lock(app.ctx, self.actor, idle=idle)  # audited with the clerk and the counter
         self.actor = None
@@ -252,13 +210,12 @@ class DeskModes:
         app.notify(t("telex.now", method=method_label(method)), timeout=2)
 
     def open_dossier(self, code: str) -> None:
-        from screens.dossier import DossierScreen
-
         app: Any = self
+        dossier_screen = later("dossier")
         current = app.screen
-        if isinstance(current, DossierScreen) and current.code == code:
+        if isinstance(current, dossier_screen) and current.code == code:
             return
-        app.push_screen(DossierScreen(code))
+        app.push_screen(dossier_screen(code))
 
     def start_idle_watch(self) -> None:
         app: Any = self

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
 from desk.i18n import t
+from desk.services.notify import notices
 from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
 
@@ -53,8 +54,6 @@ class NoticesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="notices")
     def load(self) -> None:
-        from desk.services.notify import notices
-
         rows = notices.list_notices(self.ctx)
         counts = notices.summary(self.ctx)["counts"]
         self.app.call_from_thread(self._show, rows, counts)
@@ -88,8 +87,6 @@ class NoticesScreen(DeskScreen):
 
     @work(thread=True, exit_on_error=False, group="notices-resend")
     def resend(self, notice_id: str, phone: str) -> None:
-        from desk.services.notify import notices
-
         notices.resend(self.ctx, notice_id)
         self.app.call_from_thread(self.notify, t("notify.screen.resent", phone=phone))
         self.app.call_from_thread(self.action_refresh)

@@ -21,8 +21,12 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.services.printing import spooler as printing
+from printers.escpos.decode import decode_text
 from screens.base import DeskScreen, translate_bindings
 from screens.widgets.footer import DeskFooter
+from storage.engine import read_session
+from storage.tables import PrintJob
 
 JOB_LIMIT = 100
 STATE_STYLE = {"ok": "green", "near_end": "yellow", "silent": "bold red", "offline": "bold red",
@@ -125,8 +129,6 @@ class PrintersScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="printers-screen")
     def _load(self, ref: str) -> None:
-        from desk.services.printing import spooler as printing
-
         # one source for a printer's state and its current error (what `desk printer
         # status` says too); a job's old error stays in the job list, not here
         states = printing.printer_states(self.ctx)
@@ -189,8 +191,6 @@ class PrintersScreen(DeskScreen):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="printers-reprint")
     def _reprint(self, job_id: str) -> None:
-        from desk.services.printing import spooler as printing
-
         try:
             printing.reprint(self.ctx, job_id)
         except DomainError as e:
@@ -209,8 +209,6 @@ class PrintersScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="printers-preview")
     def _load_transcript(self, job_id: str) -> None:
-        from desk.services.printing import spooler as printing
-
         job = printing.job(self.ctx, job_id)
         if job is None:
             self.app.call_from_thread(self.notify, t("print.no_job", job=job_id),
@@ -240,18 +238,12 @@ class PrintersScreen(DeskScreen):
 
 def _decoded(ctx: Any, job_id: str) -> str:
     """A job stored without a transcript: decode its ESC/POS bytes (not for PDF jobs)."""
-    from desk.services.printing import spooler as printing
-    from storage.engine import read_session
-    from storage.tables import PrintJob
-
     with read_session(ctx.engine) as s:
         row = s.get(PrintJob, uuid.UUID(job_id))
         if row is None or row.profile == "pdf" or not row.data:
             return ""
         data, name = row.data, row.printer
     try:
-        from printers.escpos.decode import decode_text
-
         profile = printing.printer_profile(ctx, name) if name in ctx.settings.printers else None
         return decode_text(data, profile)
     except Exception:  # a preview never breaks the screen

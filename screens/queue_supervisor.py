@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Sparkline, Static
 
 from desk.domain.numbers import decimal
 from desk.i18n import t
+from desk.services.queue.tickets import export_csv, stats
 from screens.base import DeskScreen
 from screens.counter_queue import AskModal
 from screens.widgets.bars import pair_bars
@@ -108,8 +109,6 @@ class QueueSupervisorScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="sup-stats", exit_on_error=False)
     def action_refresh_stats(self) -> None:
-        from desk.services.queue.tickets import stats
-
         st = stats(self.ctx, self.day)
         self.app.call_from_thread(self._show, st)
 
@@ -176,8 +175,6 @@ class QueueSupervisorScreen(DeskScreen):
 
     @work(thread=True, group="sup-export", exit_on_error=False)
     def action_export(self) -> None:
-        from desk.services.queue.tickets import export_csv
-
         try:
             path = export_csv(self.ctx, self.day)
         except OSError as e:

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from desk.i18n import t
+from desk.services.queue.ratings import rate
 from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
 
@@ -104,8 +105,6 @@ class RatingScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="rating", exit_on_error=False)
     def _save(self, key: str) -> None:
-        from desk.services.queue.ratings import rate
-
         try:
             view = rate(self.ctx, key, ticket_label=self.ticket_label,
                         dossier_code=self.dossier_code, counter=self.counter,

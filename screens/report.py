@@ -14,8 +14,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Sparkline, Static
 
+from desk.domain.statistics import percent
 from desk.i18n import t
+from desk.services.reports.book import book_head, book_rows
+from desk.services.reports.exports import default_path, render_book, render_report, write_file
+from desk.services.reports.exports.table import (
+    GOAL,
+    VALUE_KEYS,
+    column_label,
+    rates,
+    score_lines,
+    table_rows,
+)
+from desk.services.reports.period import period_report
 from screens.base import DeskScreen
+from screens.counter_queue import AskModal
+from screens.queue_supervisor import parse_day
 from screens.widgets.bars import pair_bars
 from screens.widgets.footer import DeskFooter
 
@@ -28,8 +42,6 @@ def month_of(day: date) -> tuple[date, date]:
 
 def parse_period(text: str) -> tuple[date, date] | None:
     """'01/11/2026 - 30/11/2026' (or ISO dates, or one day)."""
-    from screens.queue_supervisor import parse_day
-
     parts = [p for p in text.replace("–", "-").replace(" - ", "|").replace(" đến ", "|")
              .split("|") if p.strip()]
     if len(parts) == 1:
@@ -90,8 +102,6 @@ class ReportScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        from desk.services.reports.exports.table import VALUE_KEYS, column_label
-
         table = self.query_one("#rep-table", DataTable)
         table.add_column(t("report.col.name"), key="name")
         for key in VALUE_KEYS:
@@ -104,22 +114,11 @@ class ReportScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="rep-compute", exit_on_error=False)
     def refresh_report(self) -> None:
-        from desk.services.reports.period import period_report
-
         assert self.first is not None and self.last is not None
         report = period_report(self.ctx, self.first, self.last)
         self.app.call_from_thread(self._show, report)
 
     def _show(self, report: Any) -> None:
-        from desk.domain.statistics import percent
-        from desk.services.reports.exports.table import (
-            GOAL,
-            VALUE_KEYS,
-            rates,
-            score_lines,
-            table_rows,
-        )
-
         self.report = report
         self.query_one("#rep-title", Static).update(
             t("rep.title", first=f"{report.first:%d/%m/%Y}", last=f"{report.last:%d/%m/%Y}"))
@@ -153,8 +152,6 @@ class ReportScreen(DeskScreen):
         self.refresh_report()
 
     def action_pick_period(self) -> None:
-        from screens.counter_queue import AskModal
-
         def answered(text: str | None) -> None:
             if not text:
                 return
@@ -170,21 +167,12 @@ class ReportScreen(DeskScreen):
 
     @work(thread=True, group="rep-export", exit_on_error=False)
     def action_export(self, fmt: str) -> None:
-        from desk.services.reports.exports import (
-            default_path,
-            render_book,
-            render_report,
-            write_file,
-        )
-
         report = self.report
         if report is None:
             return
         folder = self.export_dir or self.ctx.settings.exports_dir
         try:
             if fmt == "book":
-                from desk.services.reports.book import book_head, book_rows
-
                 data = render_book(book_rows(self.ctx, report.first, report.last),
                                    book_head(self.ctx, report.first, report.last), "xlsx")
                 path = default_path(folder, "book", report.first, report.last, "xlsx")

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events
+from textual.widgets import Input
 
 from desk.domain.card_qr import looks_like_card_qr
 from desk.domain.codes import looks_like_dossier_code, parse_dossier_code
@@ -98,8 +99,6 @@ def take_back(focused: Any, typed: str) -> None:
 
     The keys are still in the Input's queue when the Enter is seen, so the removal is queued
     behind them (`call_later` runs after the messages already posted)."""
-    from textual.widgets import Input
-
     def remove() -> None:
         if focused.value.endswith(typed):
             focused.value = focused.value[: -len(typed)]
@@ -116,8 +115,6 @@ def restore(focused: Any, value: str, then: Callable[[], None]) -> None:
     """Give the focused Input back its value from before the scan once the keys it already
     received (queued before this call) are processed, then call `then` (which fills the form:
     after the restore, or the restore would undo it)."""
-    from textual.widgets import Input
-
     def put_back() -> None:
         focused.value = value
         focused.cursor_position = len(value)

@@ -21,8 +21,10 @@ from textual.worker import get_current_worker
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.services.catalog import list_procedures
+from desk.services.dossier.search import find_code, search
 from screens.base import DeskScreen
-from screens.dossier import DEADLINE_STYLE, cut
+from screens.dossier import DEADLINE_STYLE, DossierScreen, cut
 from screens.widgets.footer import DeskFooter
 from screens.widgets.telex_input import InputMethodIndicator, TelexInput
 
@@ -125,8 +127,6 @@ class SearchScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search-fields")
     def load_fields(self) -> None:
-        from desk.services.catalog import list_procedures
-
         seen: dict[str, str] = {}
         for p in list_procedures(self.ctx):
             seen.setdefault(p["field"], p["field_name"])
@@ -149,8 +149,6 @@ class SearchScreen(DeskScreen):
     def open_typed(self, text: str) -> None:
         """Enter: the dossier a code names (full or short: `0003`, `261204-0003`), else the
         highlighted row."""
-        from desk.services.dossier.search import find_code
-
         code = find_code(self.ctx, text) if text.strip() else None
         self.app.call_from_thread(self._open_typed, code)
 
@@ -215,8 +213,6 @@ class SearchScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def search(self, text: str, scope: str | None, status: str | None, field: str | None,
                page: int) -> None:
-        from desk.services.dossier.search import search
-
         try:
             rows = search(self.ctx, text, status=status, field=field, scope=scope,
                           limit=PAGE_SIZE + 1, offset=page * PAGE_SIZE)
@@ -272,6 +268,4 @@ class SearchScreen(DeskScreen):
             self.open_dossier(event.row_key.value)
 
     def open_dossier(self, code: str) -> None:
-        from screens.dossier import DossierScreen
-
         self.app.push_screen(DossierScreen(code))

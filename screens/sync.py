@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
 from desk.i18n import t
+from desk.sync.status import outbox_rows, sync_status
 from screens.base import DeskScreen
 from screens.widgets.footer import DeskFooter
 
@@ -80,8 +81,6 @@ class SyncScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-screen")
     def _load(self) -> None:
-        from desk.sync.status import outbox_rows, sync_status
-
         status = sync_status(self.ctx)
         waiting = outbox_rows(self.ctx, ("pending", "sent"))
         rejected = outbox_rows(self.ctx, ("rejected",))

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from desk.i18n import t
 from desk.services.context import load_stack
+from desk.services.deadlines.watch import counts
 
 REFRESH_SECONDS = 60.0
 ORDER = ("due_today", "due_soon", "overdue", "overdue_no_letter")
@@ -54,7 +55,6 @@ class DeadlineBadge(Static):
     @work(thread=True, exclusive=True, exit_on_error=False, group="deadline-badge")
     def refresh_counts(self) -> None:
         load_stack()
-        from desk.services.deadlines.watch import counts
 
         c = counts(self.app.ctx)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show_counts, c.as_dict())

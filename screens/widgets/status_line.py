@@ -13,6 +13,10 @@ from textual import work
 
 from desk.i18n import t
 from desk.services.context import load_stack
+from desk.services.deadlines.clock_check import describe_clock
+from desk.services.deadlines.watch import counts
+from desk.sync.runner import link_state
+from desk.sync.status import sync_status
 from screens.widgets.deadline_badge import ORDER, DeadlineBadge
 
 
@@ -25,17 +29,12 @@ class StatusLine(DeadlineBadge):
     @work(thread=True, exclusive=True, exit_on_error=False, group="status-line")
     def refresh_counts(self) -> None:
         load_stack()
-        from desk.services.deadlines.clock_check import describe_clock
-        from desk.services.deadlines.watch import counts
 
         ctx = self.app.ctx  # type: ignore[attr-defined]
         c = counts(ctx).as_dict()
         sync = None
         runner = getattr(self.app, "background_sync", None)
         if runner is not None and runner.configured:
-            from desk.sync.runner import link_state
-            from desk.sync.status import sync_status
-
             st = sync_status(ctx, conflicts_limit=0)
             sync = {"online": runner.online, "pending": st["pending"],
                     "conflicts": st["conflicts"], "link": link_state(ctx)}

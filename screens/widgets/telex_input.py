@@ -88,7 +88,8 @@ class TelexInput(Input):
         style = tone_style(self.app)
         if self._composer is None or self._composer.method != method \
                 or self._composer.tone_style != style:
-            from desk.domain.telex import Composer  # at the first key, not at the start
+            # at the first key, not before the login's first paint
+            from desk.domain.telex import Composer  # noqa: PLC0415
 
             self._composer = Composer(method, style)  # type: ignore[arg-type]
         return self._composer
@@ -137,7 +138,8 @@ class TelexInput(Input):
             return False
         if not self.value or not self.value.isascii():
             return False  # nothing typed, or an input method was on
-        from desk.domain.telex import untelex  # the first such field, not at the start
+        # the first such field, not before the login's first paint
+        from desk.domain.telex import untelex  # noqa: PLC0415
 
         fixed = untelex(self.value, tone_style(self.app))
         if fixed == self.value:
