@@ -19,6 +19,7 @@ from desk.domain.calendar import (
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.rules.calendar import official_days
+from desk.services.quick.holidays_cache import office_statutory
 from storage.engine import read_session, write_session
 from storage.tables import CalendarException
 
@@ -39,6 +40,7 @@ def build_calendar(ctx: DeskContext) -> WorkingCalendar:
         hours=OfficeHours(periods=office.hours),
         exceptions=exceptions,
         cutoff=office.cutoff,
+        statutory=office_statutory(),  # importing `holidays` and computing a year: ~0.5 s
     )
 
 

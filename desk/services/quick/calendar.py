@@ -7,12 +7,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from platformdirs import user_cache_path
-
 from desk.config import Settings
 from desk.domain.calendar import OfficeHours, WorkingCalendar
 from desk.rules.calendar import official_days
-from desk.services.quick.holidays_cache import cached_statutory
+from desk.services.quick.holidays_cache import office_statutory
 
 
 def quick_calendar(conn: sqlite3.Connection, settings: Settings) -> WorkingCalendar:
@@ -23,4 +21,4 @@ def quick_calendar(conn: sqlite3.Connection, settings: Settings) -> WorkingCalen
     office = settings.office
     return WorkingCalendar(tz=office.timezone, hours=OfficeHours(periods=office.hours),
                            exceptions=exceptions, cutoff=office.cutoff,
-                           statutory=cached_statutory(user_cache_path("desk", appauthor=False)))
+                           statutory=office_statutory())

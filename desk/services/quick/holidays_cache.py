@@ -12,6 +12,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from types import MappingProxyType
 
+from platformdirs import user_cache_path
+
 from desk.domain.calendar import vn_statutory_holidays
 
 
@@ -58,3 +60,9 @@ def _write(path: Path, data: object) -> None:
         os.replace(tmp, path)  # two processes writing at once: the last complete file wins
     except OSError:
         tmp.unlink(missing_ok=True)  # a read-only cache folder: compute it every time
+
+
+def office_statutory() -> Callable[[int], Mapping[date, str]]:
+    """`cached_statutory` in the user cache folder: what every office calendar uses, the
+    full stack's (deadlines.calendar.build_calendar) and the quick reads'."""
+    return cached_statutory(user_cache_path("desk", appauthor=False))
