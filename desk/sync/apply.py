@@ -13,7 +13,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.states import Action
@@ -55,9 +55,9 @@ def apply_results(s: Session, cal: WorkingCalendar, ids: list[Any],
     conflicts = data.get("conflicts") or {}
     with s.no_autoflush:
         rows = {r.event_id: r for r in s.exec(select(OutboxEvent).where(
-            OutboxEvent.event_id.in_(ids)))}  # type: ignore[attr-defined]
+            col(OutboxEvent.event_id).in_(ids)))}
         neutral = set(s.exec(select(DossierEvent.id).where(
-            DossierEvent.id.in_(ids), DossierEvent.kind.startswith(PREFIX))))  # type: ignore[attr-defined]
+            col(DossierEvent.id).in_(ids), col(DossierEvent.kind).startswith(PREFIX))))
         now = utcnow()
         for event_id, result in zip(ids, data["results"], strict=True):
             row = rows[event_id]
@@ -158,8 +158,8 @@ def apply_page(s: Session, cal: WorkingCalendar, changes: list[dict[str, Any]], 
 def apply_stored(s: Session, cal: WorkingCalendar) -> int:
     """Apply, in the order they came, stored changes this release now knows (after an
     upgrade); the others stay stored. Returns how many were applied."""
-    rows = list(s.exec(select(AppliedChange).where(AppliedChange.outcome == STORED)
-                       .order_by(AppliedChange.applied_at, AppliedChange.change_id)))
+    rows = list(s.exec(select(AppliedChange).where(col(AppliedChange.outcome) == STORED)
+                       .order_by(col(AppliedChange.applied_at), col(AppliedChange.change_id))))
     for row in rows:  # while deciding, only the earlier ones that stay stored hold it back
         row.outcome = "pending"
         s.add(row)
@@ -250,10 +250,11 @@ def _place_after(s: Session, ev: Any, prev: str) -> None:
     if anchor is None:
         return
     nxt = s.exec(select(DossierEvent).where(
-        DossierEvent.dossier_id == ev.dossier_id, DossierEvent.id != ev.id,
-        (DossierEvent.recorded_at > anchor.recorded_at)
-        | ((DossierEvent.recorded_at == anchor.recorded_at) & (DossierEvent.id > anchor.id))
-    ).order_by(DossierEvent.recorded_at, DossierEvent.id)).first()
+        col(DossierEvent.dossier_id) == ev.dossier_id, col(DossierEvent.id) != ev.id,
+        (col(DossierEvent.recorded_at) > anchor.recorded_at)
+        | ((col(DossierEvent.recorded_at) == anchor.recorded_at)
+           & (col(DossierEvent.id) > anchor.id))
+    ).order_by(col(DossierEvent.recorded_at), col(DossierEvent.id))).first()
     step = timedelta(microseconds=1)
     if nxt is None:
         ev.recorded_at = max(ev.recorded_at, anchor.recorded_at + step)

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.services.context import DeskContext
 from desk.services.dossier.attachments import sha256_of, stored_path
@@ -41,8 +41,8 @@ def _attachment_events(s: Session, states: tuple[str, ...]) -> list[tuple[str, s
     """(dossier code, sha256, size) of this desk's attachment events in `states`."""
     out = []
     for code, wire in s.exec(select(OutboxEvent.entity_id, OutboxEvent.payload).where(
-            OutboxEvent.type == "attachment_added",
-            OutboxEvent.state.in_(states))):  # type: ignore[attr-defined]
+            col(OutboxEvent.type) == "attachment_added",
+            col(OutboxEvent.state).in_(states))):
         p = (wire or {}).get("p") or {}
         sha = p.get("sha256")
         if isinstance(sha, str) and sha:
@@ -96,7 +96,7 @@ def attachment_counts(s: Session) -> dict[str, int]:
 def _outbox_busy(ctx: DeskContext) -> bool:
     with read_session(ctx.engine) as s:
         return s.exec(select(func.count()).select_from(OutboxEvent).where(
-            OutboxEvent.state.in_(("pending", "sent")))).one() > 0  # type: ignore[attr-defined]
+            col(OutboxEvent.state).in_(("pending", "sent")))).one() > 0
 
 
 def _save(ctx: DeskContext, code: str, sha: str, **values: Any) -> None:
@@ -115,7 +115,7 @@ def _save(ctx: DeskContext, code: str, sha: str, **values: Any) -> None:
 
 
 # -- the wire -----------------------------------------------------------------------------------
-def _request(net: Any, method: str, path: str, body: bytes = b"",
+def _request(net: T.Transport, method: str, path: str, body: bytes = b"",
              params: dict[str, Any] | None = None) -> tuple[httpx.Response, dict[str, Any]]:
     """One signed request through the transport (the event push's scheme and deadline); the
     reply is returned unjudged, a clock-skew refusal signed once more with the corrected offset."""
@@ -128,9 +128,9 @@ def _request(net: Any, method: str, path: str, body: bytes = b"",
     raise AssertionError("unreachable")
 
 
-def _status(net: Any, sha: str) -> dict[str, Any]:
+def _status(net: T.Transport, sha: str) -> dict[str, Any]:
     r, data = _request(net, "GET", net.office_path(f"attachments/{sha}"))
-    return net._check(r, data)  # type: ignore[no-any-return]
+    return net._check(r, data)
 
 
 # -- the upload loop ------------------------------------------------------------------------
@@ -223,8 +223,8 @@ def upload_pending(client: Any, report: Any, budget: float = BUDGET_SECONDS) -> 
     discover(client.ctx)
     with read_session(client.ctx.engine) as s:
         rows = list(s.exec(select(AttachmentUpload).where(
-            AttachmentUpload.state.in_(WORK_STATES)  # type: ignore[attr-defined]
-        ).order_by(AttachmentUpload.created_at, AttachmentUpload.sha256)))
+            col(AttachmentUpload.state).in_(WORK_STATES)
+        ).order_by(col(AttachmentUpload.created_at), col(AttachmentUpload.sha256))))
     deadline = time.monotonic() + budget
     for row in rows:
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
 from desk.services.catalog import CatalogIn, apply_catalog_in, checksum
@@ -33,7 +33,7 @@ class SnapshotNeeded(Exception):
 def local_version(s: Session) -> int:
     """The newest catalog version this desk has (0: none) — sent as `catalog=` on the pull."""
     newest = s.exec(select(CatalogVersion.version).order_by(
-        CatalogVersion.version.desc())).first()  # type: ignore[union-attr]
+        col(CatalogVersion.version).desc())).first()
     return int(newest or 0)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk import environment
 from desk.services.context import DeskContext
@@ -170,8 +170,8 @@ class SyncClient:
     def _pending(self, limit: int) -> list[Any]:
         with read_session(self.ctx.engine) as s:
             return list(s.exec(select(OutboxEvent).where(
-                OutboxEvent.state.in_(("pending", "sent"))  # type: ignore[attr-defined]
-            ).order_by(OutboxEvent.seq).limit(limit)))
+                col(OutboxEvent.state).in_(("pending", "sent"))
+            ).order_by(col(OutboxEvent.seq)).limit(limit)))
 
     def _batch(self, device: str) -> tuple[list[Any], bytes]:
         rows = self._pending(P.MAX_EVENTS)
@@ -220,7 +220,7 @@ class SyncClient:
     def _mark_sent(self, rows: list[Any]) -> None:
         with write_session(self.ctx.engine) as s:
             s.execute(update(OutboxEvent).where(
-                OutboxEvent.event_id.in_([r.event_id for r in rows])  # type: ignore[attr-defined]
+                col(OutboxEvent.event_id).in_([r.event_id for r in rows])
             ).values(state="sent", attempts=OutboxEvent.attempts + 1))
 
     # -- recovery after a restore ----------------------------------------------------------

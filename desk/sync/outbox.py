@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.states import Action
 from desk.services.dossier.events import on_fact, on_record
@@ -36,10 +36,11 @@ def _actions() -> frozenset[str]:
 def base_version(session: Session, dossier_id: Any, before: Any) -> int:
     """How many state changes this desk had seen on the dossier before `before` (an event)."""
     q = select(func.count()).select_from(DossierEvent).where(
-        DossierEvent.dossier_id == dossier_id, DossierEvent.kind.in_(_actions()),  # type: ignore[attr-defined]
-        DossierEvent.id != before.id,
-        (DossierEvent.recorded_at < before.recorded_at)
-        | ((DossierEvent.recorded_at == before.recorded_at) & (DossierEvent.id < before.id)))
+        col(DossierEvent.dossier_id) == dossier_id, col(DossierEvent.kind).in_(_actions()),
+        col(DossierEvent.id) != before.id,
+        (col(DossierEvent.recorded_at) < before.recorded_at)
+        | ((col(DossierEvent.recorded_at) == before.recorded_at)
+           & (col(DossierEvent.id) < before.id)))
     with session.no_autoflush:
         return int(session.exec(q).one())
 
@@ -65,10 +66,10 @@ def backfill(session: Session) -> int:
     """Queue events that have no outbox row and did not come from the district."""
     queued = select(OutboxEvent.event_id)
     pulled = select(AppliedChange.local_event_id).where(
-        AppliedChange.local_event_id.is_not(None))  # type: ignore[union-attr]
+        col(AppliedChange.local_event_id).is_not(None))
     rows = session.exec(select(DossierEvent).where(
-        DossierEvent.id.not_in(queued), DossierEvent.id.not_in(pulled)  # type: ignore[attr-defined]
-    ).order_by(DossierEvent.recorded_at, DossierEvent.id)).all()
+        col(DossierEvent.id).not_in(queued), col(DossierEvent.id).not_in(pulled)
+    ).order_by(col(DossierEvent.recorded_at), col(DossierEvent.id))).all()
     for ev in rows:
-        enqueue(session, session.get(Dossier, ev.dossier_id), ev)
+        enqueue(session, session.get_one(Dossier, ev.dossier_id), ev)
     return len(rows) + backfill_facts(session)

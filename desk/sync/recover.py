@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.codes import parse_dossier_code
@@ -187,10 +187,10 @@ def release(s: Session, cal: WorkingCalendar, dossier: Dossier,
             before: datetime | None = None) -> int:
     """Put held events of `dossier` (all, or those ordered before `before`) back into the
     projection. The caller refolds."""
-    q = select(DossierEvent).where(DossierEvent.dossier_id == dossier.id,
-                                   DossierEvent.kind.startswith(HELD))  # type: ignore[attr-defined]
+    q = select(DossierEvent).where(col(DossierEvent.dossier_id) == dossier.id,
+                                   col(DossierEvent.kind).startswith(HELD))
     if before is not None:
-        q = q.where(DossierEvent.recorded_at < before)
+        q = q.where(col(DossierEvent.recorded_at) < before)
     rows = list(s.exec(q))
     for ev in rows:
         ev.kind = ev.kind[len(HELD):]
@@ -203,10 +203,10 @@ def release(s: Session, cal: WorkingCalendar, dossier: Dossier,
 def release_all(s: Session, cal: WorkingCalendar) -> int:
     """At the end of a complete pull: every held event back, dossier by dossier."""
     ids = set(s.exec(select(DossierEvent.dossier_id).where(
-        DossierEvent.kind.startswith(HELD))))  # type: ignore[attr-defined]
+        col(DossierEvent.kind).startswith(HELD))))
     n = 0
     for dossier_id in ids:
-        d = s.get(Dossier, dossier_id)
+        d = s.get_one(Dossier, dossier_id)
         n += release(s, cal, d)
         refold(s, cal, d)
     return n

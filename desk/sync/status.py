@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.services.context import DeskContext
 from desk.sync.attachments import attachment_counts
@@ -23,10 +23,10 @@ def sync_status(ctx: DeskContext, *, conflicts_limit: int = 20) -> dict[str, Any
             OutboxEvent.state)).all())
         st = s.get(SyncState, 1)
         open_conflicts = list(s.exec(select(SyncConflict).where(
-            SyncConflict.resolved_at.is_(None)  # type: ignore[union-attr]
-        ).order_by(SyncConflict.created_at.desc()).limit(conflicts_limit)))  # type: ignore[attr-defined]
+            col(SyncConflict.resolved_at).is_(None)
+        ).order_by(col(SyncConflict.created_at).desc()).limit(conflicts_limit)))
         n_conflicts = s.exec(select(func.count()).select_from(SyncConflict).where(
-            SyncConflict.resolved_at.is_(None))).one()  # type: ignore[union-attr]
+            col(SyncConflict.resolved_at).is_(None))).one()
         # district changes this release cannot apply yet: kept, applied after an upgrade
         stored = s.exec(select(func.count()).select_from(AppliedChange).where(
             AppliedChange.outcome == "stored")).one()
@@ -54,8 +54,8 @@ def sync_status(ctx: DeskContext, *, conflicts_limit: int = 20) -> dict[str, Any
 def outbox_rows(ctx: DeskContext, states: tuple[str, ...], limit: int = 50) -> list[dict[str, Any]]:
     """The oldest outbox events in `states` (waiting: pending/sent; rejected), for the screen."""
     with read_session(ctx.engine) as s:
-        rows = s.exec(select(OutboxEvent).where(OutboxEvent.state.in_(states))  # type: ignore[attr-defined]
-                      .order_by(OutboxEvent.seq).limit(limit)).all()
+        rows = s.exec(select(OutboxEvent).where(col(OutboxEvent.state).in_(states))
+                      .order_by(col(OutboxEvent.seq)).limit(limit)).all()
     return [{"seq": r.seq, "type": r.type, "dossier": r.entity_id, "state": r.state,
              "attempts": r.attempts, "error": r.last_error or r.server_result,
              "at": _iso(r.created_at, ctx)} for r in rows]
