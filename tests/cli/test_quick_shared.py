@@ -18,6 +18,14 @@ RULES = {
     "watch row": '"needs_letter": state == "overdue"',
     "watch window": "cal.next_working_start(cal.add_working_time(now, cal.hours_per_day))",
     "at-risk sentence": 'part += " " + t("deadline.summary.no_letter"',
+    # the queue's writers (tickets.py, quick/queue_write.py): desk/services/queue/ticket_rules.py
+    "daily ticket number": "(last or 0) + 1",
+    "ticket state change": "t.last_called_at = now",
+    "ticket event row": '"ticket_id": t.id if t else None',
+    "next ticket to call": "rules.choose_next(",
+    # and their outbox rows: desk/sync/outbox_wire.py
+    "outbox seq and HLC tick": "tick(last, int(at.timestamp() * 1000)",
+    "ticket event on the wire": 'p["n"], p["l"] =',
 }
 
 

@@ -9,6 +9,8 @@ import json
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from desk.services.quick.context import open_quick
 from desk.services.quick.queue_write import call_next, issue
 from desk.sync import protocol as P
 from tests.conftest import local
-from tests.queue.conftest import MovingClock, queue_settings
+from tests.queue.conftest import COUNTERS, SERVICES, MovingClock, queue_settings
 
 HEX = re.compile(r"\b[0-9a-f]{32}\b")
 
@@ -179,3 +181,32 @@ def test_no_quick_write_on_a_file_to_create_or_migrate(tmp_path: Path, missing: 
                          " (SELECT min(rowid) FROM alembic_version)")
     ctx = DeskContext(queue_settings(db), clock=MovingClock(local(2026, 11, 23, 8, 0)))
     assert open_quick(ctx, write=True) is None
+
+
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
+_ALONE = """
+import json, sys
+from datetime import datetime
+from desk.config import Settings
+from desk.services.clock import fixed_clock
+from desk.services.context import DeskContext
+from desk.services.quick.context import open_quick
+from desk.services.quick.queue_write import call_next, issue
+ctx = DeskContext(Settings.from_dict(json.loads(sys.argv[1])),
+                  clock=fixed_clock(datetime.fromisoformat("2026-11-23T09:00+07:00")))
+q = open_quick(ctx, write=True)
+print(issue(q, "HT").ticket.label, call_next(q, 2).label)
+print(sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2:])))
+"""
+
+
+def test_the_quick_writer_loads_no_database_stack(tmp_path: Path) -> None:
+    db = _office(tmp_path)
+    settings = {"storage": {"database": str(db), "data_dir": str(tmp_path)},
+                "queue": {"services": SERVICES, "counters": COUNTERS}}
+    r = subprocess.run([sys.executable, "-c", _ALONE, json.dumps(settings), *HEAVY],
+                       capture_output=True,
+                       text=True, cwd=Path(__file__).resolve().parents[2], timeout=120,
+                       check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["A002 B001", "[]"]
