@@ -118,12 +118,19 @@ def _install(tree: str | None) -> dict[str, dict[str, float]]:
     return out
 
 
+def _load() -> float:
+    """The machine's 1-minute load average (-1 where the OS has none)."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else -1.0
+
+
 def run() -> list[Row]:
+    start = _load()
     after = _install(None)
     before = _install(BEFORE) if BEFORE else None
+    load = f", load average {start:.1f}–{_load():.1f}" if start >= 0 else ""  # wall follows it
 
     def note(key: str, extra: str = "") -> str:
-        text = f"CPU {after[key]['cpu']:.0f} ms{extra}"
+        text = f"CPU {after[key]['cpu']:.0f} ms{extra}{load}"
         if before is not None:
             text += f"; before {before[key]['ms']:.0f} ms (CPU {before[key]['cpu']:.0f})"
         return text
