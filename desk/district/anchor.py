@@ -27,7 +27,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import BigInteger, Engine, func
-from sqlmodel import Field, select
+from sqlmodel import Field, col, select
 from starlette.concurrency import run_in_threadpool
 
 from desk.district.db import read, write
@@ -85,8 +85,8 @@ def _newest(s: Any, office_id: str, device: str, epoch: int | None = None) -> An
                                   AuditAnchor.device == device)
     if epoch is not None:
         q = q.where(AuditAnchor.epoch == epoch)
-    return s.exec(q.order_by(AuditAnchor.epoch.desc(),  # type: ignore[attr-defined]
-                             AuditAnchor.seq.desc())).first()  # type: ignore[attr-defined]
+    return s.exec(q.order_by(col(AuditAnchor.epoch).desc(),
+                             col(AuditAnchor.seq).desc())).first()
 
 
 def _view(row: AuditAnchor | None) -> dict[str, Any] | None:
@@ -128,7 +128,7 @@ def heads(engine: Engine, office_id: str, device: str, limit: int = MAX_HEADS
     with read(engine) as s:
         rows = s.exec(select(AuditAnchor).where(
             AuditAnchor.office_id == office_id, AuditAnchor.device == device).order_by(
-            AuditAnchor.epoch.desc(), AuditAnchor.seq.desc()  # type: ignore[attr-defined]
+            col(AuditAnchor.epoch).desc(), col(AuditAnchor.seq).desc()
         ).limit(limit)).all()
     return [v for r in rows if (v := _view(r)) is not None]
 

@@ -11,10 +11,10 @@ conflict like a dossier event's. A fact whose fields do not fit the columns is
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.district.tables import Conflict, Event, RatingFact, TicketFact
 from desk.sync import protocol as P
@@ -27,7 +27,8 @@ NAME = 200  # a clerk's name
 
 
 def is_fact(ev: dict[str, Any]) -> bool:
-    return ev["t"] == RATING or ev["t"].startswith(TICKET_PREFIX)
+    kind = str(ev["t"])
+    return kind == RATING or kind.startswith(TICKET_PREFIX)
 
 
 def _text(v: Any, limit: int) -> bool:
@@ -38,6 +39,10 @@ def _int(v: Any, optional: bool = True) -> bool:
     if v is None:
         return optional
     return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= INT32
+
+
+def _score(v: Any) -> TypeGuard[int]:
+    return _int(v, optional=False) and 1 <= v <= 3
 
 
 def _day(v: Any) -> bool:
@@ -60,7 +65,7 @@ def _ticket_row(ev: dict[str, Any], p: dict[str, Any]) -> dict[str, Any] | None:
 
 def _rating_row(ev: dict[str, Any], p: dict[str, Any]) -> dict[str, Any] | None:
     sc = p.get("sc")
-    if not (_text(p.get("lv"), SHORT) and _int(sc, optional=False) and 1 <= sc <= 3
+    if not (_text(p.get("lv"), SHORT) and _score(sc)
             and _int(p.get("c")) and _text(p.get("by", ""), NAME)):
         return None
     return dict(level=p["lv"], score=sc, counter=p.get("c"), clerk=p.get("by", ""))
@@ -106,7 +111,7 @@ def fact_status(s: Any, office_id: str, days: int = 7) -> dict[str, Any]:
         TicketFact.office_id == office_id, issued)).one()
     by_day = s.exec(select(TicketFact.day, func.count()).where(
         TicketFact.office_id == office_id, issued).group_by(TicketFact.day)
-        .order_by(TicketFact.day.desc()).limit(days)).all()  # type: ignore[attr-defined]
+        .order_by(col(TicketFact.day).desc()).limit(days)).all()
     n, mean = s.exec(select(func.count(), func.avg(RatingFact.score)).where(
         RatingFact.office_id == office_id)).one()
     return {

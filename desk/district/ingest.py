@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import os
 import signal
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import Engine, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk import environment
 from desk.district.db import is_postgres, write
@@ -35,6 +35,7 @@ from desk.district.rules import apply_event, state_view
 from desk.district.tables import Conflict, DossierState, Event
 from desk.district.wellformed import event_ok, own_code
 from desk.sync import protocol as P
+from storage.tables.common import table_of
 
 CRASH_ENV = environment.DISTRICT_CRASH_AT
 FAIL_ENV = environment.DISTRICT_FAIL_AT
@@ -46,6 +47,9 @@ WRONG_OFFICE = "rejected:wrong_office"
 class InjectedFault(RuntimeError):
     """Raised at a named point for the tests of a 500 after a rollback."""
 
+
+# a stream that gave a code away: (code, device, epoch) as its conflict row names them
+Stream = tuple[str, str | None, int | None]
 
 def crash_point(name: str) -> None:
     if environment.get(CRASH_ENV) == name:
@@ -63,7 +67,7 @@ INT32 = 2**31 - 1
 EPOCH_MAX = 7_258_118_400  # 2200-01-01: later instants are a broken clock, not a dossier
 
 
-def _valid(ev: Any) -> bool:
+def _valid(ev: Any) -> TypeGuard[dict[str, Any]]:
     """Well-formed, storable text (no NUL), and every number fits the columns (a 500 is never
     the answer to input)."""
     if not (event_ok(ev) and isinstance(ev.get("i"), str) and len(ev["i"]) == 32
@@ -150,8 +154,9 @@ def _insert_new(s: Any, insert: Any, office_id: str, device: str, epoch: int, sc
     # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" renders the
     # multi-row VALUES itself (a `.values(rows)` statement was compiled anew for every batch:
     # half the server's CPU per event)
-    stmt = insert(Event.__table__).on_conflict_do_nothing(  # type: ignore[attr-defined]
-        index_elements=["event_id"]).returning(Event.__table__.c.event_id)
+    events = table_of(Event)
+    stmt = insert(events).on_conflict_do_nothing(
+        index_elements=["event_id"]).returning(events.c.event_id)
     return set(s.connection().execute(stmt, rows).scalars())
 
 
@@ -160,15 +165,16 @@ def _lock_states(s: Any, office_id: str, codes: set[str]) -> dict[str, DossierSt
     states: dict[str, DossierState | None] = dict.fromkeys(codes)
     ordered = sorted(codes)
     for i in range(0, len(ordered), CHUNK):
-        rows = s.exec(select(DossierState).where(DossierState.office_id == office_id,
-                                                 DossierState.code.in_(ordered[i:i + CHUNK]))
-                      .order_by(DossierState.code).with_for_update()).all()
+        rows = s.exec(select(DossierState).where(
+            col(DossierState.office_id) == office_id,
+            col(DossierState.code).in_(ordered[i:i + CHUNK]))
+                      .order_by(col(DossierState.code)).with_for_update()).all()
         states.update({st.code: st for st in rows})
     return states
 
 
 def _apply(s: Any, office_id: str, states: dict[str, DossierState | None],
-           lost: set[tuple[str, str, int]], ev: dict[str, Any], raw: Any, device: str,
+           lost: set[Stream], ev: dict[str, Any], raw: Any, device: str,
            epoch: int, conflicts: dict[str, Any]) -> str:
     """Apply one new event to its (locked) dossier state; the result to store."""
     st = states.get(ev["e"])
@@ -192,30 +198,30 @@ def _apply(s: Any, office_id: str, states: dict[str, DossierState | None],
     return result
 
 
-def _lost_streams(s: Any, office_id: str, codes: set[str]) -> set[tuple[str, str, int]]:
+def _lost_streams(s: Any, office_id: str, codes: set[str]) -> set[Stream]:
     """(code, device, epoch) of every stream that gave one of `codes` to a dossier other than
     the district's (a `code_exists` conflict): their later events on it are rejected too."""
-    out: set[tuple[str, str, int]] = set()
+    out: set[Stream] = set()
     ordered = sorted(codes)
     for i in range(0, len(ordered), CHUNK):
-        rows = s.exec(select(Conflict).where(Conflict.office_id == office_id,
-                                             Conflict.entity_id.in_(ordered[i:i + CHUNK]),
-                                             Conflict.reason == "code_exists")).all()
+        rows = s.exec(select(Conflict).where(col(Conflict.office_id) == office_id,
+                                             col(Conflict.entity_id).in_(ordered[i:i + CHUNK]),
+                                             col(Conflict.reason) == "code_exists")).all()
         out.update((c.entity_id, (c.server or {}).get("device"), (c.server or {}).get("epoch"))
                    for c in rows)
     return out
 
 
 def _unpark(s: Any, office_id: str, states: dict[str, DossierState | None],
-            lost: set[tuple[str, str, int]], received: set[str]) -> None:
+            lost: set[Stream], received: set[str]) -> None:
     """Apply, in the desk's order, the parked events of dossiers received by this batch
     (one query for all of them; their states are already locked)."""
     if not received:
         return
-    parked = s.exec(select(Event).where(Event.office_id == office_id,
-                                        Event.entity_id.in_(sorted(received)),
-                                        Event.result == PARKED)
-                    .order_by(Event.entity_id, Event.epoch, Event.seq)).all()
+    parked = s.exec(select(Event).where(col(Event.office_id) == office_id,
+                                        col(Event.entity_id).in_(sorted(received)),
+                                        col(Event.result) == PARKED)
+                    .order_by(col(Event.entity_id), col(Event.epoch), col(Event.seq))).all()
     for row in parked:
         ev = P.upcast(dict(row.payload), row.schema_v)
         row.result = _apply(s, office_id, states, lost, ev, row.payload, row.device,

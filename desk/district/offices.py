@@ -15,8 +15,9 @@ from desk.district.db import read, single_statements, write
 from desk.district.seen import remember_nonce, touch
 from desk.district.tables import Office, utcnow
 from desk.sync import protocol as P
+from storage.tables.common import table_of
 
-OFFICE = Office.__table__  # type: ignore[attr-defined]
+OFFICE = table_of(Office)
 # the key a request names, read in one autocommit statement (no BEGIN/ROLLBACK round trips)
 _BY_KEY = select(OFFICE.c.id, OFFICE.c.signing_key, OFFICE.c.revoked).where(
     OFFICE.c.token_hash == bindparam("kid"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.district.db import read
 from desk.district.tables import Event
@@ -47,14 +47,15 @@ def own_events(engine: Engine, office_id: str, device: str, after_seq: int, curs
     """{"events": [{"ev", "r", "x", "sv"}], "next_cursor", "has_more"}; ValueError on a bad
     cursor."""
     seq, epoch, event_id = decode_cursor(cursor, after_seq)
-    after = or_(Event.seq > seq,
-                (Event.seq == seq) & (Event.epoch > epoch),
-                (Event.seq == seq) & (Event.epoch == epoch) & (Event.event_id > event_id))
+    e_seq, e_epoch, e_id = col(Event.seq), col(Event.epoch), col(Event.event_id)
+    after = or_(e_seq > seq,
+                (e_seq == seq) & (e_epoch > epoch),
+                (e_seq == seq) & (e_epoch == epoch) & (e_id > event_id))
     with read(engine) as s:
         rows = list(s.exec(select(Event).where(
-            Event.office_id == office_id, Event.device == device, after,
-            Event.result.in_(KEPT))  # type: ignore[attr-defined]
-            .order_by(Event.seq, Event.epoch, Event.event_id).limit(limit + 1)))
+            col(Event.office_id) == office_id, col(Event.device) == device, after,
+            col(Event.result).in_(KEPT))
+            .order_by(e_seq, e_epoch, e_id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = encode_cursor(rows[-1].seq, rows[-1].epoch, rows[-1].event_id) if rows else cursor

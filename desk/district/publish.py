@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.district.changes import append_change
 from desk.district.db import read, write
@@ -61,7 +61,7 @@ def publish_calendar(engine: Engine, rows: dict[date, tuple[str, str]]) -> dict[
                             ).hexdigest()
     with write(engine) as s:
         newest = s.exec(select(PublishedCalendar).order_by(
-            PublishedCalendar.version.desc())).first()  # type: ignore[attr-defined]
+            col(PublishedCalendar.version).desc())).first()
         if newest is not None and newest.checksum == digest:
             return {"version": newest.version, "days": len(body), "changed": False}
         version = (newest.version if newest else 0) + 1

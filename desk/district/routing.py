@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.district.db import read
 from desk.district.tables import DossierState, Event, Office
@@ -50,10 +50,10 @@ def routed(engine: Engine, to_office: str | None = None, limit: int = LIMIT) -> 
         offices = list(s.exec(select(Office)))
         rows = s.exec(select(Event.office_id, Event.entity_id, Event.at, flag)
                       .where(Event.type == "receive", flag.is_not(None))
-                      .order_by(Event.at.desc(), Event.entity_id)  # type: ignore[attr-defined]
+                      .order_by(col(Event.at).desc(), col(Event.entity_id))
                       .limit(max(1, limit) if to_office is None else None)).all()
         states = {(st.office_id, st.code): st.status for st in s.exec(
-            select(DossierState).where(DossierState.code.in_(  # type: ignore[attr-defined]
+            select(DossierState).where(col(DossierState.code).in_(
                 [r[1] for r in rows])))} if rows else {}
     communes = _communes(offices)
     names = {o.id: o.name for o in offices}

@@ -28,12 +28,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from desk.district.db import is_postgres, single_statements
 from desk.district.tables import Nonce, Office
 from desk.sync import protocol as P
+from storage.tables.common import table_of
 
 KEEP = timedelta(seconds=3 * P.SKEW_SECONDS)  # a timestamp is valid ±SKEW: keep beyond both
 PRUNE_EVERY = timedelta(seconds=60)
 CONTACT_EVERY = timedelta(seconds=30)
-NONCE = Nonce.__table__  # type: ignore[attr-defined]
-OFFICE = Office.__table__  # type: ignore[attr-defined]
+NONCE = table_of(Nonce)
+OFFICE = table_of(Office)
 
 
 @dataclass

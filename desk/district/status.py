@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, case, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.district.db import read
 from desk.district.facts import fact_status
@@ -26,7 +26,7 @@ def district_status(engine: Engine, office_id: str | None = None) -> dict[str, A
                 DossierState.office_id == o.id).group_by(DossierState.status)).all())
             conflicts = s.exec(select(func.count()).select_from(Conflict).where(
                 Conflict.office_id == o.id)).one()
-            is_done = AttachmentFile.completed_at.is_not(None)  # type: ignore[union-attr]
+            is_done = col(AttachmentFile.completed_at).is_not(None)
             n_files, n_done, n_bytes = s.exec(select(
                 func.count(), func.coalesce(func.sum(case((is_done, 1), else_=0)), 0),
                 func.coalesce(func.sum(AttachmentFile.received), 0)).where(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 import storage.tables  # noqa: F401  (registers the tables)
@@ -15,7 +16,8 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        engine = make_engine(config.get_main_option("sqlalchemy.url").removeprefix("sqlite:///"))
+        url = config.get_main_option("sqlalchemy.url") or ""
+        engine = make_engine(url.removeprefix("sqlite:///"))
         with engine.connect() as connection:
             _run(connection)
     else:
@@ -29,10 +31,10 @@ def _include(
     return not (type_ == "table" and name is not None and "_fts" in name)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         include_object=_include,
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy import DateTime, Table, TypeDecorator, inspect
+from sqlmodel import SQLModel
 from uuid6 import uuid7
 
 from desk.services.clock import Clock, system_clock
@@ -22,6 +23,14 @@ _clock: list[Clock] = [system_clock]
 def new_id() -> uuid.UUID:
     """UUIDv7: minted offline, unique everywhere, time-ordered (B-tree friendly)."""
     return uuid7()
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model: its `__table__`, typed (sqlmodel declares none)."""
+    table = inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
 
 
 def set_clock(clock: Clock) -> Clock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from desk.district.db import VERSION_TABLE, make_district_engine
 from desk.district.tables import metadata
@@ -20,9 +21,9 @@ def run_migrations_online() -> None:
         _run(connection)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=metadata,
         version_table=VERSION_TABLE,
         render_as_batch=True,

@@ -4,6 +4,8 @@ Revision ID: d0005
 Revises: d0002
 Create Date: 2026-11-26 11:00:00
 """
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,7 +17,7 @@ depends_on = None
 S = sa.String
 
 
-def _stream() -> list[sa.Column]:
+def _stream() -> list[sa.Column[Any]]:
     return [
         sa.Column("event_id", S(32), primary_key=True),
         sa.Column("office_id", S(), nullable=False),
@@ -26,7 +28,7 @@ def _stream() -> list[sa.Column]:
     ]
 
 
-def _tail() -> list[sa.Column]:
+def _tail() -> list[sa.Column[Any]]:
     return [
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
