@@ -10,10 +10,11 @@ an apology's new date, and the closing status of a refused, withdrawn or stopped
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from desk.i18n import t
 from desk.services.context import DeskContext
@@ -53,14 +54,15 @@ def book_rows(ctx: DeskContext, first: date, last: date,
 
     start, end = bounds(ctx, first, last)
     transferred = (select(func.min(DossierEvent.at))
-                   .where(DossierEvent.dossier_id == Dossier.id, DossierEvent.kind == "transfer")
+                   .where(col(DossierEvent.dossier_id) == Dossier.id,
+                          col(DossierEvent.kind) == "transfer")
                    .scalar_subquery())
-    q = (select(Dossier, Procedure.name, Citizen.address, Citizen.phone,
+    q = (select(Dossier, col(Procedure.name), col(Citizen.address), col(Citizen.phone),
                 transferred.label("transferred_at"))
-         .join(Procedure, Procedure.code == Dossier.procedure_code, isouter=True)  # type: ignore[arg-type]
-         .join(Citizen, Citizen.id == Dossier.citizen_id, isouter=True)  # type: ignore[arg-type]
-         .where(Dossier.received_at >= start, Dossier.received_at < end)  # type: ignore[operator]
-         .order_by(Dossier.received_at, Dossier.code))
+         .join(Procedure, col(Procedure.code) == Dossier.procedure_code, isouter=True)
+         .join(Citizen, col(Citizen.id) == Dossier.citizen_id, isouter=True)
+         .where(col(Dossier.received_at) >= start, col(Dossier.received_at) < end)
+         .order_by(col(Dossier.received_at), col(Dossier.code)))
     tz = ctx.tz
     out: list[BookRow] = []
     with read_session(ctx.engine) as s:
@@ -79,14 +81,14 @@ def book_rows(ctx: DeskContext, first: date, last: date,
     return out
 
 
-def _local(dt: Any, tz: Any) -> datetime | None:
+def _local(dt: datetime | str | None, tz: tzinfo) -> datetime | None:
     if dt is None:
         return None
     if isinstance(dt, str):  # a raw value from the scalar subquery
         dt = datetime.fromisoformat(dt)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(tz)  # type: ignore[no-any-return]
+    return dt.astimezone(tz)
 
 
 def _notes(d: Any, tz: Any) -> str:

@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from desk.domain.statistics import Figures, rate
 from desk.services.context import DeskContext
@@ -55,15 +56,15 @@ def extra_counts(ctx: DeskContext, start: datetime, end: datetime) -> dict[str, 
     """What the period report does not count: assisted submissions, digitised new dossiers,
     fees paid (and paid online) in [start, end)."""
     D, E = Dossier, DossierEvent
-    new = (D.received_at >= start) & (D.received_at < end)  # type: ignore[operator]
+    new = (col(D.received_at) >= start) & (col(D.received_at) < end)
     with read_session(ctx.engine) as s:
         assisted = s.execute(select(func.count()).select_from(D).where(
-            new, D.channel == ASSISTED)).scalar_one()
+            new, col(D.channel) == ASSISTED)).scalar_one()
         digitised = s.execute(select(func.count(func.distinct(E.dossier_id))).join(
-            D, D.id == E.dossier_id).where(new, E.kind == "attachment_added",
-                                           E.at < end)).scalar_one()  # type: ignore[operator]
-        fees = list(s.execute(select(E.payload).where(
-            E.kind == "fee_paid", E.at >= start, E.at < end)).scalars())  # type: ignore[operator]
+            D, col(D.id) == E.dossier_id).where(new, col(E.kind) == "attachment_added",
+                                                col(E.at) < end)).scalar_one()
+        fees = list(s.execute(select(col(E.payload)).where(
+            col(E.kind) == "fee_paid", col(E.at) >= start, col(E.at) < end)).scalars())
     online = sum(1 for p in fees if isinstance(p, dict) and p.get("method") == "online")
     return {"assisted_online": int(assisted), "digitised": int(digitised),
             "fees_paid": len(fees), "fees_paid_online": online}

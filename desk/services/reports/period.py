@@ -139,7 +139,9 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
                for f, figs in sorted(by_field.items())]
     total = sum_figures(g.figures for g in fields_)
     extra = extra_counts(ctx, start, end)  # Decision 766 inputs (issue 16)
-    sat, counters, clerks = Satisfaction(), [], []
+    sat = Satisfaction()
+    counters: list[Satisfaction] = []
+    clerks: list[Satisfaction] = []
     if with_satisfaction:
         sat, counters, clerks = satisfaction(ctx, start, end)
     return PeriodReport(
@@ -155,7 +157,7 @@ def period_report(ctx: DeskContext, first: date, last: date, *,
 def _per_procedure(s: Session, start: datetime, end: datetime,
                    off: str) -> dict[tuple[str, str], Figures]:
     def ev(agg: Any, *cond: Any) -> Any:
-        return select(agg).where(E.dossier_id == D.id, *cond).scalar_subquery()
+        return select(agg).where(col(E.dossier_id) == D.id, *cond).scalar_subquery()
 
     closed_at = case(
         (col(D.status).in_(CLOSED),
@@ -169,10 +171,11 @@ def _per_procedure(s: Session, start: datetime, end: datetime,
     apologies = case((col(D.extended_due_at).isnot(None),
                       ev(func.count(), E.kind == "apology", col(E.at) >= start,
                          col(E.at) < end)), else_=0)
-    rows = (select(D.procedure_code, D.field_code, D.channel, D.status, D.received_at,
-                   D.due_at, D.result_at, D.returned_at, D.return_method,
-                   closed_at.label("closed_at"), last_pause.label("last_pause"),
-                   last_resume.label("last_resume"), apologies.label("apologies"))
+    rows = (select(col(D.procedure_code), col(D.field_code), col(D.channel), col(D.status),
+                   col(D.received_at), col(D.due_at), col(D.result_at), col(D.returned_at),
+                   col(D.return_method), closed_at.label("closed_at"),
+                   last_pause.label("last_pause"), last_resume.label("last_resume"),
+                   apologies.label("apologies"))
             # "+dossier.received_at": not that index (almost every row was received before
             # the end); walk the returned_at index instead: the open and the recently returned
             .where(type_coerce(literal_column("+dossier.received_at"), UTCDateTime) < end,
@@ -221,7 +224,7 @@ def _per_procedure(s: Session, start: datetime, end: datetime,
          .group_by(r.procedure_code, r.field_code))
     out: dict[tuple[str, str], Figures] = {}
     for row in s.execute(q).mappings():
-        fig = Figures.of(row)
+        fig = Figures.of({k: row[k] for k in COUNT_KEYS})
         if fig != Figures():
             out[(row["procedure_code"], row["field_code"])] = fig
     return out
@@ -238,8 +241,9 @@ def _per_day(s: Session, start: datetime, end: datetime,
 
 
 def _names(s: Session) -> dict[str, dict[str, str]]:
-    return {"field": dict(s.execute(select(Field.code, Field.name)).all()),
-            "procedure": dict(s.execute(select(Procedure.code, Procedure.name)).all())}
+    return {"field": {c: n for c, n in s.execute(select(col(Field.code), col(Field.name)))},
+            "procedure": {c: n for c, n in s.execute(
+                select(col(Procedure.code), col(Procedure.name)))}}
 
 
 # -- the supervisor's day at a glance -------------------------------------------------------------

@@ -5,7 +5,7 @@ repeated on every page and the total, then the rates, satisfaction and the score
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -37,7 +37,14 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 HEAD_FILL = (221, 235, 247)
 TOTAL_FILL = (242, 242, 242)
-_DOWN = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+
+
+class _Move(TypedDict):
+    new_x: XPos
+    new_y: YPos
+
+
+_DOWN: _Move = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}  # the next line, at the margin
 
 
 class LandscapePdf(FPDF):
