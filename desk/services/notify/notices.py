@@ -66,7 +66,7 @@ def render(settings: Settings, template: str, **params: Any) -> str:
 def event_hook(session: Session, dossier: Any, event: Any) -> None:
     """Called inside the event's transaction. The text is written just before that
     transaction commits: the event's own projection (the due date) runs after the hook."""
-    settings = _settings.get(str(session.get_bind().url))
+    settings = _settings.get(str(session.get_bind().engine.url))
     template = EVENT_TEMPLATES.get(str(event.kind))
     if settings is None or template is None or not settings.notify.channels \
             or session.info.get(NOTICES_OFF):

@@ -39,7 +39,7 @@ LEASE = timedelta(minutes=2)  # a notice being sent is not taken by another work
 
 def backoff(attempts: int, base: float = BACKOFF_BASE) -> float:
     """Seconds before the next try: doubling from `base`, capped, jittered (0.5–1×)."""
-    return random.uniform(0.5, 1.0) * min(BACKOFF_CAP, base * 2 ** max(0, attempts - 1))
+    return random.uniform(0.5, 1.0) * min(BACKOFF_CAP, base * 2.0 ** max(0, attempts - 1))
 
 
 @dataclass
