@@ -47,6 +47,14 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def sqlite_of(dbapi_conn: object) -> sqlite3.Connection:
+    """The sqlite3 connection under a pooled one (SQLAlchemy types it as a generic DBAPI
+    connection; the desk's store is always the standard library's sqlite3)."""
+    if not isinstance(dbapi_conn, sqlite3.Connection):
+        raise TypeError(f"not a sqlite3 connection: {type(dbapi_conn).__name__}")
+    return dbapi_conn
+
+
 def _on_begin(conn: Any) -> None:
     immediate = conn.get_execution_options().get("sqlite_immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

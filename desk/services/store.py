@@ -9,7 +9,7 @@ from sqlalchemy.exc import OperationalError
 
 from desk.domain.errors import DomainError
 from desk.services.clock import Clock
-from storage.engine import make_engine
+from storage.engine import make_engine, sqlite_of
 from storage.schema_heads import HEADS
 from storage.tables.common import set_clock
 
@@ -57,7 +57,7 @@ def check(engine: Engine) -> dict[str, object]:
     head = migrate.head_revision()
     raw = engine.raw_connection()
     try:  # objects the migrations did not create; the audit trail's append-only triggers
-        schema = schema_check.problems(raw.driver_connection)  # type: ignore[arg-type]
+        schema = schema_check.problems(sqlite_of(raw.driver_connection))
     finally:
         raw.close()
     return {

@@ -211,7 +211,8 @@ def entries(ctx: DeskContext, *, citizen: str | None = None, clerk: str | None =
             action: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Newest first. `citizen`: the citizen's id (hex or UUID) or their personal ID number;
     `clerk`: the clerk's name as recorded."""
-    conds, params = [], {"n": max(1, min(limit, 10_000))}
+    conds: list[str] = []
+    params: dict[str, str | int] = {"n": max(1, min(limit, 10_000))}
     if citizen:
         conds.append("citizen_id = :c")
         params["c"] = _citizen_key(ctx, citizen)

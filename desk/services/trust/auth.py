@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -43,7 +44,7 @@ def _minutes_left(until: datetime, now: datetime) -> int:
 def lock_time(failed: int) -> timedelta:
     """How long the round of wrong PINs that brought the count to `failed` locks (doubling)."""
     rounds = max(1, failed // MAX_ATTEMPTS)
-    return min(LOCK_TIME * 2 ** min(rounds - 1, 20), LOCK_MAX)
+    return min(LOCK_TIME * (1 << min(rounds - 1, 20)), LOCK_MAX)
 
 
 def _locked_error(ctx: DeskContext, name: str, until: datetime, now: datetime) -> DomainError:
@@ -79,6 +80,7 @@ def login(ctx: DeskContext, name: str, pin: str, counter: int | str | None = Non
     now = ctx.now()
     with write_session(ctx.engine) as s:
         clerk = s.exec(select(Clerk).where(Clerk.name == wanted, Clerk.active)).first()
+        target: str | uuid.UUID  # the name tried, or the clerk's id
         if clerk is None:
             error: DomainError | None = DomainError("auth.unknown", name=wanted)
             who, reason, target = Actor(id=None, name=wanted[:100], role="unknown",
@@ -92,8 +94,9 @@ def login(ctx: DeskContext, name: str, pin: str, counter: int | str | None = Non
         detail: dict[str, Any] = {"counter": number}
         if error is not None:
             detail["reason"] = reason
-            if reason in ("lockout", "locked"):
-                detail["until"] = clerk.locked_until.isoformat()  # type: ignore[union-attr]
+            until = clerk.locked_until if clerk is not None else None
+            if reason in ("lockout", "locked") and until is not None:
+                detail["until"] = until.isoformat()
         audit.write(s, who, audit.LOGIN if error is None else audit.LOGIN_FAILED,
                     target_type="clerk", target_id=target, at=now, detail=detail)
     if error is not None:  # raised after the commit: the failed attempt is kept

@@ -74,25 +74,25 @@ def create_backup(ctx: DeskContext, *, kind: str = "manual", dest: Path | None =
     stamp = ctx.local_now()
     final = _free_name(folder, stamp, kind, ".sqlite3.enc" if passphrase else ".sqlite3")
     part = folder / f".{final.name}.part"
-    plain = folder / f".{final.name}.plain"
+    copy = folder / f".{final.name}.plain"  # the unencrypted snapshot, before it is sealed
     try:
-        snap = online_copy(ctx.settings.database_path, plain)
-        problems = check_plain(plain, counts=snap["counts"])
+        snap = online_copy(ctx.settings.database_path, copy)
+        problems = check_plain(copy, counts=snap["counts"])
         if problems:
             raise DomainError("backup.verify_failed", file=str(final), problem=problems[0])
         if passphrase:
-            encrypt_file(plain, part, passphrase)
-            plain.unlink()
+            encrypt_file(copy, part, passphrase)
+            copy.unlink()
         else:
-            fsync_file(plain)
-            os.replace(plain, part)
+            fsync_file(copy)
+            os.replace(copy, part)
         os.replace(part, final)
         fsync_dir(folder)
     except OSError as e:
         raise DomainError("backup.write_failed", file=str(final),
                           error=e.strerror or str(e)) from None
     finally:
-        for tmp in (plain, part):
+        for tmp in (copy, part):
             with contextlib.suppress(OSError):
                 tmp.unlink()
     info = BackupInfo(path=final, kind=kind, created=stamp.replace(microsecond=0),

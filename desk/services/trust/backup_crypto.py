@@ -35,7 +35,7 @@ def kdf_bounded(n_log2: int, r: int, p: int) -> bool:
     header is read before the passphrase is checked: 4.2 GB was once asked for; issue 15)."""
     if not (10 <= n_log2 <= 20 and 1 <= r <= 32 and 1 <= p <= 4):
         return False
-    memory = 128 * r * 2**n_log2
+    memory = 128 * r * (1 << n_log2)
     return memory <= KDF_MAX_MEMORY and memory * p <= KDF_MAX_WORK
 
 

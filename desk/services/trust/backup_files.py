@@ -168,7 +168,7 @@ def read_manifest(path: Path) -> dict[str, Any] | None:
     except (OSError, UnicodeDecodeError, ValueError):
         data = None
     digest = data.get("sha256") if isinstance(data, dict) else None
-    if not isinstance(digest, str) or not SHA256_RE.match(digest):
+    if not isinstance(data, dict) or not isinstance(digest, str) or not SHA256_RE.match(digest):
         raise DomainError("restore.bad_manifest", file=str(path), manifest=manifest.name)
     got = sha256_of(path)
     if got != digest:

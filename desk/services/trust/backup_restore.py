@@ -38,7 +38,7 @@ from desk.services.trust.backup_files import (
     table_names,
 )
 from desk.services.trust.roles import require
-from storage.engine import write_session
+from storage.engine import sqlite_of, write_session
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -200,10 +200,9 @@ def _after_restore(ctx: DeskContext, source: Path, aside: Path | None,
     carry = carry or {}
     with write_session(engine) as s:
         conn = s.connection()
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        restored_epoch = device_epoch(raw)  # type: ignore[arg-type]
-        restored_head = audit_head(raw)  # type: ignore[arg-type]
+        raw = sqlite_of(conn.connection.dbapi_connection)
+        restored_epoch = device_epoch(raw)
+        restored_head = audit_head(raw)
         epoch = max(restored_epoch, int(carry.get("epoch") or 1)) + 1
         s.execute(text("INSERT INTO device_state (key, value) VALUES ('device_epoch', :v) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"), {"v": str(epoch)})
@@ -212,12 +211,12 @@ def _after_restore(ctx: DeskContext, source: Path, aside: Path | None,
             s.execute(text("INSERT INTO device_state (key, value) VALUES (:k, :v) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
                       {"k": key, "v": value})
-        tables = table_names(raw)  # type: ignore[arg-type]
+        tables = table_names(raw)
         sync = carry.get("sync")
         row = s.execute(text("SELECT device_id, last_seq, hlc_last FROM sync_state WHERE id=1")
                         ).first() if "sync_state" in tables else None
-        if "sync_state" in tables and (row is not None or sync is not None):
-            device_id = (sync or row)[0]  # type: ignore[index]
+        if "sync_state" in tables and (kept := sync or row) is not None:
+            device_id = kept[0]
             last_seq = max(int((row or (None, 0))[1] or 0), int((sync or (None, 0))[1] or 0))
             hlc = max(str((row or ("", 0, ""))[2] or ""), str((sync or ("", 0, ""))[2] or ""))
             if row is None:

@@ -21,7 +21,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
 from desk.domain.masking import mask_id, mask_name
@@ -63,13 +63,13 @@ def export_citizen(ctx: DeskContext, who: str, actor: Actor = SYSTEM) -> dict[st
         if c is None:
             raise DomainError("citizen.not_found", who=who)
         dossiers = s.exec(select(Dossier).where(Dossier.citizen_id == c.id)
-                          .order_by(Dossier.received_at)).all()
+                          .order_by(col(Dossier.received_at))).all()
         events = []
         views = []
         for d in dossiers:
             views.append(dossier_view(s, d, ctx))
             for e in s.exec(select(DossierEvent).where(DossierEvent.dossier_id == d.id)
-                            .order_by(DossierEvent.recorded_at)):
+                            .order_by(col(DossierEvent.recorded_at))):
                 events.append({"id": str(e.id), "dossier": d.code, "kind": e.kind,
                                "at": e.at.astimezone(ctx.tz).isoformat(),
                                "recorded_at": e.recorded_at.astimezone(ctx.tz).isoformat(),
