@@ -1,21 +1,30 @@
-"""`desk` — the command line. Importing this module stays cheap: no Textual, no SQLAlchemy,
-no pydantic until a command needs them (`desk --help` must answer in well under 150 ms)."""
+"""`desk` — the command line, and its one lazy door. Importing this module stays cheap: no
+Textual, no SQLAlchemy, no pydantic until a command needs them (`desk --help` must answer in
+well under 150 ms). The parsers (desk/commands/parsers) name each command's handler by a string,
+"desk.commands.queue:issue_"; only the chosen command's module is imported, here, and a quick
+twin (desk/commands/quick.py) is tried before the regular module is even imported."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import cast
 
 from desk import __version__
 from desk.commands.argparse_i18n import install as install_argparse_texts
-from desk.commands.base import CommandError, classify_exception, early_language, helps
+from desk.commands.base import CommandError
+from desk.commands.language import early_language, helps
+from desk.commands.quick import quick_twin
 from desk.i18n import render_error, set_language, t
 
 EXIT_USAGE = 2
 EXIT_INVALID = 1
 EXIT_CRASH = 70
+
+Handler = Callable[[argparse.Namespace], "int | None"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help=h["config"])
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # every group's parser, but not for plain `desk` (the TUI's short path, _tui_only)
     from desk.commands.registry import COMMAND_MODULES
 
     for module in COMMAND_MODULES:
@@ -66,17 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t("cli.bad_argument"), file=sys.stderr)
         return EXIT_USAGE
     args = _tui_only(argv) or build_parser().parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:  # plain `desk`: the TUI
-        from desk.commands.tui import run_tui
-
-        handler = run_tui
-    else:  # the read-only commands scripted in loops answer without the database stack
-        from desk.commands.quick import wrap
-
-        handler = wrap(handler)
+    spec = getattr(args, "handler", None) or "desk.commands.tui:run_tui"  # plain `desk`: the TUI
     try:
-        return int(handler(args) or 0)
+        return _run(spec, args)
     except CommandError as e:
         print(e.message, file=sys.stderr)
         return e.code
@@ -87,6 +89,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except Exception as e:  # the last guard: a clear sentence, the traceback in the log
         return _crash(e)
+
+
+def handler_for(spec: str) -> Handler:
+    """"desk.commands.queue:issue_" → that function; its module is imported now, and only it."""
+    module, _, name = spec.partition(":")
+    return cast(Handler, getattr(importlib.import_module(module), name))
+
+
+def _run(spec: str, args: argparse.Namespace) -> int:
+    twin = quick_twin(spec)  # the read-only commands scripted in loops: no database stack
+    if twin is not None:
+        done = handler_for(twin)(args)
+        if done is not None:  # None: the quick read is not possible, the regular one answers
+            return int(done)
+    return int(handler_for(spec)(args) or 0)
 
 
 def _readable(arg: str) -> bool:
@@ -110,6 +127,8 @@ def _crash(exc: BaseException) -> int:
     if getattr(exc, "key", None):  # a DomainError or ConfigError that escaped a handler
         print(render_error(exc), file=sys.stderr)
         return EXIT_INVALID
+    from desk.commands.crash import classify_exception  # the crash path only
+
     message, code = classify_exception(exc)
     print(message, file=sys.stderr)
     return code

@@ -1,5 +1,8 @@
-"""One module per command group; each has `register(subparsers, helps)`.
+"""The command line's handlers: one module per command group, or per path of very different
+weight (`desk queue issue` beside `desk kiosk`, `desk district serve` beside its data).
 
-The package itself imports nothing: plain `desk` (the TUI) must not pay for every command
-group's module (desk/commands/registry.py lists them for the full parser).
+The options are declared apart, in desk/commands/parsers, and name each handler by a string
+("desk.commands.queue:issue_"): desk/cli.py imports only the chosen command's module. So the
+handler modules import what they use at their top, like any module. The package itself
+imports nothing.
 """

@@ -3,41 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from datetime import time
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date
+from desk.commands.base import CommandError, emit, fail
+from desk.commands.context import context
+from desk.commands.dates import parse_date
 from desk.domain.errors import DomainError
 from desk.i18n import t
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    def tr(key: str) -> str:
-        return h["appointment" if key == "appointment" else f"appointment.{key}"]
-
-    p = sub.add_parser("appointment", help=tr("appointment"), description=tr("appointment"))
-    a = p.add_subparsers(dest="appointment_command", metavar="ACTION", required=True)
-    b = a.add_parser("book", help=tr("book"), description=tr("book"))
-    b.add_argument("--service", required=True, help=tr("service"))
-    b.add_argument("--date", required=True, metavar="DATE", help=tr("date"))
-    b.add_argument("--id", required=True, metavar="N", dest="id_number", help=tr("id"))
-    b.add_argument("--time", metavar="HH:MM", help=tr("time"))
-    b.add_argument("--json", action="store_true", help=tr("json"))
-    b.set_defaults(handler=book_)
-    ls = a.add_parser("list", help=tr("list"), description=tr("list"))
-    ls.add_argument("--date", metavar="DATE", help=tr("list_date"))
-    ls.add_argument("--json", action="store_true", help=tr("json"))
-    ls.set_defaults(handler=list_)
-    c = a.add_parser("checkin", help=tr("checkin"), description=tr("checkin"))
-    c.add_argument("code", metavar="CODE", help=tr("code"))
-    c.add_argument("--no-print", action="store_true", help=tr("no_print"))
-    c.add_argument("--json", action="store_true", help=tr("json"))
-    c.set_defaults(handler=checkin_)
+from desk.services.queue import appointments
 
 
 def _time(value: str | None) -> Any:
-    from datetime import time
-
-
     if value is None:
         return None
     try:
@@ -55,8 +32,6 @@ def _domain(fn: Any, *args: Any, **kw: Any) -> Any:
 
 
 def book_(args: argparse.Namespace) -> int:
-    from desk.services.queue import appointments
-
     ctx = context(args)
     v = _domain(appointments.book, ctx, args.service, parse_date(args.date), args.id_number,
                 at=_time(args.time))
@@ -69,8 +44,6 @@ def book_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.queue import appointments
-
     ctx = context(args)
     day = parse_date(args.date) if args.date else None
     rows = _domain(appointments.list_day, ctx, day)
@@ -86,8 +59,6 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def checkin_(args: argparse.Namespace) -> int:
-    from desk.services.queue import appointments
-
     ctx = context(args)
     v, issued = _domain(appointments.checkin, ctx, args.code, print_ticket=not args.no_print)
     if args.json:

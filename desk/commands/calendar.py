@@ -1,4 +1,4 @@
-"""`desk calendar due|day|import|list|set`."""
+"""`desk calendar due|day|import|list|set` (the options: desk/commands/parsers/calendar.py)."""
 
 from __future__ import annotations
 
@@ -6,50 +6,29 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date, parse_local_datetime
+from desk.commands.base import CommandError, emit, fail
+from desk.commands.context import context
+from desk.commands.dates import parse_date, parse_local_datetime
+from desk.commands.read_output import print_day
+from desk.domain.calendar import TimeLimit
 from desk.domain.errors import DomainError
 from desk.i18n import t
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("calendar", help=h["calendar"], description=h["calendar"])
-    csub = p.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
-    due = csub.add_parser("due", help=h["calendar.due"], description=h["calendar.due"])
-    due.add_argument("--received", required=True, metavar='"YYYY-MM-DD HH:MM"',
-                     help=h["calendar.received"])
-    which = due.add_mutually_exclusive_group(required=True)
-    which.add_argument("--limit", metavar='"N UNIT"', help=h["calendar.limit"])
-    which.add_argument("--procedure", metavar="CODE", help=h["calendar.procedure"])
-    due.add_argument("--json", action="store_true", help=h["json"])
-    due.set_defaults(handler=due_)
-    day = csub.add_parser("day", help=h["calendar.day"], description=h["calendar.day"])
-    day.add_argument("date", metavar="DATE", help=h["calendar.date"])
-    day.add_argument("--json", action="store_true", help=h["json"])
-    day.set_defaults(handler=day_)
-    imp = csub.add_parser("import", help=h["calendar.import"], description=h["calendar.import"])
-    imp.add_argument("file", metavar="FILE")
-    imp.set_defaults(handler=import_)
-    ls = csub.add_parser("list", help=h["calendar.list"], description=h["calendar.list"])
-    ls.add_argument("--year", type=int, metavar="YYYY", help=t("help.calendar.year"))
-    ls.add_argument("--json", action="store_true", help=h["json"])
-    ls.set_defaults(handler=list_)
-    st = csub.add_parser("set", help=h["calendar.set"], description=h["calendar.set"])
-    st.add_argument("date", metavar="DATE", help=h["calendar.date"])
-    st.add_argument("kind", choices=("OFF", "WORK"), help=h["calendar.kind"])
-    st.add_argument("--note", default="", help=h["calendar.note"])
-    st.set_defaults(handler=set_)
+from desk.services.deadlines.calendar import (
+    import_exceptions,
+    list_exceptions,
+    set_exception,
+    year_days,
+)
+from storage.engine import read_session
+from storage.tables import Procedure
 
 
 def _limit_for(ctx: Any, args: argparse.Namespace) -> Any:
-    from desk.domain.calendar import TimeLimit
     if args.limit:
         try:
             return TimeLimit.parse(args.limit)
         except DomainError as e:
             raise fail(e, 2) from None
-    from storage.engine import read_session
-    from storage.tables import Procedure
-
     with read_session(ctx.engine) as s:
         proc = s.get(Procedure, args.procedure.strip())
     if proc is None:
@@ -78,23 +57,7 @@ def day_(args: argparse.Namespace) -> int:
     return print_day(context(args).calendar, args.date, args.json)
 
 
-def print_day(calendar: Any, text: str, as_json: bool) -> int:
-    """`desk calendar day`, on either read path (desk/commands/quick_read.py)."""
-    d = parse_date(text)
-    info = calendar.day_info(d)
-    reason = t(info.reason_key, note=info.note, date=d.isoformat())
-    if as_json:
-        emit({"date": d.isoformat(), "working": info.working, "reason": reason,
-              "reason_key": info.reason_key, "note": info.note}, True)
-    else:
-        word = t("cli.working") if info.working else t("cli.not_working")
-        print(f"{d.isoformat()}: {word} — {reason}")
-    return 0
-
-
 def import_(args: argparse.Namespace) -> int:
-    from desk.services.deadlines.calendar import import_exceptions
-
     ctx = context(args)
     try:
         n = import_exceptions(ctx, Path(args.file))
@@ -105,8 +68,6 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.deadlines.calendar import list_exceptions, year_days
-
     ctx = context(args)
     if args.year is not None:  # every special day of the year, with its source (issue 16)
         days = year_days(ctx, args.year)
@@ -126,8 +87,6 @@ def list_(args: argparse.Namespace) -> int:
 
 
 def set_(args: argparse.Namespace) -> int:
-    from desk.services.deadlines.calendar import set_exception
-
     ctx = context(args)
     set_exception(ctx, parse_date(args.date), args.kind, args.note)
     return 0

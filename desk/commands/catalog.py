@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from desk.commands.base import context, emit, fail, say
+from desk.commands.base import emit, fail, say
+from desk.commands.context import context
 from desk.domain.errors import DomainError
 from desk.i18n import t
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("catalog", help=h["catalog"], description=h["catalog"])
-    csub = p.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
-    imp = csub.add_parser("import", help=h["catalog.import"], description=h["catalog.import"])
-    imp.add_argument("file", metavar="FILE", help=h["catalog.file"])
-    imp.add_argument("--json", action="store_true", help=h["json"])
-    imp.set_defaults(handler=import_)
-    ls = csub.add_parser("list", help=h["catalog.list"], description=h["catalog.list"])
-    ls.add_argument("--json", action="store_true", help=h["json"])
-    ls.set_defaults(handler=list_)
+from desk.services.catalog import import_catalog, list_procedures
 
 
 def import_(args: argparse.Namespace) -> int:
-    from desk.services.catalog import import_catalog
-
     ctx = context(args)
     try:
         result = import_catalog(ctx, Path(args.file))
@@ -39,8 +26,6 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.services.catalog import list_procedures
-
     ctx = context(args)
     rows = list_procedures(ctx)
     if args.json:

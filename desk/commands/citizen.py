@@ -1,5 +1,5 @@
 """`desk citizen export ID [--out FILE]`, `desk citizen purge --before DATE [--dry-run]` — both
-by a signed-in supervisor/admin (`--clerk NAME` and a PIN: issue 15)."""
+by a signed-in supervisor/admin (`--clerk NAME` and a PIN: issue 15). `read-qr`: citizen_card.py."""
 
 from __future__ import annotations
 
@@ -7,33 +7,15 @@ import argparse
 import json
 import os
 from pathlib import Path
-from typing import Any
 
-from desk.commands.base import CommandError, context, emit, fail, parse_date
-from desk.commands.cli_auth import add_pin_options, authorize
+from desk.commands.base import CommandError, emit, fail
+from desk.commands.cli_auth import authorize
+from desk.commands.context import context
+from desk.commands.dates import parse_date
 from desk.domain.errors import DomainError
 from desk.i18n import t
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("citizen", help=h["citizen"], description=h["citizen"])
-    csub = p.add_subparsers(dest="citizen_command", metavar="ACTION", required=True)
-    ex = csub.add_parser("export", help=h["citizen.export"], description=h["citizen.export"])
-    ex.add_argument("who", metavar="ID", help=h["citizen.id"])
-    ex.add_argument("--out", metavar="FILE", help=h["citizen.out"])
-    add_pin_options(ex)
-    ex.set_defaults(handler=export_)
-    pu = csub.add_parser("purge", help=h["citizen.purge"], description=h["citizen.purge"])
-    pu.add_argument("--before", required=True, metavar="DATE", help=h["citizen.before"])
-    pu.add_argument("--dry-run", action="store_true", help=h["citizen.dry_run"])
-    pu.add_argument("--json", action="store_true", help=h["json"])
-    add_pin_options(pu)
-    pu.set_defaults(handler=purge_)
-    rq = csub.add_parser("read-qr", help=h["citizen.read_qr"],
-                         description=h["citizen.read_qr"])
-    rq.add_argument("text", metavar="TEXT", help=h["citizen.qr_text"])
-    rq.add_argument("--json", action="store_true", help=h["json"])
-    rq.set_defaults(handler=read_qr_)
+from desk.services.trust.backup import secure_file
+from desk.services.trust.personal_data import export_citizen, purge
 
 
 def write_private(path: Path, text: str) -> None:
@@ -42,14 +24,10 @@ def write_private(path: Path, text: str) -> None:
     fd = os.open(path, flags, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
-    from desk.services.trust.backup import secure_file
-
     secure_file(path)
 
 
 def export_(args: argparse.Namespace) -> int:
-    from desk.services.trust.personal_data import export_citizen
-
     ctx = context(args)
     try:
         data = export_citizen(ctx, args.who, authorize(ctx, args, "citizen.export"))
@@ -69,8 +47,6 @@ def export_(args: argparse.Namespace) -> int:
 
 
 def purge_(args: argparse.Namespace) -> int:
-    from desk.services.trust.personal_data import purge
-
     ctx = context(args)
     before = parse_date(args.before)
     try:
@@ -83,26 +59,4 @@ def purge_(args: argparse.Namespace) -> int:
     for c in found:
         print(f"{c['name']:<28} {c['id_number'] or '—':<14} {c['dossiers']}")
     print(t("citizen.purge_dry" if args.dry_run else "citizen.purged", count=len(found)))
-    return 0
-
-
-def read_qr_(args: argparse.Namespace) -> int:
-    """A chip ID card's QR text, read and checked against itself and today (no database)."""
-    from desk.services.dossier.card_scan import read_card
-
-    today = context(args).local_now().date()  # the settings only: no database opened
-    try:
-        card = read_card(args.text, today)
-    except DomainError as e:
-        raise fail(e) from None
-    if args.json:
-        emit(card, True)
-        return 0
-    for key in ("id_number", "old_id", "name", "birth_date", "sex", "address", "issued_on"):
-        value = card[key]
-        if key == "sex" and value:
-            value = t(f"qr.sex.{value}")
-        print(f"{t('qr.label.' + key):<16} {value or '—'}")
-    for w in card["warnings"]:
-        print(f"! {w['message']}")
     return 0

@@ -12,43 +12,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desk import environment
 from desk.commands.base import CommandError, fail
+from desk.commands.cli_actor import cli_actor
 from desk.domain.errors import DomainError
 from desk.i18n import t
-
-if TYPE_CHECKING:
-    from desk.services.trust.actor import Actor
+from desk.services.trust.actor import Actor
+from desk.services.trust.auth import login
+from desk.services.trust.roles import require
 
 ENV_PIN = environment.PIN
 ENV_CLERK = environment.CLERK
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no login name (a service account, a container)
-        return str(os.getuid()) if hasattr(os, "getuid") else "?"
-
-
-def cli_actor() -> Actor:
-    """The command line of the office PC, named by its OS user in the audit trail."""
-    from desk.services.trust.actor import Actor  # the door: `desk --help` loads no database stack
-
-    return Actor(id=None, name=f"cli:{os_user()}", role="admin")
-
-
-def add_pin_options(p: argparse.ArgumentParser, *, clerk: bool = True,
-                    stdin: bool = True) -> None:
-    """`--clerk NAME` and `--pin-stdin` on a command that needs a supervisor or admin."""
-    if clerk:
-        p.add_argument("--clerk", metavar="NAME", help=t("help.auth.clerk"))
-    if stdin:
-        p.add_argument("--pin-stdin", action="store_true", help=t("help.auth.pin"))
 
 
 def read_pin(name: str, from_stdin: bool) -> str:
@@ -63,8 +40,6 @@ def read_pin(name: str, from_stdin: bool) -> str:
 
 def signed_in(ctx: Any, name: str, from_stdin: bool = False) -> Actor:
     """The named clerk, once their PIN is right (login: lockout and audit as at a counter)."""
-    from desk.services.trust.auth import login
-
     pin = read_pin(name, from_stdin)
     try:
         return login(ctx, name, pin, need_counter=False)
@@ -79,8 +54,6 @@ def authorize(ctx: Any, args: argparse.Namespace, permission: str,
     name = getattr(args, "clerk", None) or environment.get(ENV_CLERK)
     if not name:
         raise CommandError(t("cli.need_signin", action=t(f"perm.{permission}")), 2)
-    from desk.services.trust.roles import require
-
     if from_stdin is None:
         from_stdin = bool(getattr(args, "pin_stdin", False))
     actor = signed_in(ctx, name, from_stdin)
@@ -89,3 +62,12 @@ def authorize(ctx: Any, args: argparse.Namespace, permission: str,
     except DomainError as e:
         raise fail(e) from None
     return actor
+
+
+def actor_for(ctx: Any, name: str | None, pin_stdin: bool = False) -> Actor:
+    """Who a command acts as: the clerk named `--clerk NAME` once their PIN is right (their role
+    is checked by the services), or, without a name, the office PC's command line, audited as
+    `cli:<OS user>` (issue 15)."""
+    if not name:
+        return cli_actor()
+    return signed_in(ctx, name, pin_stdin)

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from desk.commands.base import CommandError, context, emit, say
+from desk.commands.base import CommandError, emit, say
+from desk.commands.context import context
 from desk.i18n import t
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("db", help=h["db"], description=h["db"])
-    dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    up = dsub.add_parser("upgrade", help=h["db.upgrade"], description=h["db.upgrade"])
-    up.add_argument("--json", action="store_true", help=h["json"])
-    up.set_defaults(handler=upgrade)
-    ck = dsub.add_parser("check", help=h["db.check"], description=h["db.check"])
-    ck.add_argument("--json", action="store_true", help=h["json"])
-    ck.set_defaults(handler=check)
+from desk.services.store import check as run_check
+from desk.services.store import open_store
+from storage import migrate
 
 
 def upgrade(args: argparse.Namespace) -> int:
-    from desk.services.store import open_store
-    from storage import migrate
-
     ctx = context(args)
     path = ctx.settings.database_path
     engine = open_store(path, upgrade=False)
@@ -39,9 +28,6 @@ def upgrade(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    from desk.services.store import check as run_check
-    from desk.services.store import open_store
-
     ctx = context(args)
     path = ctx.settings.database_path
     if not path.is_file():

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from desk.commands.base import context, emit, fail
+from desk.commands.base import emit, fail
+from desk.commands.context import context
 from desk.domain.errors import DomainError
 from desk.i18n import t
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("form", help=t("help.form"), description=t("help.form"))
-    fsub = p.add_subparsers(dest="form_command", metavar="ACTION", required=True)
-    ls = fsub.add_parser("list", help=t("help.form.list"), description=t("help.form.list"))
-    ls.add_argument("--set", dest="rule_set", metavar="ID", help=t("help.form.set"))
-    ls.add_argument("--json", action="store_true", help=h["json"])
-    ls.set_defaults(handler=list_)
+from desk.rules import get_set
+from desk.services.printing import rule_forms
 
 
 def list_(args: argparse.Namespace) -> int:
-    from desk.rules import get_set
-    from desk.services.printing import rule_forms
-
     ctx = context(args)
     try:
         if args.rule_set:

@@ -8,10 +8,10 @@ import argparse
 from collections.abc import Callable
 from datetime import datetime, time
 
-from desk.commands import deadlines as deadlines_cmd
-from desk.commands import dossier as dossier_cmd
-from desk.commands.base import context, emit, fail, parse_date
-from desk.commands.calendar import print_day
+from desk.commands.base import emit, fail
+from desk.commands.context import context
+from desk.commands.dates import parse_date
+from desk.commands.read_output import print_day, print_view, print_watch, rows_out
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.quick import deadlines as quick_deadlines
@@ -57,13 +57,7 @@ def dossier_show(args: argparse.Namespace) -> int | None:
         if args.json:
             emit(v, True)
             return 0
-        print(f"{v['code']}  {t('status.' + v['status'])}")  # as dossier._print_view
-        print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
-        due = v["extended_due_at"] or v["due_at"]
-        print(f"  {t('dossier.received_at')}: {v['received_at']}   "
-              f"{t('dossier.due_at')}: {due}")
-        for e in v.get("timeline", []):
-            print(f"    {e['at']}  {_event_label(e['kind'])}  {e['clerk']}")
+        print_view(v, _event_label)
         return 0
     return _run(args, body, write=True)  # showing a citizen's record is audited
 
@@ -74,14 +68,14 @@ def dossier_list(args: argparse.Namespace) -> int | None:
         if args.due_before:
             due_before = datetime.combine(parse_date(args.due_before), time(0),
                                           tzinfo=q.ctx.tz)
-        return dossier_cmd._rows(quick_dossiers.list_dossiers(
+        return rows_out(quick_dossiers.list_dossiers(
             q, status=args.status, due_before=due_before, limit=args.limit), args.json)
     return _run(args, body)
 
 
 def dossier_search(args: argparse.Namespace) -> int | None:
     def body(q: QuickContext) -> int:
-        return dossier_cmd._rows(quick_dossiers.search(q, args.text, limit=args.limit),
+        return rows_out(quick_dossiers.search(q, args.text, limit=args.limit),
                                  args.json)
     return _run(args, body)
 
@@ -95,15 +89,7 @@ def deadlines(args: argparse.Namespace) -> int | None:
                   "summary": quick_deadlines.at_risk_summary(c), "sort": args.sort,
                   "dossiers": rows}, True)
             return 0
-        print(t("deadlines.cli.counts", **c))  # as deadlines.deadlines_
-        if not rows:
-            print(t("deadlines.cli.none"))
-        for r in rows:
-            letter = t("deadlines.letter_yes") if r["apologised"] else t("deadlines.letter_no")
-            print(f"{t('deadline.state.' + r['state']):<16} "
-                  f"{deadlines_cmd._hm_dmy(r['effective_due_at'])}  "
-                  f"{r['code']}  {r['applicant']}  [{r['field']}] {r['agency'] or '-'}  "
-                  f"({t('deadlines.col.letter')}: {letter})")
+        print_watch(c, rows)
         return 0
     return _run(args, body)
 

@@ -7,10 +7,13 @@ import argparse
 import sys
 from typing import Any
 
-from desk.commands.base import CommandError, actor_for, context, fail, parse_date
-from desk.commands.cli_auth import add_pin_options, authorize
+from desk.commands.base import CommandError, fail
+from desk.commands.cli_auth import actor_for, authorize
+from desk.commands.context import context
+from desk.commands.dates import parse_date
 from desk.domain.errors import DomainError
 from desk.i18n import t
+from desk.services.reports.book import book_head, book_rows
 from desk.services.reports.exports import (
     BOOK_FORMATS,
     REPORT_FORMATS,
@@ -18,24 +21,8 @@ from desk.services.reports.exports import (
     render_report,
     write_file,
 )
-
-WHAT = ("summary", "book")
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("report", help=h["report"], description=h["report"],
-                       epilog=h["report.epilog"],
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", nargs="?", choices=WHAT, default="summary", metavar="book",
-                   help=h["report.what"])
-    p.add_argument("--from", dest="first", required=True, metavar="DATE", help=h["report.from"])
-    p.add_argument("--to", dest="last", required=True, metavar="DATE", help=h["report.to"])
-    p.add_argument("--format", dest="fmt", choices=REPORT_FORMATS, default=None,
-                   help=h["report.format"])
-    p.add_argument("--out", metavar="FILE", help=h["report.out"])
-    p.add_argument("--clerk", metavar="NAME", help=h["report.clerk"])
-    add_pin_options(p, clerk=False)
-    p.set_defaults(handler=report_)
+from desk.services.reports.period import period_report
+from desk.services.trust.roles import require
 
 
 def report_(args: argparse.Namespace) -> int:
@@ -49,7 +36,6 @@ def report_(args: argparse.Namespace) -> int:
     if fmt in ("xlsx", "pdf") and not args.out:
         raise CommandError(t("report.need_out", format=fmt), 2)
     ctx = context(args)
-    from desk.services.trust.roles import require
 
     if book and args.out:  # the book lists every applicant: a bulk disclosure (issue 15)
         actor = authorize(ctx, args, "report.export")
@@ -71,11 +57,8 @@ def report_(args: argparse.Namespace) -> int:
 
 
 def _summary(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
-    from desk.services.reports.period import period_report
-
     return render_report(period_report(ctx, first, last, actor=actor), fmt)
 
 
 def _book(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
-    from desk.services.reports.book import book_head, book_rows
     return render_book(book_rows(ctx, first, last, actor), book_head(ctx, first, last), fmt)

@@ -9,23 +9,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import subprocess
 import sys
-from typing import Any
+import tempfile
+from pathlib import Path
 
 from desk import environment
+from desk.commands.parsers.serve import APPS
+from desk.commands.serve_guard import GuardedServer, new_token
+from desk.config import ConfigError, find_config, load_settings
 from desk.i18n import t
-
-APPS = {"main": [], "display": ["display"], "kiosk": ["kiosk"]}
-
-
-def register(sub: Any, h: dict[str, str]) -> None:
-    p = sub.add_parser("serve", help=h["serve"], description=h["serve"])
-    p.add_argument("--app", choices=tuple(APPS), default="main", help=h["serve.app"])
-    p.add_argument("--host", default="127.0.0.1", help=h["serve.host"])
-    p.add_argument("--port", type=int, default=8000, help=h["serve.port"])
-    p.add_argument("--public-url", help=h["serve.public_url"])
-    p.set_defaults(handler=serve)
+from desk.lobby.textual_serve_page import offline_templates
 
 
 def app_command(app: str, config: str | None) -> str:
@@ -36,19 +31,11 @@ def app_command(app: str, config: str | None) -> str:
     argv += APPS[app]
     if os.name == "nt":
         return subprocess.list2cmdline(argv)
-    import shlex
 
     return shlex.join(argv)
 
 
 def serve(args: argparse.Namespace) -> int:
-    import tempfile
-    from pathlib import Path
-
-    from desk.commands.serve_guard import GuardedServer, new_token  # aiohttp: serve only
-    from desk.config import ConfigError, find_config, load_settings
-    from desk.lobby.textual_serve_page import offline_templates
-
     config = args.config or (str(find_config()) if find_config() else None)
     try:
         max_sessions = load_settings(config).security.serve_max_sessions

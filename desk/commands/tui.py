@@ -1,4 +1,4 @@
-"""Opening a Textual app (the only place the CLI imports one)."""
+"""Opening a Textual app: plain `desk` opens the desk's own (desk/app.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import os
 import sys
 from typing import Any
 
-from desk.commands.base import CommandError, context
+from desk.commands.base import CommandError
+from desk.commands.context import context
 from desk.i18n import t
 
 
@@ -15,10 +16,14 @@ def run_tui(args: argparse.Namespace) -> int:
     return run_app(context(args))
 
 
-def run_app(ctx: Any) -> int:
-    from desk.app import DeskApp
+def run_app(ctx: Any, **attrs: Any) -> int:
+    """The desk's own app, with `attrs` set on it (the demo's accounts: desk/commands/demo.py)."""
+    from desk.app import DeskApp  # noqa: PLC0415 — Textual and the app: only when it opens
 
-    return run_textual(DeskApp(ctx))
+    app = DeskApp(ctx)
+    for name, value in attrs.items():
+        setattr(app, name, value)
+    return run_textual(app)
 
 
 def run_textual(app: Any) -> int:

@@ -10,12 +10,12 @@ import pytest
 
 def test_crash_logs_follow_the_desks_clock_and_are_kept(monkeypatch: pytest.MonkeyPatch,
                                                         tmp_path: Path) -> None:
-    from desk.commands import base
+    from desk.commands import crash
 
     monkeypatch.setenv("DESK_NOW", "2026-11-23 09:00")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    first = Path(base._write_crash_log(RuntimeError("boom 040095000123")))
-    second = Path(base._write_crash_log(RuntimeError("again")))
+    first = Path(crash.write_crash_log(RuntimeError("boom 040095000123")))
+    second = Path(crash.write_crash_log(RuntimeError("again")))
     assert first.name == "crash-20261123-090000.log"  # the pinned office time
     assert second != first and second.name.startswith("crash-20261123-090000")
     assert "boom" in first.read_text(encoding="utf-8")  # the first log is still there

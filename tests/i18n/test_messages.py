@@ -85,13 +85,13 @@ def test_the_domain_knows_no_language() -> None:
 def test_one_language_setting_for_messages_and_helps() -> None:
     """desk.i18n keeps the one language: `desk --help` texts follow set_language too (the
     commands kept a second setting of their own, and an English desk got Vietnamese helps)."""
-    from desk.commands import base
+    from desk.commands import base, language
 
-    assert not hasattr(base, "_lang")
+    assert not hasattr(base, "_lang") and not hasattr(language, "_lang")
     set_language("en")
-    assert base.helps()["usage_error"] == "usage error"
+    assert language.helps()["usage_error"] == "usage error"
     set_language("vi")
-    assert base.helps()["usage_error"] == "lỗi cú pháp lệnh"
+    assert language.helps()["usage_error"] == "lỗi cú pháp lệnh"
 
 
 @pytest.mark.parametrize(("lang", "says", "not_says"), [

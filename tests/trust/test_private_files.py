@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desk.commands.base import _write_crash_log
+from desk.commands.crash import write_crash_log
 from desk.services.reports.exports import write_file
 from printers.transports.files import DirTransport, FileTransport
 from storage.engine import make_engine
@@ -24,7 +24,7 @@ def test_exports_crash_logs_and_data_folders_are_private(tmp_path: Path,
         book = write_file(b"Nguyen Van A", tmp_path / "so-theo-doi.xlsx")
         assert book.stat().st_mode & 0o777 == 0o600
         monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-        log = Path(_write_crash_log(RuntimeError("040095000123")))
+        log = Path(write_crash_log(RuntimeError("040095000123")))
         assert log.is_file() and log.stat().st_mode & 0o777 == 0o600
         make_engine(tmp_path / "new-office" / "desk.sqlite3").dispose()
         printer = DirTransport("dir:x", tmp_path / "print", None)

@@ -1,0 +1,45 @@
+"""A paper sent to a printer from the command line: queued (once, with `once`), then sent for
+up to `timeout` seconds; or written to a file (desk/commands/printer*.py, print_*.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desk.commands.base import CommandError, emit
+from desk.commands.printer import EXIT_NOT_PRINTED
+from desk.i18n import t
+from desk.services.printing import spooler as printing
+from desk.services.printing import worker as print_worker
+
+
+def queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
+                    timeout: float, as_json: bool, once: bool = False) -> int:
+    """Queue (with `once`: unless the same paper already waits), then send for `timeout` s."""
+    how = "new"
+    if once:
+        jid, how = printing.submit_once(ctx, data, printer=printer, kind=kind, ref=ref)
+    else:
+        jid = printing.submit(ctx, data, printer=printer, kind=kind, ref=ref)
+    if not as_json and how == "waiting":
+        print(t("print.already_waiting", ref=ref, printer=printer, job=jid))
+    elif not as_json and how == "reprint":
+        print(t("print.as_reprint"))
+    print_worker.drain(ctx, timeout, [printer])
+    job = printing.job(ctx, jid) or {}
+    if as_json:
+        emit({**{k: v for k, v in job.items() if k != "transcript"}, "submitted": how}, True)
+    elif job.get("state") == "done":
+        print(t("print.done", printer=printer))
+    else:
+        print(t("print.queued", job=jid, bytes=job.get("bytes", 0)))
+        print(t("print.waiting", printer=printer, error=job.get("last_error") or "-"))
+    return 0 if job.get("state") == "done" else EXIT_NOT_PRINTED
+
+
+def write_file(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as e:
+        raise CommandError(t("cli.permission", error=f"{path}: {e.strerror}"), 1) from None
+    print(t("print.saved", bytes=len(data), file=path))

@@ -1,0 +1,64 @@
+"""What the read commands print, on either read path (the services, or the quick read through
+`sqlite3`: desk/commands/quick_read.py): one place, so both print the same words. Light on
+purpose: the quick path imports it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from desk.commands.base import emit
+from desk.commands.dates import parse_date
+from desk.commands.dossier_rows import print_rows
+from desk.i18n import t
+
+
+def print_day(calendar: Any, text: str, as_json: bool) -> int:
+    """`desk calendar day`."""
+    d = parse_date(text)
+    info = calendar.day_info(d)
+    reason = t(info.reason_key, note=info.note, date=d.isoformat())
+    if as_json:
+        emit({"date": d.isoformat(), "working": info.working, "reason": reason,
+              "reason_key": info.reason_key, "note": info.note}, True)
+    else:
+        word = t("cli.working") if info.working else t("cli.not_working")
+        print(f"{d.isoformat()}: {word} — {reason}")
+    return 0
+
+
+def print_view(v: Mapping[str, Any], event_label: Callable[[str], str]) -> None:
+    """`desk dossier show` (and `act`) as text: status, applicant, dates, the timeline."""
+    print(f"{v['code']}  {t('status.' + v['status'])}")
+    print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
+    due = v["extended_due_at"] or v["due_at"]
+    print(f"  {t('dossier.received_at')}: {v['received_at']}   {t('dossier.due_at')}: {due}")
+    for e in v.get("timeline", []):
+        print(f"    {e['at']}  {event_label(e['kind'])}  {e['clerk']}")
+
+
+def rows_out(rows: Sequence[Mapping[str, Any]], as_json: bool) -> int:
+    """`desk dossier list|search`: status labels as text, the status code in the JSON (a
+    contract)."""
+    if as_json:
+        emit(rows, True)
+    else:
+        print_rows(rows)
+    return 0
+
+
+def hm_dmy(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "-"
+
+
+def print_watch(counts: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> None:
+    """`desk deadlines` as text: the counts, then one line per dossier."""
+    print(t("deadlines.cli.counts", **counts))
+    if not rows:
+        print(t("deadlines.cli.none"))
+    for r in rows:
+        letter = t("deadlines.letter_yes") if r["apologised"] else t("deadlines.letter_no")
+        print(f"{t('deadline.state.' + r['state']):<16} {hm_dmy(r['effective_due_at'])}  "
+              f"{r['code']}  {r['applicant']}  [{r['field']}] {r['agency'] or '-'}  "
+              f"({t('deadlines.col.letter')}: {letter})")
