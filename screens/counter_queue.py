@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Digits, Header, Input, Static
 
-from desk.commands.base import classify_exception
+from desk.commands.crash import classify_exception
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from desk.services.queue import tickets as queue

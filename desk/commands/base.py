@@ -31,11 +31,3 @@ def emit(data: Any, as_json: bool) -> None:
 
 def say(key: str, **params: Any) -> None:
     print(t(key, **params))
-
-
-def classify_exception(exc: BaseException) -> tuple[str, int]:
-    """desk/commands/crash.py's, for the TUI's callers that still ask here (desk/app.py,
-    screens/counter_queue.py)."""
-    from desk.commands.crash import classify_exception as classify  # noqa: PLC0415 — crash path only: --help stays lean
-
-    return classify(exc)
