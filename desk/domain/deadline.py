@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal, TypeGuard, get_args
 
 from desk.domain.errors import DomainError
 
@@ -50,6 +50,10 @@ ClockEventKind = Literal["pause", "resume", "restart"]
 CLOCK_EVENT_KINDS: tuple[str, ...] = get_args(ClockEventKind)
 ClockEvent = tuple[ClockEventKind, datetime]
 Pause = tuple[datetime, datetime | None]
+
+
+def is_time_unit(unit: object) -> TypeGuard[TimeUnit]:
+    return unit in TIME_UNITS
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,23 @@ class TimeLimit:
             raise DomainError("calendar.bad_limit", text=f"{self.value} {self.unit}")
 
     @classmethod
+    def of(cls, value: int, unit: str) -> TimeLimit:
+        """From stored columns, the unit as text; DomainError when it names no unit."""
+        if not is_time_unit(unit):
+            raise DomainError("calendar.bad_limit", text=f"{value} {unit}")
+        return cls(value, unit)
+
+    @classmethod
     def parse(cls, text: str) -> TimeLimit:
         """'3 working_days', '4 working_hours', 'same_day', '0 same_day', '10 calendar_days'."""
         parts = text.split() if isinstance(text, str) else []
         if len(parts) == 1 and parts[0] == "same_day":
             return cls(0, "same_day")
-        if len(parts) == 2 and parts[0].isascii() and parts[0].isdigit() and parts[1] in TIME_UNITS:
+        unit = parts[1] if len(parts) == 2 else ""
+        if len(parts) == 2 and parts[0].isascii() and parts[0].isdigit() and is_time_unit(unit):
             value = int(parts[0])
-            if parts[1] != "same_day" or value == 0:
-                return cls(value, parts[1])  # type: ignore[arg-type]
+            if unit != "same_day" or value == 0:
+                return cls(value, unit)
         raise DomainError("calendar.bad_limit", text=str(text))
 
     def __str__(self) -> str:

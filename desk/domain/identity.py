@@ -141,7 +141,7 @@ def _clean_id(number: str) -> str:
 def validate_personal_id(
     number: str,
     birth: date | None = None,
-    sex: Sex | None = None,
+    sex: Sex | str | None = None,  # as typed: anything but the number's own sex is a mismatch
     *,
     today: date | None = None,
 ) -> PersonalId:

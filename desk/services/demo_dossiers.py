@@ -118,7 +118,7 @@ def seed_demo_dossiers(ctx: DeskContext) -> dict[str, str]:
             proc = s.get(Procedure, case.procedure)
         if proc is None or not proc.active:
             continue
-        limit = TimeLimit(proc.time_limit_value, proc.time_limit_unit)  # type: ignore[arg-type]
+        limit = TimeLimit.of(proc.time_limit_value, proc.time_limit_unit)
 
         def late_by(days: float, at: datetime = now) -> Callable[[datetime], bool]:
             return lambda due: due < at and cal.working_time_between(due, at) >= wd * days

@@ -25,6 +25,7 @@ from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
 from desk.services.dossier.citizens import clean_text
 from desk.services.dossier.fact_log import is_closed, record_fact
+from desk.services.dossier.shapes import Attached, AttachOutput
 from desk.services.dossier.views import get_dossier, show
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
@@ -136,7 +137,7 @@ def store(ctx: DeskContext, code: str, source: Path) -> tuple[Path, str, int]:
 
 def attach(ctx: DeskContext, code: str, path: str | os.PathLike[str],
            actor: Actor = SYSTEM, *, kind: str = "document",
-           name: str | None = None) -> dict[str, Any]:
+           name: str | None = None) -> AttachOutput:
     """Attach the file at `path` to dossier `code` as a scanned document or its result.
 
     Returns the dossier view, with "attached": {name, sha256, size, kind, added} — `added` is
@@ -168,15 +169,17 @@ def attach(ctx: DeskContext, code: str, path: str | os.PathLike[str],
                 raise _AlreadyAttached
         return dict(info)
 
+    shown: str = label  # the name it is attached under (the first one, for a duplicate)
     try:
         view = record_fact(ctx, real_code, "attachment_added", actor, build)
         added = True
     except _AlreadyAttached:
         view = show(ctx, real_code, actor)
         added = False
-        info["name"] = duplicate.get("name", label)
-    view["attached"] = {**info, "added": added, "path": str(stored)}
-    return view
+        shown = duplicate.get("name", label)
+    attached: Attached = {"name": shown, "sha256": digest, "size": size, "kind": kind,
+                          "added": added, "path": str(stored)}
+    return {**view, "attached": attached}
 
 
 class _AlreadyAttached(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,7 @@ class ApplicantIn:
     phone: str | None = None
     address: str = ""
     email: str = ""
+    id_type: str | None = field(default=None, init=False)  # what `clean` read from the number
 
     def clean(self, today: date | None = None) -> ApplicantIn:
         """Checked and tidied; `today` (the desk's date) bounds an ID's birth year."""
@@ -45,7 +46,7 @@ class ApplicantIn:
         id_number = (self.id_number or "").strip() or None
         id_type = None
         if id_number:
-            pid = validate_personal_id(id_number, birth=self.birth_date, sex=self.sex,  # type: ignore[arg-type]
+            pid = validate_personal_id(id_number, birth=self.birth_date, sex=self.sex,
                                        today=today)
             id_number, id_type = pid.number, pid.id_type
         phone = (self.phone or "").strip() or None
@@ -54,7 +55,7 @@ class ApplicantIn:
         out = ApplicantIn(name=name, id_number=id_number, birth_date=self.birth_date,
                           sex=self.sex, phone=phone, address=clean_text(self.address, 300),
                           email=clean_text(self.email, 120))
-        out._id_type = id_type  # type: ignore[attr-defined]
+        out.id_type = id_type
         return out
 
 
@@ -97,7 +98,7 @@ def upsert(session: Session, applicant: ApplicantIn, now: Any) -> Any:
     if existing is None:
         existing = Citizen(full_name=applicant.name, name_folded=fold(applicant.name),
                            id_number=applicant.id_number,
-                           id_type=getattr(applicant, "_id_type", None),
+                           id_type=applicant.id_type,
                            birth_date=applicant.birth_date, sex=applicant.sex,
                            phone=applicant.phone, address=applicant.address,
                            email=applicant.email, created_at=now, updated_at=now)

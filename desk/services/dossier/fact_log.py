@@ -12,6 +12,7 @@ from desk.domain.states import DossierStatus, is_terminal
 from desk.services.context import DeskContext
 from desk.services.dossier.events import record
 from desk.services.dossier.projection import load_events
+from desk.services.dossier.shapes import DossierView
 from desk.services.dossier.views import dossier_view, get_dossier
 from desk.services.trust.actor import Actor
 from desk.services.trust.roles import require
@@ -21,7 +22,7 @@ from storage.tables import Dossier
 
 def record_fact(ctx: DeskContext, code: str, kind: str, actor: Actor,
                 build: Callable[[Any, Any, list[Any]], dict[str, Any]], *,
-                at: datetime | None = None, permission: str = "dossier.act") -> dict[str, Any]:
+                at: datetime | None = None, permission: str = "dossier.act") -> DossierView:
     """Append one non-transition fact to the dossier `code`, in one write transaction.
 
     `build(session, dossier, events)` checks what it must and returns the payload (or raises

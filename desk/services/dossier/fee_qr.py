@@ -25,6 +25,7 @@ from desk.services.dossier.fact_log import record_fact
 from desk.services.dossier.fee_due import due_qr, fee_purpose
 from desk.services.dossier.fees import _check_open_and_single
 from desk.services.dossier.projection import load_events
+from desk.services.dossier.shapes import DossierView
 from desk.services.dossier.views import get_dossier
 from desk.services.printing import spooler as printing
 from desk.services.trust.actor import SYSTEM, Actor
@@ -171,7 +172,7 @@ def reconcile(ctx: DeskContext, path: Path, actor: Actor = SYSTEM) -> Reconciled
 
 
 def _record_transfer(ctx: DeskContext, code: str, credit: Credit, actor: Actor
-                     ) -> dict[str, Any]:
+                     ) -> DossierView:
     def build(s: Any, d: Any, events: list[Any]) -> dict[str, Any]:
         for e in events:
             if str(e.kind) == "fee_paid" and (e.payload or {}).get("bank_ref") == \

@@ -19,6 +19,7 @@ from desk.services.context import DeskContext
 from desk.services.dossier.citizens import clean_text
 from desk.services.dossier.fact_fold import FEE_KINDS, default_amount
 from desk.services.dossier.fact_log import is_closed, record_fact
+from desk.services.dossier.shapes import DossierView
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
 from storage.tables import Dossier, Procedure
@@ -56,7 +57,7 @@ def _check_open_and_single(ctx: DeskContext, actor: Actor, d: Dossier, events: l
 
 def pay(ctx: DeskContext, code: str, actor: Actor = SYSTEM, *, amount: int | None = None,
         method: str = "cash", receipt: str | None = None, correction: str | None = None,
-        at: datetime | None = None) -> dict[str, Any]:
+        at: datetime | None = None) -> DossierView:
     """Record the fee collected for dossier `code` ("fee_paid"); returns the dossier view.
 
     `amount` defaults to the catalog's fee × sets; `method` is cash | transfer | online;
@@ -85,7 +86,7 @@ def pay(ctx: DeskContext, code: str, actor: Actor = SYSTEM, *, amount: int | Non
 
 
 def exempt(ctx: DeskContext, code: str, reason: str, actor: Actor = SYSTEM, *,
-           correction: str | None = None, at: datetime | None = None) -> dict[str, Any]:
+           correction: str | None = None, at: datetime | None = None) -> DossierView:
     """Record that the dossier's fee is exempted, with its reason ("fee_exempted")."""
     why = clean_text(reason, 300)
     if not why:

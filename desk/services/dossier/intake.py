@@ -25,6 +25,7 @@ from desk.services.dossier.citizens import ApplicantIn, clean_text
 from desk.services.dossier.codes import take_dossier_code
 from desk.services.dossier.events import record
 from desk.services.dossier.projection import rebuild
+from desk.services.dossier.shapes import IntakeJobs, IntakeOutput
 from desk.services.dossier.views import dossier_view
 from desk.services.printing import rule_forms
 from desk.services.printing import spooler as printing
@@ -62,7 +63,7 @@ def missing_documents(required: list[str], present: list[str] | None) -> list[st
 
 
 def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
-            print_receipt: bool = True) -> dict[str, Any]:
+            print_receipt: bool = True) -> IntakeOutput:
     """Receive a complete dossier. Returns the dossier as `show` gives it."""
     require(ctx, actor, "dossier.intake")
     if req.channel not in CHANNELS:
@@ -120,14 +121,14 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         s.add(dossier)
         s.flush()
         view = dossier_view(s, dossier, ctx)
-    view["other_commune"] = elsewhere
+    queued: IntakeJobs = {}
     if print_receipt and assisted:  # a guide slip instead of the receipt
         jobs = _queue_guide(ctx, code, actor)
-        view["guide_job"] = jobs.get("slip") or jobs.get("letter")  # what the citizen takes
-        view["guide_a4_job"] = jobs.get("letter")
+        queued["guide_job"] = jobs.get("slip") or jobs.get("letter")  # what the citizen takes
+        queued["guide_a4_job"] = jobs.get("letter")
     elif print_receipt:
-        view["receipt_job"] = _queue_receipt(ctx, code)
-    return view
+        queued["receipt_job"] = _queue_receipt(ctx, code)
+    return {**view, "other_commune": elsewhere, **queued}
 
 
 def _portal_code(s: Session, proc: Procedure, typed: str) -> str:

@@ -15,6 +15,7 @@ from desk.services.context import DeskContext
 from desk.services.dossier.citizens import clean_text
 from desk.services.dossier.events import record
 from desk.services.dossier.projection import rebuild
+from desk.services.dossier.shapes import ActionOutput, StopNotice
 from desk.services.dossier.views import dossier_view, get_dossier
 from desk.services.printing.paper_jobs import queue_stop_notice
 from desk.services.trust.actor import SYSTEM, Actor
@@ -60,7 +61,7 @@ def _payload(action: str, reason: str | None, extra: dict[str, Any]) -> dict[str
 
 def act(ctx: DeskContext, code: str, action: str, actor: Actor = SYSTEM, *,
         reason: str | None = None, at: datetime | None = None, print_notice: bool = True,
-        **extra: Any) -> dict[str, Any]:
+        **extra: Any) -> ActionOutput:
     """Apply `action` to the dossier `code`; returns the updated dossier view."""
     require(ctx, actor, "dossier.act", target=code)
     try:
@@ -101,8 +102,9 @@ def act(ctx: DeskContext, code: str, action: str, actor: Actor = SYSTEM, *,
         s.add(d)
         s.flush()
         view = dossier_view(s, d, ctx)
+    notice: StopNotice = {}
     if act_ in (Action.STOP, Action.WITHDRAW) and print_notice:  # Form 05 (2025 set)
         jobs = queue_stop_notice(ctx, code)
         if jobs:
-            view["stop_notice_jobs"] = jobs
-    return view
+            notice["stop_notice_jobs"] = jobs
+    return {**view, **notice}

@@ -45,7 +45,7 @@ def limit_text(value: int, unit: str) -> str:
 
 
 def paper_number(v: DossierView) -> str:
-    return v.dossier.code.rsplit("-", 1)[-1] + "/TN"
+    return str(v.dossier.code).rsplit("-", 1)[-1] + "/TN"
 
 
 def lookup_url(template: str, code: str) -> str | None:

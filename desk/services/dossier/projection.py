@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.calendar import TimeLimit, WorkingCalendar
 from desk.domain.states import DossierState, Event, project
@@ -14,7 +14,7 @@ from storage.tables import Dossier, DossierEvent
 
 def load_events(session: Session, dossier_id: Any) -> list[Any]:
     return list(session.exec(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
-                             .order_by(DossierEvent.recorded_at, DossierEvent.id)))
+                             .order_by(col(DossierEvent.recorded_at), col(DossierEvent.id))))
 
 
 def clock_events(state: DossierState) -> list[tuple[str, datetime]]:
@@ -41,7 +41,7 @@ def rebuild(session: Session, dossier: Dossier, cal: WorkingCalendar) -> Dossier
     """Fold the dossier's events into its row (status, pauses, due date, result times)."""
     rows = load_events(session, dossier.id)
     state = project(Event(r.kind, r.at, r.payload) for r in rows)
-    limit = TimeLimit(dossier.time_limit_value, dossier.time_limit_unit)
+    limit = TimeLimit.of(dossier.time_limit_value, dossier.time_limit_unit)
     due = cal.due_with_clock(state.received_at, limit, clock_events(state))
     dossier.status = state.status.value
     dossier.resume_status = state.resume_to.value if state.resume_to else None

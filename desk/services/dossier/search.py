@@ -5,15 +5,16 @@ so a million dossiers answer as fast as a thousand."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
 from desk.services.dossier import search_terms
+from desk.services.dossier.shapes import DossierSummary
 from desk.services.dossier.views import summary
 from storage.engine import read_session
 from storage.tables import Dossier
@@ -35,7 +36,7 @@ def find_code(ctx: DeskContext, query: str) -> str | None:
 
 def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
            field: str | None = None, scope: str | None = None, limit: int = PAGE,
-           offset: int = 0) -> list[dict[str, Any]]:
+           offset: int = 0) -> list[DossierSummary]:
     """A page of dossiers for the search box. A code, short or full, finds its dossier;
     short forms that name none (`0003` may be the start of a phone number) are searched
     as words too."""
@@ -46,8 +47,9 @@ def search(ctx: DeskContext, query: str = "", *, status: str | None = None,
 
 def _search(ctx: DeskContext, query: str, codes: list[str], status: str | None,
             field: str | None, scope: str | None, limit: int,
-            offset: int) -> list[dict[str, Any]]:
-    where, params = [], {"limit": max(1, min(limit, 200)), "offset": max(0, offset)}
+            offset: int) -> list[DossierSummary]:
+    where: list[str] = []
+    params: dict[str, Any] = {"limit": max(1, min(limit, 200)), "offset": max(0, offset)}
     match = None if codes else search_terms.fts_query(query)
     if query.strip() and not codes and not match:
         return []  # only punctuation typed
@@ -81,7 +83,7 @@ def _search(ctx: DeskContext, query: str, codes: list[str], status: str | None,
         ids = [uuid.UUID(str(r[0])) for r in s.execute(text(sql), params)]
         if not ids:
             return []
-        rows = {d.id: d for d in s.exec(select(Dossier).where(Dossier.id.in_(ids)))}  # type: ignore[attr-defined]
+        rows = {d.id: d for d in s.exec(select(Dossier).where(col(Dossier.id).in_(ids)))}
         return [summary(rows[i], ctx) for i in ids if i in rows]
 
 
@@ -106,6 +108,6 @@ def _scope_clause(ctx: DeskContext, scope: str, params: dict[str, Any]) -> str:
     raise DomainError("search.bad_scope", scope=scope)
 
 
-def _db_time(dt: Any) -> str:
+def _db_time(dt: datetime) -> str:
     """The way UTCDateTime stores instants in SQLite (naive UTC, ISO with a space)."""
     return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -119,19 +119,26 @@ class DossierView(_DossierViewBase, total=False):
     timeline: list[TimelineEntry]
 
 
-class IntakeOutput(DossierView, total=False):
-    """`desk dossier receive --json`: the view, and what was queued for the printers."""
+class IntakeJobs(TypedDict, total=False):
+    """What intake queued for the printers (only what it printed)."""
 
-    other_commune: bool  # received here for another commune (two-tier government, 2025)
     guide_job: str | None  # the paper the citizen takes away
     guide_a4_job: str | None
     receipt_job: str | None
 
 
-class ActionOutput(DossierView, total=False):
-    """`desk dossier act … --json`; a stop also queues its notice."""
+class IntakeOutput(DossierView, IntakeJobs, total=False):
+    """`desk dossier receive --json`: the view, and what was queued for the printers."""
 
-    stop_notice_jobs: dict[str, str | None]
+    other_commune: bool  # received here for another commune (two-tier government, 2025)
+
+
+class StopNotice(TypedDict, total=False):
+    stop_notice_jobs: dict[str, str]  # the printer's name → its job
+
+
+class ActionOutput(DossierView, StopNotice, total=False):
+    """`desk dossier act … --json`; a stop also queues its notice."""
 
 
 class Attached(TypedDict):

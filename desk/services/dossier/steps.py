@@ -21,6 +21,7 @@ from desk.services.context import DeskContext
 from desk.services.dossier.citizens import clean_text
 from desk.services.dossier.fact_fold import open_step
 from desk.services.dossier.fact_log import is_closed, record_fact
+from desk.services.dossier.shapes import DossierView
 from desk.services.trust.actor import SYSTEM, Actor
 from storage.tables import Dossier
 
@@ -31,7 +32,7 @@ MAX_DAYS = 365
 def handover(ctx: DeskContext, code: str, to_agency: str, actor: Actor = SYSTEM, *,
              days: int | None = None, deadline: datetime | None = None,
              giver: str | None = None, receiver: str | None = None, note: str = "",
-             at: datetime | None = None) -> dict[str, Any]:
+             at: datetime | None = None) -> DossierView:
     """Hand dossier `code` over to `to_agency` (a step of a liên thông procedure).
 
     The step's deadline: `deadline` if given, else `days` working days from the hand-over on
@@ -73,7 +74,7 @@ def handover(ctx: DeskContext, code: str, to_agency: str, actor: Actor = SYSTEM,
 
 def step_result(ctx: DeskContext, code: str, actor: Actor = SYSTEM, *,
                 agency: str | None = None, note: str = "",
-                at: datetime | None = None) -> dict[str, Any]:
+                at: datetime | None = None) -> DossierView:
     """Close the open step of dossier `code` (the one handed to `agency`, when given); the
     result is classified early / on_time / late against the step's deadline."""
     wanted = clean_text(agency, 200)

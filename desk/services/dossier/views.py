@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
 from desk.i18n import t
@@ -76,11 +76,11 @@ def list_dossiers(ctx: DeskContext, *, status: str | None = None,
     with read_session(ctx.engine) as s:
         q = select(Dossier)
         if status:
-            q = q.where(Dossier.status == status.upper())
+            q = q.where(col(Dossier.status) == status.upper())
         if due_before is not None:
-            q = q.where(Dossier.due_at < due_before).order_by(Dossier.due_at)
+            q = q.where(col(Dossier.due_at) < due_before).order_by(col(Dossier.due_at))
         else:
-            q = q.order_by(Dossier.received_at.desc())  # type: ignore[attr-defined]
+            q = q.order_by(col(Dossier.received_at).desc())
         rows = s.exec(q.offset(offset).limit(limit)).all()
         return [summary(d, ctx) for d in rows]
 
