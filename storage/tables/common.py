@@ -11,7 +11,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Table, TypeDecorator, inspect
+from sqlalchemy import DateTime, Table, TypeDecorator
+from sqlalchemy.orm import class_mapper
 from sqlmodel import SQLModel
 from uuid6 import uuid7
 
@@ -27,7 +28,7 @@ def new_id() -> uuid.UUID:
 
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table of a table model: its `__table__`, typed (sqlmodel declares none)."""
-    table = inspect(model).local_table
+    table = class_mapper(model).local_table
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not a table model")
     return table
