@@ -78,3 +78,12 @@ def _loaded(args: list[str], tmp_path: Path) -> set[str]:
 def test_a_command_imports_its_own_handler_module_only(args: list[str], handlers: set[str],
                                                        tmp_path: Path) -> None:
     assert _loaded(args, tmp_path) == handlers
+
+
+def test_display_web_hands_over_to_the_pages_handler() -> None:
+    """`desk display` opens the Textual app; `--web` serves the pages: another handler module
+    (FastAPI and uvicorn, not Textual), chosen while the options are parsed."""
+    parser = build_parser()
+    assert parser.parse_args(["display"]).handler == "desk.commands.display:display_app"
+    web = parser.parse_args(["display", "--web", "--port", "8099"])
+    assert web.handler == "desk.commands.lobby_web:display_web" and web.web and web.port == 8099
