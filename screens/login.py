@@ -23,7 +23,7 @@ from desk.services.context import load_stack
 from desk.services.trust.actor import Actor
 from desk.services.trust.login_list import quick_login_choices
 from screens.base import DeskScreen
-from screens.widgets.footer import DeskFooter
+from screens.widgets.footer import KeysLine
 from screens.widgets.telex_input import TelexInput
 
 
@@ -66,7 +66,7 @@ class LoginScreen(DeskScreen):
                 yield Static("\n".join([t("login.demo_accounts")] + [
                     t("login.demo_account", name=a["name"], role=t(f"role.{a['role']}"),
                       pin=a["pin"]) for a in accounts]), id="login-demo", markup=False)
-        yield DeskFooter()
+        yield KeysLine()  # DeskFooter in one widget: the first paint (docs/performance.md)
 
     def on_mount(self) -> None:
         clerks = quick_login_choices(self.ctx)  # a few ms: on the first painted screen
