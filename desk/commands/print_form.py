@@ -8,7 +8,8 @@ from typing import Any
 
 from desk.commands.base import fail
 from desk.commands.context import context
-from desk.commands.print_jobs import queue_and_wait, write_file
+from desk.commands.file_output import write_file
+from desk.commands.print_jobs import queue_and_wait
 from desk.domain.errors import DomainError
 from desk.services.printing import rule_forms
 from desk.services.printing import spooler as printing

@@ -1,12 +1,11 @@
 """A paper sent to a printer from the command line: queued (once, with `once`), then sent for
-up to `timeout` seconds; or written to a file (desk/commands/printer*.py, print_*.py)."""
+up to `timeout` seconds (desk/commands/printer*.py, print_*.py; a file: file_output.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from desk.commands.base import CommandError, emit
+from desk.commands.base import emit
 from desk.commands.printer import EXIT_NOT_PRINTED
 from desk.i18n import t
 from desk.services.printing import spooler as printing
@@ -35,11 +34,3 @@ def queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
         print(t("print.queued", job=jid, bytes=job.get("bytes", 0)))
         print(t("print.waiting", printer=printer, error=job.get("last_error") or "-"))
     return 0 if job.get("state") == "done" else EXIT_NOT_PRINTED
-
-
-def write_file(path: str, data: bytes) -> None:
-    try:
-        Path(path).write_bytes(data)
-    except OSError as e:
-        raise CommandError(t("cli.permission", error=f"{path}: {e.strerror}"), 1) from None
-    print(t("print.saved", bytes=len(data), file=path))

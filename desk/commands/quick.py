@@ -17,6 +17,11 @@ QUICK = {
     "desk.commands.dossier_read:list_": "desk.commands.quick_read:dossier_list",
     "desk.commands.dossier_read:search_": "desk.commands.quick_read:dossier_search",
     "desk.commands.deadlines:deadlines_": "desk.commands.quick_read:deadlines",
+    # the writes scripted in loops: sqlite3 (queue issue --no-print, call without --clerk)
+    "desk.commands.queue:issue_": "desk.commands.quick_write:queue_issue",
+    "desk.commands.queue_acts:call_": "desk.commands.quick_write:queue_call",
+    "desk.commands.print_form:print_form": "desk.commands.quick_print:print_form",  # --pdf
+    "desk.commands.apology:apology_": "desk.commands.apology_ahead:apology",  # PIN ahead, None
 }
 
 
