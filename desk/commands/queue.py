@@ -12,17 +12,10 @@ from typing import Any
 from desk.commands.base import emit, fail
 from desk.commands.context import context
 from desk.commands.dates import parse_date
+from desk.commands.queue_output import print_issued
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.queue import tickets as queue
-
-
-def ticket_dict(v: Any) -> dict[str, Any]:
-    return {"label": v.label, "number": v.number, "service": v.service_code,
-            "priority": v.priority, "priority_reason": v.priority_reason, "state": v.state,
-            "counter": v.counter, "target_counter": v.target_counter,
-            "issued_at": v.issued_at.isoformat(), "leg": v.leg, "recalls": v.recalls,
-            "dossier_code": v.dossier_code}
 
 
 def domain_call(fn: Any, *args: Any, **kw: Any) -> Any:
@@ -36,16 +29,7 @@ def issue_(args: argparse.Namespace) -> int:
     ctx = context(args)
     issued = domain_call(queue.issue, ctx, args.service, args.priority,
                      print_ticket=not args.no_print)
-    if args.json:
-        emit({**ticket_dict(issued.ticket), "people_ahead": issued.people_ahead,
-              "wait_minutes": issued.wait_minutes, "status_url": issued.status_url,
-              "print_job": issued.print_job, "print_note": t(issued.print_note)
-              if issued.print_note else None}, True)
-    else:
-        print(issued.ticket.label)
-        if issued.print_note:
-            print(t(issued.print_note), file=sys.stderr)
-    return 0
+    return print_issued(args, issued)  # the same bytes as the quick twin (quick_write.py)
 
 
 def waiting_(args: argparse.Namespace) -> int:

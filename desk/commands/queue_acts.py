@@ -4,13 +4,13 @@ their PIN) or the command line (the options: desk/commands/parsers/queue.py)."""
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from desk.commands.base import emit
 from desk.commands.cli_auth import actor_for
 from desk.commands.context import context
-from desk.commands.queue import domain_call, ticket_dict
+from desk.commands.queue import domain_call
+from desk.commands.queue_output import print_called, ticket_dict
 from desk.i18n import t
 from desk.services.queue import tickets as queue
 
@@ -24,13 +24,7 @@ def _actor(ctx: Any, args: argparse.Namespace) -> Any:
 def call_(args: argparse.Namespace) -> int:
     ctx = context(args)
     v = domain_call(queue.call_next, ctx, args.counter, actor=_actor(ctx, args))
-    if args.json:
-        emit({"counter": args.counter, "ticket": ticket_dict(v) if v else None}, True)
-    elif v is None:
-        print(t("queue.cli.nobody", counter=args.counter), file=sys.stderr)
-    else:
-        print(v.label)
-    return 0
+    return print_called(args, v)  # the same bytes as the quick twin (quick_write.py)
 
 
 def act_(args: argparse.Namespace) -> int:

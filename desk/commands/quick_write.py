@@ -1,0 +1,49 @@
+"""The quick twins of `desk queue issue --no-print` and `desk queue call COUNTER` (issue 19 §1:
+scripted in loops): written through `sqlite3` by desk/services/quick/queue_write.py, printed by
+desk/commands/queue_output.py as the regular handlers print. Each answers None — the regular
+handler then runs — when the quick write is not possible (no file yet, a schema to migrate)
+or not what was asked: a ticket to print (the spooler renders it for the printer's profile:
+pydantic, Pillow, qrcode) or a clerk to sign in by PIN (`--clerk`: login, its lockout and
+audit)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from desk.commands.base import fail
+from desk.commands.context import context
+from desk.commands.queue_output import print_called, print_issued
+from desk.domain.errors import DomainError
+from desk.services.quick import queue_write
+from desk.services.quick.context import QuickContext, open_quick
+
+
+def _run(args: argparse.Namespace, body: Callable[[QuickContext], int]) -> int | None:
+    q = open_quick(context(args), write=True)
+    if q is None:
+        return None
+    try:
+        return body(q)
+    except DomainError as e:
+        raise fail(e) from None
+    finally:
+        q.close()
+
+
+def queue_issue(args: argparse.Namespace) -> int | None:
+    if not args.no_print:
+        return None
+
+    def body(q: QuickContext) -> int:
+        return print_issued(args, queue_write.issue(q, args.service, args.priority))
+    return _run(args, body)
+
+
+def queue_call(args: argparse.Namespace) -> int | None:
+    if args.clerk or getattr(args, "pin_stdin", False):
+        return None
+
+    def body(q: QuickContext) -> int:
+        return print_called(args, queue_write.call_next(q, args.counter))
+    return _run(args, body)
