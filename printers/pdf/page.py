@@ -13,6 +13,7 @@ from typing import TypedDict
 
 from fpdf import FPDF
 from fpdf.enums import TextEmphasis, XPos, YPos
+from fpdf.fonts import TTFFont
 
 from printers.pdf.fonts import FAMILY, font_files
 from printers.pdf.subsets import pdf_bytes
@@ -76,7 +77,8 @@ class OfficialPdf(FPDF):
             self.add_font(FAMILY, key, str(faces[key]))
             # The faces' glyph boxes are right: without this fontTools decompiles and
             # recompiles every glyph of the subset at output to recompute them (~1/4 of it).
-            self.fonts[name + key].ttfont.recalcBBoxes = False
+            if isinstance(font := self.fonts[name + key], TTFFont):
+                font.ttfont.recalcBBoxes = False
         super().set_font(family, style, size)
 
     # -- header -----------------------------------------------------------------------------
