@@ -105,8 +105,7 @@ def list_(args: argparse.Namespace) -> int:
 def check_(args: argparse.Namespace) -> int:
     report = quick_check(context(args))
     if args.json:
-        emit({"ok": report.ok, "database": str(report.database), "problem": report.problem,
-              "backup": report.backup.as_dict() if report.backup else None}, True)
+        emit(report.as_dict(), True)
     else:
         print(report.message(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1

@@ -33,7 +33,7 @@ def _limit_for(ctx: Any, args: argparse.Namespace) -> Any:
         proc = s.get(Procedure, args.procedure.strip())
     if proc is None:
         raise CommandError(t("cli.no_procedure", code=args.procedure), 1)
-    return TimeLimit(proc.time_limit_value, proc.time_limit_unit)  # type: ignore[arg-type]
+    return TimeLimit.of(proc.time_limit_value, proc.time_limit_unit)
 
 
 def due_(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from desk.domain.calendar import (
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.rules.calendar import official_days
+from desk.services.deadlines.shapes import ExceptionDay, YearDay
 from desk.services.quick.holidays_cache import office_statutory
 from storage.engine import read_session, write_session
 from storage.tables import CalendarException
@@ -89,7 +90,7 @@ def remove_exception(ctx: DeskContext, day: date) -> bool:
     return True
 
 
-def list_exceptions(ctx: DeskContext) -> list[dict[str, Any]]:
+def list_exceptions(ctx: DeskContext) -> list[ExceptionDay]:
     with read_session(ctx.engine) as s:
         rows = s.exec(select(CalendarException).order_by(col(CalendarException.day))).all()
     return [{"date": r.day.isoformat(), "kind": r.kind, "note": r.note} for r in rows]
@@ -104,7 +105,7 @@ def statutory_source() -> str:
     return t("calendar.source.statutory", release=release)
 
 
-def year_days(ctx: DeskContext, year: int) -> list[dict[str, Any]]:
+def year_days(ctx: DeskContext, year: int) -> list[YearDay]:
     """Every day of `year` that is not an ordinary weekday or weekend — statutory holidays,
     the official swaps shipped with the desk, the office's own (or the province's) rows — with
     the source of each; the rule that wins is the one the deadlines use."""
@@ -121,8 +122,10 @@ def year_days(ctx: DeskContext, year: int) -> list[dict[str, Any]]:
             same = rows.get(d, {}).get("kind") == r["kind"] and rows[d]["origin"] == "official"
             rows[d] = {"kind": r["kind"], "note": r["note"], "origin": "office",
                        "source": rows[d]["source"] if same else t("calendar.source.office")}
-    out = []
+    out: list[YearDay] = []
     for d in sorted(rows):
-        info = ctx.calendar.day_info(d)
-        out.append({"date": d.isoformat(), **rows[d], "working": info.working})
+        row = rows[d]
+        out.append({"date": d.isoformat(), "kind": row["kind"], "note": row["note"],
+                    "origin": row["origin"], "source": row["source"],
+                    "working": ctx.calendar.day_info(d).working})
     return out

@@ -1,4 +1,4 @@
-"""The declared shapes of `desk deadlines --json` and `desk calendar day --json` (contracts
+"""The declared shapes of `desk deadlines --json` and `desk calendar day|list --json` (contracts
 administrators script; tests/contracts checks the printed JSON against them)."""
 
 from __future__ import annotations
@@ -46,3 +46,23 @@ class CalendarDayOut(TypedDict):
     reason: str  # in the office language
     reason_key: str
     note: str | None
+
+
+class ExceptionDay(TypedDict):
+    """A row of `desk calendar list --json`: the office's own special days."""
+
+    date: str
+    kind: str  # OFF | WORK
+    note: str
+
+
+class YearDay(TypedDict):
+    """A row of `desk calendar list --year Y --json`: every special day, with where it comes
+    from; the rule that wins is the one the deadlines use."""
+
+    date: str
+    kind: str  # OFF | WORK
+    note: str
+    origin: str  # statutory | official | office
+    source: str
+    working: bool

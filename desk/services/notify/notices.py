@@ -27,6 +27,7 @@ from desk.domain.identity import normalize_phone
 from desk.services.clock import system_clock
 from desk.services.context import DeskContext
 from desk.services.dossier.events import on_record
+from desk.services.notify.shapes import NoticeOut, NoticeSummary
 from storage.engine import read_session, write_session
 from storage.tables.notice import Notice, NoticeOptOut
 from storage.tables.people import Citizen
@@ -121,7 +122,7 @@ def enqueue(session: Session, *, source: str, template: str, channel: str, phone
     return notice
 
 
-def send(ctx: DeskContext, phone: str, text: str, channel: str | None = None) -> dict[str, Any]:
+def send(ctx: DeskContext, phone: str, text: str, channel: str | None = None) -> NoticeOut:
     """A notice typed by hand (`desk notify send`): queued now, sent by the worker."""
     channel = channel or (ctx.settings.notify.channels or ("modem",))[0]
     if channel not in CHANNELS:
@@ -151,7 +152,7 @@ def opt_out(ctx: DeskContext, phone: str, reason: str = "") -> str:
     return number
 
 
-def resend(ctx: DeskContext, notice_id: str) -> dict[str, Any]:
+def resend(ctx: DeskContext, notice_id: str) -> NoticeOut:
     """A failed notice goes back to waiting (its sent parts are not sent again)."""
     with write_session(ctx.engine) as s:
         n = s.get(Notice, uuid.UUID(notice_id))
@@ -164,7 +165,7 @@ def resend(ctx: DeskContext, notice_id: str) -> dict[str, Any]:
 
 
 def list_notices(ctx: DeskContext, status: str | None = None, limit: int = 200
-                 ) -> list[dict[str, Any]]:
+                 ) -> list[NoticeOut]:
     if status is not None and status not in STATUSES:
         raise DomainError("notify.bad_status", status=status, statuses=", ".join(STATUSES))
     with read_session(ctx.engine) as s:
@@ -174,7 +175,7 @@ def list_notices(ctx: DeskContext, status: str | None = None, limit: int = 200
         return [public(n) for n in s.exec(q)]
 
 
-def summary(ctx: DeskContext) -> dict[str, Any]:
+def summary(ctx: DeskContext) -> NoticeSummary:
     with read_session(ctx.engine) as s:
         rows = list(s.exec(select(Notice.status, Notice.channel)))
         opted = len(list(s.exec(select(NoticeOptOut.phone))))
@@ -184,7 +185,7 @@ def summary(ctx: DeskContext) -> dict[str, Any]:
             "channels": list(ctx.settings.notify.channels)}
 
 
-def public(n: Notice) -> dict[str, Any]:
+def public(n: Notice) -> NoticeOut:
     return {"id": str(n.id), "phone": n.phone, "channel": n.channel, "template": n.template,
             "dossier_code": n.dossier_code, "status": n.status, "attempts": n.attempts,
             "text": n.text, "created_at": n.created_at.isoformat(),

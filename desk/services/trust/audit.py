@@ -40,6 +40,7 @@ from desk.domain.masking import mask_value
 from desk.services.clock import system_clock
 from desk.services.trust.actor import Actor
 from desk.services.trust.audit_chain import GENESIS, chain_hash, entry_row, id_text, next_link
+from desk.services.trust.shapes import AuditEntryOut
 from storage.engine import write_session
 from storage.tables.audit import AuditEntry
 
@@ -208,7 +209,7 @@ def head(engine: Engine) -> tuple[int, str]:
 
 
 def entries(ctx: DeskContext, *, citizen: str | None = None, clerk: str | None = None,
-            action: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+            action: str | None = None, limit: int = 200) -> list[AuditEntryOut]:
     """Newest first. `citizen`: the citizen's id (hex or UUID) or their personal ID number;
     `clerk`: the clerk's name as recorded."""
     conds: list[str] = []
@@ -228,12 +229,16 @@ def entries(ctx: DeskContext, *, citizen: str | None = None, clerk: str | None =
             "SELECT seq, at, action, actor_id, actor_name, actor_role, counter, target_type,"
             f" target_id, citizen_id, detail, prev_hash, hash FROM audit_log {where}"
             " ORDER BY seq DESC LIMIT :n"), params).all()
-    out = []
-    for r in rows:
-        d = _row_dict(r)
-        d["at"] = d["at"].astimezone(ctx.tz).isoformat(timespec="seconds")
-        out.append(d)
-    return out
+    return [_entry_out(_row_dict(r), ctx) for r in rows]
+
+
+def _entry_out(d: dict[str, Any], ctx: DeskContext) -> AuditEntryOut:
+    return {"seq": d["seq"], "at": d["at"].astimezone(ctx.tz).isoformat(timespec="seconds"),
+            "action": d["action"], "actor_id": d["actor_id"], "actor_name": d["actor_name"],
+            "actor_role": d["actor_role"], "counter": d["counter"],
+            "target_type": d["target_type"], "target_id": d["target_id"],
+            "citizen_id": d["citizen_id"], "detail": d["detail"], "prev_hash": d["prev_hash"],
+            "hash": d["hash"]}
 
 
 def _citizen_key(ctx: DeskContext, citizen: str) -> str:

@@ -23,6 +23,7 @@ from desk.services.trust import audit
 from desk.services.trust.actor import Actor
 from desk.services.trust.clerks import check_pin, list_clerks
 from desk.services.trust.roles import require
+from desk.services.trust.shapes import ClerkOut
 from storage.engine import write_session
 from storage.tables import Clerk
 
@@ -32,7 +33,7 @@ LOCK_MAX = timedelta(days=1)
 COUNTER_MAX = 99
 
 
-def login_choices(ctx: DeskContext) -> list[dict[str, Any]]:
+def login_choices(ctx: DeskContext) -> list[ClerkOut]:
     """The active clerks a login screen offers: name, role, usual counter."""
     return [c for c in list_clerks(ctx) if c["active"]]
 

@@ -112,9 +112,9 @@ def create_backup(ctx: DeskContext, *, kind: str = "manual", dest: Path | None =
 
 
 def _write_manifest(info: BackupInfo) -> None:
-    data = info.as_dict()
-    data.pop("path")
-    data.pop("copied_to")
+    # the manifest names its file, not where it was then, nor where it was copied
+    data: dict[str, Any] = {k: v for k, v in info.as_dict().items()
+                            if k not in ("path", "copied_to")}
     data["file"] = info.path.name
     manifest = manifest_path(info.path)
     tmp = manifest.with_name("." + manifest.name + ".part")

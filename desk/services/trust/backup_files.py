@@ -11,12 +11,13 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.domain.errors import DomainError
+from desk.services.trust.shapes import BackupOut
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -109,13 +110,14 @@ class BackupInfo:
     device_epoch: int | None = None
     copied_to: Path | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["path"] = str(self.path)
-        d["created"] = self.created.isoformat(timespec="seconds")
-        d["copied_to"] = str(self.copied_to) if self.copied_to else None
-        d["audit_head"] = list(self.audit_head) if self.audit_head else None
-        return d
+    def as_dict(self) -> BackupOut:
+        return {"path": str(self.path), "kind": self.kind,
+                "created": self.created.isoformat(timespec="seconds"),
+                "encrypted": self.encrypted, "size": self.size, "revision": self.revision,
+                "counts": dict(self.counts), "sha256": self.sha256,
+                "audit_head": list(self.audit_head) if self.audit_head else None,
+                "device_epoch": self.device_epoch,
+                "copied_to": str(self.copied_to) if self.copied_to else None}
 
 
 def _parse_name(path: Path, tz: Any) -> BackupInfo | None:

@@ -17,6 +17,7 @@ from desk.services.trust.backup_files import (
     list_backups,
     secure_store,
 )
+from desk.services.trust.shapes import BackupCheckOut
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -30,6 +31,11 @@ class HealthReport:
     problem: str = ""
     backup: BackupInfo | None = None  # the newest backup that passes its own check
     candidates: list[BackupInfo] = field(default_factory=list)  # encrypted: not checkable
+
+    def as_dict(self) -> BackupCheckOut:
+        """What `desk backup check --json` prints."""
+        return {"ok": self.ok, "database": str(self.database), "problem": self.problem,
+                "backup": self.backup.as_dict() if self.backup else None}
 
     def message(self) -> str:
         if self.ok:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import bcrypt
 from sqlmodel import select
@@ -14,6 +13,7 @@ from desk.services.context import DeskContext
 from desk.services.trust import audit, pin_ahead
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
+from desk.services.trust.shapes import ClerkOut
 from storage.engine import read_session, write_session
 from storage.tables import Clerk
 
@@ -40,7 +40,7 @@ def validate_pin(pin: str, ctx: DeskContext | None = None) -> str:
 
 
 def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
-              counter: int | None = None, actor: Actor = SYSTEM) -> dict[str, Any]:
+              counter: int | None = None, actor: Actor = SYSTEM) -> ClerkOut:
     require(ctx, actor, "clerk.manage")
     name = " ".join(strip_bidi(name or "").split())
     if not name:
@@ -60,11 +60,11 @@ def add_clerk(ctx: DeskContext, name: str, role: str, pin: str,
     return _public(clerk)
 
 
-def list_clerks(ctx: DeskContext) -> list[dict[str, Any]]:
+def list_clerks(ctx: DeskContext) -> list[ClerkOut]:
     with read_session(ctx.engine) as s:
         return [_public(c) for c in s.exec(select(Clerk).order_by(Clerk.name))]
 
 
-def _public(c: Any) -> dict[str, Any]:
+def _public(c: Clerk) -> ClerkOut:
     return {"id": str(c.id), "name": c.name, "role": c.role, "counter": c.counter_number,
             "active": c.active}

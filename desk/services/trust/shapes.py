@@ -1,0 +1,60 @@
+"""The declared shapes of `desk audit list`, `desk clerk add|list` and `desk backup
+[list|auto|check]` with --json (contracts administrators script; tests/contracts checks the
+printed JSON against them)."""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+
+class AuditEntryOut(TypedDict):
+    """A row of `desk audit list --json`, newest first."""
+
+    seq: int
+    at: str  # office-local, to the second
+    action: str
+    actor_id: str  # the clerk's id (hex); "" for the system or the command line
+    actor_name: str
+    actor_role: str
+    counter: int | None
+    target_type: str
+    target_id: str
+    citizen_id: str | None
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+class ClerkOut(TypedDict):
+    """`desk clerk add --json`, and a row of `desk clerk list --json`."""
+
+    id: str
+    name: str
+    role: str
+    counter: int | None
+    active: bool
+
+
+class BackupOut(TypedDict):
+    """A backup as `desk backup [list|auto] --json` prints it."""
+
+    path: str
+    kind: str  # manual | auto | before_restore | …
+    created: str  # office-local, from the file name
+    encrypted: bool
+    size: int
+    revision: str
+    counts: dict[str, int]
+    sha256: str
+    audit_head: list[int | str] | None  # [seq, hash]
+    device_epoch: int | None
+    copied_to: str | None
+
+
+class BackupCheckOut(TypedDict):
+    """`desk backup check --json`."""
+
+    ok: bool
+    database: str
+    problem: str
+    backup: BackupOut | None
