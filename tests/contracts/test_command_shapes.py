@@ -89,5 +89,6 @@ def test_the_calendar_lists_have_their_declared_shapes(office: Path) -> None:
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:
     clerk = {"id": "ab", "name": "Lan", "role": "clerk", "counter": 1, "active": True}
     assert problems(clerk, ClerkOut) == []
-    assert problems({**{k: v for k, v in clerk.items() if k != "counter"}, "counter_number": 1},
-                    ClerkOut) == ["$.counter: missing", "$.counter_number: not declared in ClerkOut"]
+    renamed = {**{k: v for k, v in clerk.items() if k != "counter"}, "counter_number": 1}
+    assert problems(renamed, ClerkOut) == ["$.counter: missing",
+                                           "$.counter_number: not declared in ClerkOut"]
