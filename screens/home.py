@@ -31,7 +31,7 @@ TODAY_REFRESH_SECONDS = 20.0  # the "Hôm nay … HH:MM" line follows the clock
 
 
 class HomeScreen(DeskScreen):
-    """The base of the "home" mode, built once a clerk is in (the app starts in "login")."""
+    """The base of the "home" mode, built once a clerk is in (the app starts on the login)."""
 
     def compose(self) -> ComposeResult:
         yield OfficeHeader(show_clock=True)  # office time, not the machine's (UTC)

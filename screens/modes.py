@@ -81,9 +81,9 @@ class DeskModes:
     """Mixin for DeskApp (put it before App in the bases)."""
 
     MODES: ClassVar[dict[str, Any]] = MODES
-    # The app starts in the login mode: the login alone is composed and painted at start
-    # (docs/performance.md); the home mode is built once a clerk is in.
-    DEFAULT_MODE: ClassVar[str] = "login"
+    # The app starts on the login alone (docs/performance.md), as Textual's default screen: a
+    # mode's first screen would make Textual parse every stylesheet twice more before the
+    # paint (~13 ms). The home mode is built once a clerk is in; F12 opens the "login" mode.
     actor: Actor | None = None
     demo_accounts: list[dict[str, Any]] | None = None  # `desk demo`: shown on the login
     _scanner: ScanBuffer | None = None
@@ -95,9 +95,16 @@ class DeskModes:
         if self.actor is not None:
             self._enter_home()
 
+    def get_default_screen(self) -> Screen[Any]:
+        return LoginScreen()
+
     def _enter_home(self) -> None:
         app: Any = self
+        first = app.current_mode == "_default"
+        login = app.screen
         app.switch_mode("home")
+        if first:  # the app's first screen stays in Textual's default mode, without its widgets
+            login.remove_children()
         with contextlib.suppress(UnknownModeError):  # the login is done: free its screen
             app.remove_mode("login")
 
