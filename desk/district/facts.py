@@ -16,6 +16,7 @@ from typing import Any, TypeGuard
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from desk.district.shapes import FactStatus
 from desk.district.tables import Conflict, Event, RatingFact, TicketFact
 from desk.sync import protocol as P
 
@@ -101,7 +102,7 @@ def _reused(s: Any, office_id: str, ev: dict[str, Any], sha: str) -> str:
     return "rejected:id_reused"
 
 
-def fact_status(s: Any, office_id: str, days: int = 7) -> dict[str, Any]:
+def fact_status(s: Any, office_id: str, days: int = 7) -> FactStatus:
     """For `desk district status`: tickets issued (in all, and on the office's last `days`
     days with tickets) and ratings (count, mean score)."""
     issued = TicketFact.kind == "issue"

@@ -17,12 +17,11 @@ read (a JSON condition in SQL), newest first, at most `limit`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from desk.district.db import read
+from desk.district.shapes import RouteOut, RoutesOut
 from desk.district.tables import DossierState, Event, Office
 from desk.domain.residence import commune_of
 
@@ -41,7 +40,7 @@ def _communes(offices: list[Office]) -> dict[str, Office]:
     return out
 
 
-def routed(engine: Engine, to_office: str | None = None, limit: int = LIMIT) -> dict[str, Any]:
+def routed(engine: Engine, to_office: str | None = None, limit: int = LIMIT) -> RoutesOut:
     """The dossiers received for another commune, with the office each is routed to (all of
     them, or only those routed to `to_office`)."""
     # the stored payload is the event as it came over the wire: its own payload is "p"
@@ -57,7 +56,7 @@ def routed(engine: Engine, to_office: str | None = None, limit: int = LIMIT) -> 
                 [r[1] for r in rows])))} if rows else {}
     communes = _communes(offices)
     names = {o.id: o.name for o in offices}
-    out: list[dict[str, Any]] = []
+    out: list[RouteOut] = []
     for office_id, code, at, commune in rows:
         target = communes.get(str(commune))
         if target is not None and target.id == office_id:

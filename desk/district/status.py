@@ -3,18 +3,17 @@ tickets and ratings."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Engine, case, func
 from sqlmodel import col, select
 
 from desk.district.db import read
 from desk.district.facts import fact_status
+from desk.district.shapes import DistrictStatusOut, OfficeStatus
 from desk.district.tables import AttachmentFile, Conflict, DossierState, Event, Office
 
 
-def district_status(engine: Engine, office_id: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def district_status(engine: Engine, office_id: str | None = None) -> DistrictStatusOut:
+    out: dict[str, OfficeStatus] = {}
     with read(engine) as s:
         q = select(Office).order_by(Office.id)
         if office_id:

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from desk.services.context import DeskContext
 from desk.services.dossier.attachments import sha256_of, stored_path
 from desk.sync import transport as T
+from desk.sync.shapes import AttachmentCounts
 from storage.engine import read_session, write_session
 from storage.tables.attachment_sync import AttachmentUpload
 from storage.tables.common import utcnow
@@ -74,7 +75,7 @@ def discover(ctx: DeskContext) -> int:
         return len(new)
 
 
-def attachment_counts(s: Session) -> dict[str, int]:
+def attachment_counts(s: Session) -> AttachmentCounts:
     """The keys `desk sync status` adds: scans still to send (and their bytes), sent, missing
     here, refused (corrupt or failed). Scans whose event is not acknowledged yet count as
     pending too."""

@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from desk.services.context import DeskContext
 from desk.sync.attachments import attachment_counts
+from desk.sync.shapes import SyncStatusOut
 from storage.engine import read_session
 from storage.tables.sync import AppliedChange, OutboxEvent, SyncConflict, SyncState
 
@@ -17,7 +18,7 @@ def _iso(dt: Any, ctx: DeskContext) -> str | None:
     return dt.astimezone(ctx.tz).isoformat(timespec="seconds") if dt else None
 
 
-def sync_status(ctx: DeskContext, *, conflicts_limit: int = 20) -> dict[str, Any]:
+def sync_status(ctx: DeskContext, *, conflicts_limit: int = 20) -> SyncStatusOut:
     with read_session(ctx.engine) as s:
         by_state = dict(s.exec(select(OutboxEvent.state, func.count()).group_by(
             OutboxEvent.state)).all())

@@ -33,7 +33,10 @@ def problems(value: Any, shape: Any, where: str = "$") -> list[str]:
         (item,) = get_args(shape) or (Any,)
         return [p for i, v in enumerate(value) for p in problems(v, item, f"{where}[{i}]")]
     if origin is dict or shape is dict:
-        return [] if isinstance(value, dict) else [f"{where}: expected an object"]
+        if not isinstance(value, dict):
+            return [f"{where}: expected an object"]
+        _, item = get_args(shape) or (str, Any)  # the values of dict[str, X] are checked too
+        return [p for k, v in value.items() for p in problems(v, item, f"{where}.{k}")]
     if shape is type(None):
         return [] if value is None else [f"{where}: expected null"]
     if shape is float:

@@ -11,9 +11,12 @@ from typing import Any
 
 import pytest
 
+from desk.district.shapes import DistrictStatusOut, RoutesOut
 from desk.services.deadlines.shapes import ExceptionDay, YearDay
+from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
 from desk.services.trust.shapes import AuditEntryOut, BackupCheckOut, BackupOut, ClerkOut
+from desk.sync.shapes import SyncStatusOut
 from tests.cli_in_process import run_cli
 from tests.conftest import PINNED_NOW
 from tests.contracts.shape_check import problems
@@ -37,9 +40,11 @@ def _desk(home: Path, *args: str) -> Any:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office, an office day off and a notice typed by hand."""
+    """The demo office with a bank account for fees, and an office day off."""
     home = tmp_path_factory.mktemp("commands")
-    (home / "desk.toml").write_text('[storage]\ndatabase = "office.sqlite3"\n', encoding="utf-8")
+    (home / "desk.toml").write_text('[storage]\ndatabase = "office.sqlite3"\n\n[bank]\n'
+                                    'bin = "970436"\naccount = "0011001234567"\n'
+                                    'name = "UBND XA MINH CHAU"\n', encoding="utf-8")
     days = home / "days.csv"
     days.write_text("date,kind,note\n2026-12-31,OFF,Kiểm kê cuối năm\n", encoding="utf-8")
     for args in (("demo", "--no-tui"), ("calendar", "import", str(days))):
@@ -86,9 +91,51 @@ def test_the_calendar_lists_have_their_declared_shapes(office: Path) -> None:
     assert problems(year, list[YearDay]) == []
 
 
+def test_sync_status_has_its_declared_shape(office: Path) -> None:
+    assert problems(_desk(office, "sync", "status"), SyncStatusOut) == []
+
+
+def test_fee_qr_and_reconcile_have_their_declared_shapes(office: Path) -> None:
+    codes = [_desk(office, "dossier", "receive", "--procedure", "1.004873", "--name", name,
+                   "--no-print")["code"] for name in ("Lê Thị Mai", "Phạm Văn Bình")]
+    qr = _desk(office, "fee", "qr", codes[0])
+    assert qr["amount"] == 15000 and problems(qr, FeeQrOut) == []
+    bare = _desk(office, "fee", "vietqr", "--bin", "970422", "--account", "0023457923442")
+    assert bare["amount"] is None and problems(bare, VietQrOut) == []
+    statement = office / "statement.csv"
+    statement.write_text(
+        "Ngày GD;Mã giao dịch;Diễn giải;Nợ/Debit;Có/Credit;Số dư/Balance\n"
+        f"23/11/2026;FT1;HS {codes[0]};;15000.00;1000000.00\n"
+        f"23/11/2026;FT2;HS {codes[1]} chuyen thieu;;10000.00;1000000.00\n"
+        "23/11/2026;FT3;TIEN DIEN;;50000.00;1000000.00\n", encoding="utf-8")
+    first = _desk(office, "fee", "reconcile", str(statement))
+    assert len(first["matched"]) == 1 and len(first["unmatched"]) == 2
+    assert problems(first, ReconcileOut) == []
+    again = _desk(office, "fee", "reconcile", str(statement))
+    assert len(again["already"]) == 1 and problems(again, ReconcileOut) == []
+
+
+def test_district_status_and_routes_have_their_declared_shapes(office: Path) -> None:
+    db = str(office / "province.sqlite3")
+    for oid in ("000.00.00.H41", "000.00.00.H42"):
+        _desk(office, "district", "office", "add", oid, "--name", f"UBND xã {oid[-3:]}",
+              "--db", db)
+    status = _desk(office, "district", "status", "--db", db)
+    assert len(status["offices"]) == 2 and problems(status, DistrictStatusOut) == []
+    assert problems(_desk(office, "district", "routes", "--db", db), RoutesOut) == []
+
+
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:
     clerk = {"id": "ab", "name": "Lan", "role": "clerk", "counter": 1, "active": True}
     assert problems(clerk, ClerkOut) == []
     renamed = {**{k: v for k, v in clerk.items() if k != "counter"}, "counter_number": 1}
     assert problems(renamed, ClerkOut) == ["$.counter: missing",
                                            "$.counter_number: not declared in ClerkOut"]
+    # the values of a dict[str, X] are checked too: an office's row inside `offices`
+    office = {"name": "X", "revoked": False, "events": 0, "dossiers": {"RECEIVED": "2"},
+              "conflicts": 0, "attachments_complete": 0, "attachments_incomplete": 0,
+              "attachments_bytes": 0, "last_contact": None,
+              "tickets": {"issued": 0, "events": 0, "issued_by_day": {}},
+              "ratings": {"count": 0, "mean_score": None}}
+    assert problems({"offices": {"H41": office}}, DistrictStatusOut) == [
+        "$.offices.H41.dossiers.RECEIVED: expected an integer, got '2'"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from desk.domain.statement import compact
 from desk.domain.vietqr import PURPOSE_MAX, build_payload
+from desk.services.dossier.shapes import FeeQrOut
 
 PREFIX = "HS "  # "hồ sơ", when it fits
 
@@ -22,7 +23,7 @@ def fee_purpose(code: str) -> str:
     return compact(code)[-PURPOSE_MAX:]
 
 
-def due_qr(bank_bin: str, account: str, code: str, fee: dict[str, Any]) -> dict[str, Any] | None:
+def due_qr(bank_bin: str, account: str, code: str, fee: dict[str, Any]) -> FeeQrOut | None:
     """`{payload, amount, purpose}` paying the fee due on dossier `code` (`fee`:
     fact_fold.fee_status), or None when nothing is due (free, paid or exempt)."""
     if fee["status"] != "unpaid" or fee["due"] <= 0:

@@ -25,7 +25,13 @@ from desk.services.dossier.fact_log import record_fact
 from desk.services.dossier.fee_due import due_qr, fee_purpose
 from desk.services.dossier.fees import _check_open_and_single
 from desk.services.dossier.projection import load_events
-from desk.services.dossier.shapes import DossierView
+from desk.services.dossier.shapes import (
+    CreditOut,
+    DossierView,
+    FeeQrOut,
+    ReconcileOut,
+    VietQrOut,
+)
 from desk.services.dossier.views import get_dossier
 from desk.services.printing import spooler as printing
 from desk.services.trust.actor import SYSTEM, Actor
@@ -43,13 +49,13 @@ def _bank(ctx: DeskContext) -> Any:
 
 
 def vietqr(bank_bin: str, account: str, amount: int | None = None, purpose: str = "",
-           ) -> dict[str, Any]:
+           ) -> VietQrOut:
     """`desk fee vietqr`: a bare payload for checking."""
     return {"payload": build_payload(bank_bin, account, amount, purpose), "amount": amount,
             "purpose": purpose}
 
 
-def fee_qr(ctx: DeskContext, code: str) -> dict[str, Any]:
+def fee_qr(ctx: DeskContext, code: str) -> FeeQrOut:
     """`{payload, amount, purpose}` for the fee due on dossier `code`. DomainError
     "feeqr.no_bank", "dossier.not_found", "feeqr.nothing_due" (free, paid or exempt)."""
     bank = _bank(ctx)
@@ -65,7 +71,7 @@ def fee_qr(ctx: DeskContext, code: str) -> dict[str, Any]:
     return qr
 
 
-def receipt_qr(ctx: DeskContext, code: str) -> dict[str, Any] | None:
+def receipt_qr(ctx: DeskContext, code: str) -> FeeQrOut | None:
     """The fee QR for a receipt, or None (no bank configured, nothing due)."""
     try:
         return fee_qr(ctx, code)
@@ -99,17 +105,17 @@ def print_fee_slip(ctx: DeskContext, code: str, printer: str = "receipt") -> str
 
 @dataclass
 class Reconciled:
-    matched: list[dict[str, Any]] = field(default_factory=list)
-    already: list[dict[str, Any]] = field(default_factory=list)  # recorded by an earlier run
-    unmatched: list[dict[str, Any]] = field(default_factory=list)
+    matched: list[CreditOut] = field(default_factory=list)
+    already: list[CreditOut] = field(default_factory=list)  # recorded by an earlier run
+    unmatched: list[CreditOut] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ReconcileOut:
         return {"matched": self.matched, "already": self.already, "unmatched": self.unmatched}
 
 
 def _credit_dict(c: Credit, reason: str = "", code: str | None = None,
-                 detail: dict[str, Any] | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"line": c.line, "date": c.on.isoformat(), "amount": c.amount,
+                 detail: dict[str, Any] | None = None) -> CreditOut:
+    out: CreditOut = {"line": c.line, "date": c.on.isoformat(), "amount": c.amount,
                            "reference": c.reference, "description": c.description}
     if reason:
         out["reason"] = reason

@@ -11,6 +11,7 @@ from typing import Any
 
 from desk.services.context import DeskContext
 from desk.services.dossier.fact_fold import steps_of
+from desk.services.dossier.shapes import FeeQrOut
 from printers.layouts.control import ControlStep
 from printers.layouts.receipt import ReceiptData
 
@@ -60,7 +61,7 @@ def lookup_url(template: str, code: str) -> str | None:
     return template + code
 
 
-def receipt_values(ctx: DeskContext, v: DossierView, fee: dict[str, Any] | None) -> ReceiptData:
+def receipt_values(ctx: DeskContext, v: DossierView, fee: FeeQrOut | None) -> ReceiptData:
     """The receipt of `v`; `fee`: the VietQR of the fee due (fee_due.due_qr) or None."""
     d, c, p = v.dossier, v.citizen, v.procedure
     return ReceiptData(

@@ -154,3 +154,44 @@ class AttachOutput(DossierView):
     """`desk dossier attach --json`."""
 
     attached: Attached
+
+
+class FeeQrOut(TypedDict):
+    """`desk fee qr CODE --json`: the VietQR paying the fee due."""
+
+    payload: str
+    amount: int
+    purpose: str
+
+
+class VietQrOut(TypedDict):
+    """`desk fee vietqr --json`: a bare payload for checking."""
+
+    payload: str
+    amount: int | None  # None: the citizen types it
+    purpose: str
+
+
+class _Credit(TypedDict):
+    line: int  # the statement's line
+    date: str
+    amount: int
+    reference: str
+    description: str
+
+
+class CreditOut(_Credit, total=False):
+    """A statement credit as `desk fee reconcile --json` reports it."""
+
+    reason: str  # unmatched: the message key
+    detail: dict[str, Any]
+    code: str  # the dossier it names
+    fee: str  # matched: the fee's status afterwards
+
+
+class ReconcileOut(TypedDict):
+    """`desk fee reconcile FILE --json`."""
+
+    matched: list[CreditOut]
+    already: list[CreditOut]  # recorded by an earlier run
+    unmatched: list[CreditOut]

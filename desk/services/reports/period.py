@@ -48,6 +48,7 @@ from desk.services.queue.tickets import stats
 from desk.services.reports.indicators import extra_counts
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
+from desk.sync.shapes import SyncStatusOut
 from desk.sync.status import sync_status
 from storage.engine import read_session
 from storage.tables import Dossier as D
@@ -281,7 +282,7 @@ def glance(ctx: DeskContext, day: date | None = None) -> Glance:
                   live=live)
 
 
-def sync_summary(ctx: DeskContext) -> dict[str, Any] | None:
+def sync_summary(ctx: DeskContext) -> SyncStatusOut | None:
     """The sync state for the dashboard, or None when sync is not configured (no server URL)."""
     if not ctx.settings.sync.server_url:
         return None
