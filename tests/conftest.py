@@ -17,6 +17,7 @@ from desk.config import Settings
 from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
 from tests.cli_in_process import run_cli
+from tests.office_template import seeded
 from tests.tiers import (  # noqa: F401  (the test tiers' hooks: `pytest` alone is the fast tier)
     pytest_addoption,
     pytest_collection_modifyitems,
@@ -67,9 +68,7 @@ def ctx(settings: Settings) -> Iterator[DeskContext]:
 
 @pytest.fixture
 def demo_ctx(ctx: DeskContext) -> DeskContext:
-    from desk.services.demo import seed_demo
-
-    seed_demo(ctx, dossiers=False)  # the office without its demo dossiers
+    seeded(ctx)  # the office without its demo dossiers (built once, copied: office_template)
     return ctx
 
 

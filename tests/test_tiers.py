@@ -26,6 +26,11 @@ def test_plain_pytest_leaves_the_other_tiers_out() -> None:
     smoke = "tests/cli/test_tui_entry.py::test_plain_desk_without_a_terminal_says_so"
     postgres = [t for t in every if t.endswith("[postgres]")]
     assert smoke in every and smoke not in fast  # run_desk_process: the subprocess tier
+    # a fixture of the test's module that starts `desk serve`; processes of multiprocessing
+    for spawning in ("tests/test_serve_guard.py::test_display_obeys_the_origin_rule",
+                     "tests/queue/test_quick_write_concurrency.py::"
+                     "test_issuing_and_calling_at_once_never_share_a_number"):
+        assert spawning in every and spawning not in fast
     assert postgres and not set(postgres) & fast
     assert "tests/test_tiers.py::test_ci_and_the_readme_run_every_tier" in fast
     assert fast < every

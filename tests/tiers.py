@@ -23,9 +23,10 @@ import pytest
 TIERS = ("slow", "subprocess", "postgres", "browser")
 FAST = "not (" + " or ".join(TIERS) + ")"
 
-# A test function's own code that starts another Python (a tool such as pdftotext is cheap).
+# A test function's own code that starts another Python (a tool such as pdftotext is cheap):
+# the interpreter, `multiprocessing`'s processes, the waiting-room server or a script.
 _SPAWNS = re.compile(r"sys\.executable|desk\.cli\b.*Popen|run_desk_process|"
-                     r"office\.(start|script)\(")
+                     r"office\.(start|script)\(|\.Process\(")
 
 # Measured with --durations on this 2-core machine (one process, under load): the slowest 60 of
 # the fast tier (6 to 86 s each there), then the next 40 once those were out (1.5 to 9 s).
@@ -181,11 +182,28 @@ def tiers_of(item: pytest.Item) -> set[str]:
 
 
 def _spawns(item: pytest.Item) -> bool:
-    """The test's own code starts another Python, or calls a helper of its module that does."""
-    source = _source(getattr(item, "function", None))
+    """The test's own code, or a fixture it uses (but the root conftest's, named above), starts
+    another Python or calls a helper of its module that does."""
+    if _starts_python(getattr(item, "function", None), getattr(item, "module", None)):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    for defs in getattr(info, "name2fixturedefs", {}).values():
+        for fixturedef in defs:
+            func = getattr(fixturedef, "func", None)
+            module = inspect.getmodule(func) if func is not None else None
+            name = getattr(module, "__name__", "")
+            # the root conftest's run_desk (in-process) shares a helper with run_desk_process
+            if name.startswith("tests.") and name != "tests.conftest" and _starts_python(
+                    func, module):
+                return True
+    return False
+
+
+def _starts_python(function: Any, module: Any) -> bool:
+    source = _source(function)
     if _SPAWNS.search(source):
         return True
-    return any(re.search(rf"\b{name}\(", source) for name in _spawning_helpers(item.module))
+    return any(re.search(rf"\b{name}\(", source) for name in _spawning_helpers(module))
 
 
 _helpers: dict[str, frozenset[str]] = {}

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from desk.cli import main
 from desk.services.deadlines.shapes import CalendarDayOut, DeadlinesOut
 from desk.services.dossier.shapes import DossierSummary, DossierView, IntakeOutput
 from desk.services.queue.shapes import CalledOut, IssuedOut
+from tests.cli_in_process import run_cli
 from tests.conftest import PINNED_NOW
 from tests.contracts.shape_check import problems
 
@@ -52,9 +52,9 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _desk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desk.cli", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=_env(home), cwd=home, timeout=180,
-                          check=False)
+    """`desk ARGS` in this process (tests/cli_in_process.py): the office is built in
+    milliseconds per command, not a Python start each (the fast tier, issue 20 step 6)."""
+    return run_cli(args, env=_env(home), cwd=home)
 
 
 def _json(office: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

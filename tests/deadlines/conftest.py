@@ -16,6 +16,7 @@ from desk.services.dossier.citizens import ApplicantIn
 from desk.services.dossier.intake import IntakeIn, receive
 from desk.services.trust.actor import Actor
 from tests.conftest import local
+from tests.office_template import seeded
 
 SUPERVISOR = Actor(id=None, name="Trần Văn Minh", role="supervisor")
 CLERK = Actor(id=None, name="Nguyễn Thị Lan", role="clerk", counter=1)
@@ -39,9 +40,7 @@ def office(office_settings: Settings) -> Iterator[Callable[..., DeskContext]]:
     def at(*when: int) -> DeskContext:
         c = DeskContext(settings, clock=fixed_clock(local(*when)))
         if not made:
-            from desk.services.demo import seed_demo
-
-            seed_demo(c, dossiers=False)
+            seeded(c)  # built once per session, copied (tests/office_template.py)
         made.append(c)
         return c
 

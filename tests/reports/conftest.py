@@ -45,6 +45,7 @@ from desk.services.context import DeskContext
 from desk.services.dossier.citizens import ApplicantIn
 from desk.services.trust.actor import Actor
 from tests.conftest import local
+from tests.office_template import built_once
 
 NOW = local(2026, 11, 23, 9, 0)
 FIRST = (2026, 11, 2)
@@ -182,9 +183,18 @@ def add_ratings(ctx: DeskContext, h: History) -> None:
 
 @pytest.fixture
 def history(demo_ctx: DeskContext) -> History:
+    """The history above, built through the services once per session and copied per test
+    (tests/office_template.py); `codes` names the same dossiers in every copy."""
     demo_ctx.clock = fixed_clock(NOW)
-    h = build_history(demo_ctx)
-    add_ratings(demo_ctx, h)
+
+    def build(ctx: DeskContext) -> tuple[dict[str, str], int]:
+        h = build_history(ctx)
+        add_ratings(ctx, h)
+        return dict(h.codes), h.n
+
+    codes, n = built_once(demo_ctx, "reports-history", build, on="demo")
+    h = History(demo_ctx)
+    h.codes, h.n = dict(codes), n
     return h
 
 

@@ -139,14 +139,14 @@ def desk_ctx(tmp: Path, district: District | None = None, url: str | None = None
     from desk.config import Settings
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
-    from desk.services.demo import seed_demo
+    from tests.office_template import seeded
 
     sync = {"server_url": url or (district.url if district else ""),
             "token": district.token if district else ""}
     settings = Settings.from_dict({"storage": {"database": str(tmp / "desk.sqlite3")},
                                         "sync": sync})
     ctx = DeskContext(settings, clock=fixed_clock(now))
-    seed_demo(ctx, dossiers=False)
+    seeded(ctx)  # seed_demo(ctx, dossiers=False), built once per session and copied
     return ctx
 
 
