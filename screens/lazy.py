@@ -13,7 +13,7 @@ from typing import Any
 
 from desk.services.context import load_stack
 
-# name → "module:attribute"
+# name → "module:attribute" (or "module")
 LATER: dict[str, str] = {
     "home": "screens.home:HomeScreen",
     "intake": "screens.intake:IntakeScreen",
@@ -28,16 +28,18 @@ LATER: dict[str, str] = {
     "status_line": "screens.widgets.status_line:StatusLine",
     "confirm": "screens.widgets.confirm:Confirm",
     "open_keys": "screens.widgets.keys_panel:open_keys",
+    "scanner": "screens.scanner",  # a module: the barcode and ID-card scanner's rules
 }
 # Loaded without the database stack: F1 and a question work at the login too.
-WITHOUT_STACK = frozenset({"confirm", "open_keys"})
+WITHOUT_STACK = frozenset({"confirm", "open_keys", "scanner"})
 
 
 def later(name: str) -> Any:
-    """The screen class (or function) named `name`, imported on first use."""
+    """The screen class (function, module) named `name`, imported on first use."""
     if name not in WITHOUT_STACK:
         # The screens import services, hence SQLAlchemy, at their top: under the same lock
         # as the workers that load it (two threads importing it at once can fail).
         load_stack()
-    module, attribute = LATER[name].split(":")
-    return getattr(importlib.import_module(module), attribute)
+    module, _, attribute = LATER[name].partition(":")
+    loaded = importlib.import_module(module)
+    return getattr(loaded, attribute) if attribute else loaded

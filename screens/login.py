@@ -23,7 +23,7 @@ from desk.services.context import load_stack
 from desk.services.trust.actor import Actor
 from desk.services.trust.login_list import quick_login_choices
 from screens.base import DeskScreen
-from screens.widgets.footer import KeysLine
+from screens.widgets.keys_line import KeysLine
 from screens.widgets.telex_input import TelexInput
 
 

@@ -22,11 +22,11 @@ from desk.i18n import t
 from desk.services.context import load_stack
 from screens.lazy import later
 from screens.login import LoginScreen
-from screens.scanner import ScanBuffer, is_card, restore, scanned_code, take_back
 from screens.widgets.telex_input import cycle_method, method_label
 
 if TYPE_CHECKING:
     from desk.services.trust.actor import Actor
+    from screens.scanner import ScanBuffer
 
 
 def _login() -> Screen[Any]:
@@ -235,7 +235,8 @@ class DeskModes:
             self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._scanner is None:
-                self._scanner = ScanBuffer()
+                # the scanner's rules load at the first key, not before the first paint
+                self._scanner = later("scanner").ScanBuffer()
             scanner = self._scanner
             if scanner.starts_burst(event.time):
                 self._release_held()
@@ -243,11 +244,12 @@ class DeskModes:
                 self._scan_origin = (focused, str(getattr(focused, "value", "")))
             typed = scanner.observe(event)
             if typed and self.actor is not None and not isinstance(app.screen, ModalScreen):
-                if is_card(typed):
+                scan = later("scanner")
+                if scan.is_card(typed):
                     self._card_scanned(typed)
                     return  # the scanner's Enter goes no further
-                take_back(app.focused, typed)
-                self.open_dossier(scanned_code(typed))
+                scan.take_back(app.focused, typed)
+                self.open_dossier(scan.scanned_code(typed))
                 return  # the scanner's Enter goes no further
             if scanner.holding and event.is_printable:
                 scanner.held.append(event.character or "")
@@ -273,4 +275,4 @@ class DeskModes:
                 app.notify(t("qr.scan_at_intake"), timeout=4)
 
         focused, value = self._scan_origin or (None, "")
-        restore(focused, value, fill)
+        later("scanner").restore(focused, value, fill)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from desk.app import DeskApp
 from desk.services.context import DeskContext
 from screens.login import LoginScreen
-from screens.widgets.footer import KeysLine
+from screens.widgets.keys_line import KeysLine
 from screens.widgets.keys_panel import KeysPanel
 from tests.screens.conftest import settle
 
