@@ -26,6 +26,10 @@ RULES = {
     # and their outbox rows: desk/sync/outbox_wire.py
     "outbox seq and HLC tick": "tick(last, int(at.timestamp() * 1000)",
     "ticket event on the wire": 'p["n"], p["l"] =',
+    # the A4 papers of both paths (rule_forms / receipts and quick/papers.py)
+    "fee's VietQR purpose": "if len(PREFIX + code) <= PURPOSE_MAX",
+    "receipt's paper number": '.rsplit("-", 1)[-1] + "/TN"',
+    "a form's fillers": '_FILLERS = {"supplement": _supplement',
 }
 
 
