@@ -206,3 +206,28 @@ def test_a_wrong_pin_still_refuses_the_letter_and_writes_none(office: Path) -> N
               "--clerk", "Trần Văn Minh", "--no-print", "--no-sms", DESK_PIN="2345")
     assert r.returncode == 0, r.stderr
     assert letters() == before + 1
+
+
+def test_a_letter_reads_the_holidays_from_the_cache(office: Path, tmp_path: Path) -> None:
+    """The full stack's calendar takes the statutory holidays from the user cache folder once
+    a command computed the year (importing `holidays` and computing it: ~0.5 s per letter)."""
+    env = _env(office)
+    r = _desk(office, "dossier", "receive", "--procedure", "1.004873", "--name", "Trần Thị Mai",
+              "--received", "2026-11-20 09:00", "--no-print", "--json")
+    assert r.returncode == 0, r.stderr  # its due date computes the year, kept in the cache
+    code = json.loads(r.stdout)["code"]
+    assert list((office / "cache").rglob("vn-holidays-2026.json"))
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['desk'] + sys.argv[1:]\n"
+             "try:\n"
+             "    runpy.run_module('desk.cli', run_name='__main__')\n"
+             "except SystemExit as e:\n"
+             "    print('EXIT', e.code, file=sys.stderr)\n"
+             "print('HOLIDAYS', 'holidays' in sys.modules, file=sys.stderr)\n")
+    r = subprocess.run([sys.executable, "-c", probe, "apology", code, "--reason", "Chờ xác minh",
+                        "--new-date", "2026-12-02", "--clerk", "Trần Văn Minh", "--no-print",
+                        "--no-sms", "--pdf", str(tmp_path / "letter.pdf")],
+                       capture_output=True, text=True, encoding="utf-8",
+                       env={**env, "DESK_PIN": "2345"}, cwd=REPO, timeout=180, check=False)
+    assert (tmp_path / "letter.pdf").read_bytes().startswith(b"%PDF"), r.stderr[-800:]
+    assert "HOLIDAYS False" in r.stderr, r.stderr[-800:]
