@@ -117,6 +117,7 @@ def run() -> list[Row]:
                 ("desk dossier search TEXT", ["dossier", "search", "Nguyễn"]),
                 ("desk deadlines", ["deadlines"]),
                 ("desk queue issue HT --no-print (writes)", ["queue", "issue", "HT", "--no-print"]),
+                ("desk queue issue HT (writes, queues its print)", ["queue", "issue", "HT"]),
                 ("desk queue call 1 (writes)", ["queue", "call", "1"])):
             b = _best(env, args)
             ms, cpu = b[None]
