@@ -27,6 +27,7 @@ from desk.services.quick.context import open_quick
 from tests.conftest import PINNED_NOW, REPO
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
+pytestmark = pytest.mark.slow  # a demo office made by `desk demo` in a subprocess, per module
 
 BANK = '\n[bank]\nbin = "970436"\naccount = "0011001234567"\nname = "UBND XA MINH CHAU"\n'
 
