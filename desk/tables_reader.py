@@ -17,9 +17,12 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 Loc = tuple[str | int, ...]
 
 
@@ -63,7 +66,7 @@ def read(cls: type[T], data: Any, loc: Loc = ()) -> T:
         return data
     if not isinstance(data, dict):
         raise Invalid(loc, "config.p.table", value=data)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}  # type: ignore[arg-type]
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     for key in data:
         if key not in fields:
             raise Invalid((*loc, key), "config.p.extra")
@@ -124,8 +127,8 @@ def _value(hint: Any, value: Any, loc: Loc) -> Any:
         if not isinstance(value, dict):
             raise Invalid(loc, "config.p.table", value=value)
         return {str(k): _value(args[1], v, (*loc, k)) for k, v in value.items()}
-    if dataclasses.is_dataclass(hint):
-        return read(hint, value, loc)  # type: ignore[arg-type]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return read(hint, value, loc)
     if hint is bool:
         if not isinstance(value, bool):
             raise Invalid(loc, "config.p.bool", value=value)

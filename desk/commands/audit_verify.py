@@ -19,6 +19,7 @@ from desk.sync.anchor import fetch_heads
 from desk.sync.runner import client_config
 from desk.sync.transport import SyncError, Transport
 from storage import schema_check
+from storage.engine import sqlite_of
 
 EXIT_UNREACHABLE = 3  # as `desk sync`: the province could not be asked
 
@@ -74,7 +75,7 @@ def verify_(args: argparse.Namespace) -> int:
     verdict = audit.verify(ctx.engine, anchor=anchor_for(ctx))
     raw = ctx.engine.raw_connection()
     try:  # the append-only triggers, and nothing the migrations did not create (issue 15)
-        schema = schema_check.problems(raw.driver_connection)  # type: ignore[arg-type]
+        schema = schema_check.problems(sqlite_of(raw.driver_connection))
     finally:
         raw.close()
     province = province_check(ctx)  # the heads kept out of this PC's reach (issue 15)

@@ -18,6 +18,7 @@ from desk.district.routing import routed
 from desk.district.status import district_status
 from desk.domain.units import unit_of
 from desk.i18n import set_language, t
+from desk.tables_reader import Invalid
 
 
 def url_of(args: argparse.Namespace) -> str:
@@ -60,8 +61,10 @@ def office_add_(args: argparse.Namespace) -> int:
     try:
         OfficeConfig.from_dict({"id": args.office_id})
     except ValueError as e:
-        key = getattr(e, "key", "")  # tables_reader.Invalid: a message key to render
-        text = t(key, **e.params) if key else str(e).splitlines()[-1].strip()  # type: ignore[attr-defined]
+        if isinstance(e, Invalid) and e.key:  # a message key to render
+            text = t(e.key, **e.params)
+        else:
+            text = str(e).splitlines()[-1].strip()
         raise CommandError(text, 2) from None
     unit = unit_of(args.office_id)  # checked above: None for an id older than July 2025
     token = add_office(district_engine(args), args.office_id, args.name)

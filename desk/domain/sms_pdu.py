@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Final, TypeVar
 
 from desk.domain.errors import DomainError
 from desk.domain.text import fold
@@ -83,13 +83,15 @@ def _ucs2_units(text: str) -> list[bytes]:
     return [ch.encode("utf-16-be") for ch in text]  # 2 bytes, or 4 for a surrogate pair
 
 
-def _split(units: list[bytes] | list[list[int]], single: int, part: int,
-           size: int) -> list[list]:  # type: ignore[type-arg]
+Unit = TypeVar("Unit", bytes, list[int])  # a UCS-2 character's bytes, a GSM 7 one's septets
+
+
+def _split(units: list[Unit], single: int, part: int, size: int) -> list[list[Unit]]:
     """Parts of whole characters: `size` is one character's weight unit (2 bytes / 1 septet)."""
     weight = [len(u) // size for u in units]
     if sum(weight) <= single:
         return [list(units)]
-    parts: list[list] = [[]]  # type: ignore[type-arg]
+    parts: list[list[Unit]] = [[]]
     used = 0
     for u, w in zip(units, weight, strict=True):
         if used + w > part:
@@ -150,27 +152,27 @@ def encode_submit(phone: str, text: str, *, gsm7: bool = False, ref: int = 0,
                   status_report: bool = True) -> list[PduPart]:
     """SMS-SUBMIT PDUs for `text` to `phone`. `ref` (0–255) ties the parts of one message
     together on the phone; `gsm7` sends the unaccented text in the GSM default alphabet."""
-    if gsm7:
-        septet_chars = gsm7_septets(unaccent(text))
-        chunks = _split(septet_chars, GSM7_SINGLE, GSM7_PART, 1)
-    else:
-        chunks = _split(_ucs2_units(text), UCS2_SINGLE, UCS2_PART, 2)
-    total = len(chunks)
+    # each part's characters: septets (GSM 7) or UCS-2 bytes
+    septet_parts = [[s for ch in chunk for s in ch] for chunk in _split(
+        gsm7_septets(unaccent(text)), GSM7_SINGLE, GSM7_PART, 1)] if gsm7 else []
+    ucs2_parts = [] if gsm7 else [b"".join(chunk) for chunk in _split(
+        _ucs2_units(text), UCS2_SINGLE, UCS2_PART, 2)]
+    total = len(septet_parts) if gsm7 else len(ucs2_parts)
     parts = []
-    for seq, chunk in enumerate(chunks, start=1):
+    for seq in range(1, total + 1):
         first = FIRST_SUBMIT | VPF_RELATIVE | (SRR if status_report else 0)
         udh = b""
         if total > 1:
             first |= UDHI
             udh = bytes([5, 0, 3, ref & 0xFF, total, seq])
         if gsm7:
-            septets = [s for ch in chunk for s in ch]
+            septets = septet_parts[seq - 1]
             fill = (7 - (len(udh) * 8) % 7) % 7 if udh else 0
             user_data = udh + pack_septets(septets, fill)
             udl = (len(udh) * 8 + fill) // 7 + len(septets)
             dcs = 0x00
         else:
-            user_data = udh + b"".join(chunk)
+            user_data = udh + ucs2_parts[seq - 1]
             udl = len(user_data)
             dcs = 0x08
         tpdu = (f"{first:02X}00{encode_address(phone)}00{dcs:02X}{VALIDITY_4_DAYS:02X}"

@@ -134,7 +134,10 @@ class Figures:
 
     def value(self, key: str) -> int | float | None:
         """A count or a derived figure by name (COUNT_KEYS, DERIVED_KEYS)."""
-        return getattr(self, key)  # type: ignore[no-any-return]
+        v = getattr(self, key)
+        if v is not None and not isinstance(v, int | float):
+            raise KeyError(key)  # a name, not a figure
+        return v
 
     def __add__(self, other: Figures) -> Figures:
         return Figures(**{f.name: getattr(self, f.name) + getattr(other, f.name)

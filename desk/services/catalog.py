@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
 from desk.domain.text import fold
@@ -196,7 +196,7 @@ def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[s
                     "changed": False}
         raise DomainError("catalog.version_reused", version=catalog.catalog_version)
     newest = s.exec(select(CatalogVersion.version).order_by(
-        CatalogVersion.version.desc())).first()  # type: ignore[union-attr]
+        col(CatalogVersion.version).desc())).first()
     if newest is not None and newest > catalog.catalog_version:
         raise DomainError("catalog.older", version=catalog.catalog_version, current=newest)
     for f in catalog.fields:

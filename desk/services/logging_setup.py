@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from io import TextIOWrapper
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,7 @@ def install_masking(handler: logging.Handler | None = None) -> None:
 class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
     """A rotating log file created 0600 (POSIX)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         stream = super()._open()
         secure_file(Path(self.baseFilename))
         return stream

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from PIL import Image
 
@@ -104,8 +105,8 @@ class _Decoder:
             return cp1258.decode(raw)
         return raw.decode("cp437")
 
-    def emit(self, kind: str, **kw: object) -> None:
-        self.events.append(Event(kind, align=_ALIGNS[self.align % 3], **kw))  # type: ignore[arg-type]
+    def emit(self, kind: str, **kw: Any) -> None:  # Any: the fields of Event, each its type
+        self.events.append(Event(kind, align=_ALIGNS[self.align % 3], **kw))
 
     def flush_line(self) -> None:
         text = "".join(self._codec(pg, bytes(raw)) for pg, raw in self.segments)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw, ImageFont
 
-from printers.escpos.fonts import font_for, load_font
+from printers.escpos.fonts import Font, font_for, load_font
 from printers.text import clusters, display_width, nfc
 
 __all__ = ["image_to_raster", "raster_to_image", "render_text_line", "text_line_height"]
@@ -46,13 +46,13 @@ def raster_to_image(wbytes: int, height: int, data: bytes) -> Image.Image:
     return Image.frombytes("1", (wbytes * 8, height), inverted)
 
 
-def _draw_fitted(img: Image.Image, cluster: str, font: object, x: int, room: int,
+def _draw_fitted(img: Image.Image, cluster: str, font: Font, x: int, room: int,
                  line_h: int) -> None:
     """Draw a fallback glyph into `room` dots at `x`, scaled down when it is wider/taller."""
-    left, top, right, bottom = font.getbbox(cluster)  # type: ignore[attr-defined]
-    w, h = max(1, right - left), max(1, bottom - top)
+    left, top, right, bottom = font.getbbox(cluster)
+    w, h = max(1, int(right - left)), max(1, int(bottom - top))  # whole dots
     glyph = Image.new("L", (w, h), 255)
-    ImageDraw.Draw(glyph).text((-left, -top), cluster, font=font, fill=0)  # type: ignore[arg-type]
+    ImageDraw.Draw(glyph).text((-left, -top), cluster, font=font, fill=0)
     scale = min(1.0, room / w, line_h / h)
     if scale < 1.0:
         glyph = glyph.resize((max(1, int(w * scale)), max(1, int(h * scale))),

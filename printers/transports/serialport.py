@@ -19,8 +19,9 @@ import serial
 try:  # POSIX: how many bytes a socket has not yet handed to the printer (SIOCOUTQ)
     import fcntl
     import termios
+    _OUTQ_READABLE = True
 except ImportError:  # Windows: the send queue cannot be read; the time estimate stays
-    fcntl = termios = None  # type: ignore[assignment]
+    _OUTQ_READABLE = False
 
 from printers.transports.base import Transport, TransportError
 from printers.transports.status import SILENT, PrinterStatus, parse_status, query
@@ -79,7 +80,7 @@ class SerialTransport(Transport):
         sock = getattr(self.port, "_socket", None)
         try:
             if sock is not None:
-                if fcntl is None:
+                if not _OUTQ_READABLE:
                     return None
                 raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, struct.pack("i", 0))
                 return int(struct.unpack("i", raw)[0])
