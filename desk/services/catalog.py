@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from desk.domain.errors import DomainError
 from desk.domain.text import fold
 from desk.services.context import DeskContext
+from desk.services.shapes import CatalogImportOut, ProcedureOut
 from storage.engine import read_session, write_session
 from storage.tables import CatalogVersion, Procedure
 from storage.tables import Field as FieldRow  # pydantic's Field is the other one here
@@ -169,7 +170,7 @@ def checksum(catalog: CatalogIn) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def import_catalog(ctx: DeskContext, path: Path) -> dict[str, Any]:
+def import_catalog(ctx: DeskContext, path: Path) -> CatalogImportOut:
     """Import a catalog file; returns {"version", "procedures", "changed"}."""
     try:
         raw = path.read_bytes()
@@ -180,12 +181,12 @@ def import_catalog(ctx: DeskContext, path: Path) -> dict[str, Any]:
     return apply_catalog(ctx, catalog, source=path.name)
 
 
-def apply_catalog(ctx: DeskContext, catalog: CatalogIn, source: str = "") -> dict[str, Any]:
+def apply_catalog(ctx: DeskContext, catalog: CatalogIn, source: str = "") -> CatalogImportOut:
     with write_session(ctx.engine) as s:
         return apply_catalog_in(s, catalog, source)
 
 
-def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[str, Any]:
+def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> CatalogImportOut:
     """`apply_catalog` inside the caller's write transaction (the sync applies a pulled version
     in the same transaction as its cursor). Raises DomainError before writing anything."""
     digest = checksum(catalog)
@@ -225,12 +226,13 @@ def apply_catalog_in(s: Session, catalog: CatalogIn, source: str = "") -> dict[s
             "changed": True}
 
 
-def list_procedures(ctx: DeskContext, *, include_inactive: bool = False) -> list[dict[str, Any]]:
+def list_procedures(ctx: DeskContext, *, include_inactive: bool = False) -> list[ProcedureOut]:
     with read_session(ctx.engine) as s:
-        q = select(Procedure, FieldRow.name).join(FieldRow, FieldRow.code == Procedure.field_code)
+        q = select(Procedure, FieldRow.name).join(
+            FieldRow, col(FieldRow.code) == Procedure.field_code)
         if not include_inactive:
-            q = q.where(Procedure.active)
-        rows = s.exec(q.order_by(Procedure.field_code, Procedure.code)).all()
+            q = q.where(col(Procedure.active))
+        rows = s.exec(q.order_by(col(Procedure.field_code), col(Procedure.code))).all()
     return [
         {"code": p.code, "name": p.name, "field": p.field_code, "field_name": fname,
          "time_limit": {"value": p.time_limit_value, "unit": p.time_limit_unit},

@@ -6,7 +6,6 @@ Seeding is idempotent: running it again adds nothing that is already there.
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
 
 from sqlmodel import select
 
@@ -15,12 +14,13 @@ from desk.services.context import DeskContext
 from desk.services.deadlines import calendar
 from desk.services.demo_accounts import DEMO_CLERKS, demo_accounts
 from desk.services.demo_dossiers import seed_demo_dossiers
+from desk.services.shapes import DemoOut
 from desk.services.trust import clerks
 from storage.engine import read_session
 from storage.tables import Clerk
 
 
-def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> dict[str, Any]:
+def seed_demo(ctx: DeskContext, *, dossiers: bool = True) -> DemoOut:
     data = resources.files("desk") / "demo_data"
     parsed = catalog.parse_catalog((data / "catalog.json").read_bytes(), "catalog.json")
     imported = catalog.apply_catalog(ctx, parsed, source="demo")

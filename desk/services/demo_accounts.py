@@ -3,7 +3,10 @@ database stack is loaded (the office is seeded behind the painted login)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # shapes only: this module loads before the database stack
+    from desk.services.shapes import DemoClerk
 
 DEMO_CLERKS = (
     ("Nguyễn Thị Lan", "clerk", "1234", 1),
@@ -12,6 +15,6 @@ DEMO_CLERKS = (
 )
 
 
-def demo_accounts() -> list[dict[str, Any]]:
+def demo_accounts() -> list[DemoClerk]:
     """What `desk demo` prints and its login lists: name, role, PIN."""
     return [{"name": n, "role": r, "pin": p} for n, r, p, _ in DEMO_CLERKS]

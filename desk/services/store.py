@@ -9,6 +9,7 @@ from sqlalchemy.exc import OperationalError
 
 from desk.domain.errors import DomainError
 from desk.services.clock import Clock
+from desk.services.shapes import StoreCheck
 from storage.engine import make_engine, sqlite_of
 from storage.schema_heads import HEADS
 from storage.tables.common import set_clock
@@ -45,7 +46,7 @@ def _applied(engine: Engine) -> frozenset[str]:
         return frozenset()
 
 
-def check(engine: Engine) -> dict[str, object]:
+def check(engine: Engine) -> StoreCheck:
     """`PRAGMA integrity_check` plus the schema revision: what `desk db check` reports."""
     with engine.connect() as conn:
         rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).all()]

@@ -1,8 +1,9 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
 from storage.tables.appointment import Appointment  # noqa: F401  (issue 18)
-from storage.tables.audit import AuditEntry, DeviceState  # noqa: F401  (issue 9)
+from storage.tables.audit import AuditEntry  # noqa: F401  (issue 9)
 from storage.tables.catalog import CatalogVersion, Field, Procedure
+from storage.tables.device import DeviceState  # noqa: F401
 from storage.tables.dossier import Dossier, DossierEvent, DossierSequence
 from storage.tables.notice import Notice, NoticeOptOut  # noqa: F401  (issue 17)
 from storage.tables.office import CalendarException, Clerk, Counter, Service

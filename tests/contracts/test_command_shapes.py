@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+import desk
 from desk.district.shapes import DistrictStatusOut, RoutesOut
 from desk.services.deadlines.shapes import ExceptionDay, YearDay
 from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
+from desk.services.shapes import CatalogImportOut, DbCheckOut, DemoOut, ProcedureOut
 from desk.services.trust.shapes import AuditEntryOut, BackupCheckOut, BackupOut, ClerkOut
 from desk.sync.shapes import SyncStatusOut
 from tests.cli_in_process import run_cli
@@ -47,9 +49,10 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                     'name = "UBND XA MINH CHAU"\n', encoding="utf-8")
     days = home / "days.csv"
     days.write_text("date,kind,note\n2026-12-31,OFF,Kiểm kê cuối năm\n", encoding="utf-8")
-    for args in (("demo", "--no-tui"), ("calendar", "import", str(days))):
-        r = run_cli(args, env=_env(home), cwd=home)
-        assert r.returncode == 0, r.stderr
+    demo = _desk(home, "demo", "--no-tui")
+    (home / "demo.json").write_text(json.dumps(demo), encoding="utf-8")
+    r = run_cli(("calendar", "import", str(days)), env=_env(home), cwd=home)
+    assert r.returncode == 0, r.stderr
     return home
 
 
@@ -123,6 +126,18 @@ def test_district_status_and_routes_have_their_declared_shapes(office: Path) -> 
     status = _desk(office, "district", "status", "--db", db)
     assert len(status["offices"]) == 2 and problems(status, DistrictStatusOut) == []
     assert problems(_desk(office, "district", "routes", "--db", db), RoutesOut) == []
+
+
+def test_demo_catalog_and_db_check_have_their_declared_shapes(office: Path) -> None:
+    demo = json.loads((office / "demo.json").read_text(encoding="utf-8"))
+    assert demo["clerks"] and problems(demo, DemoOut) == []
+    procedures = _desk(office, "catalog", "list")
+    assert procedures and problems(procedures, list[ProcedureOut]) == []
+    again = _desk(office, "catalog", "import", str(Path(desk.__file__).parent / "demo_data"
+                                                  / "catalog.json"))
+    assert again["changed"] is False and problems(again, CatalogImportOut) == []
+    checked = _desk(office, "db", "check")
+    assert checked["ok"] and problems(checked, DbCheckOut) == []
 
 
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:

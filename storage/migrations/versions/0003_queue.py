@@ -6,7 +6,7 @@ Create Date: 2026-11-21 23:06:17
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = '0003_queue'

@@ -6,7 +6,7 @@ Create Date: 2026-11-24 15:00:00
 """
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = "0007_audit"
