@@ -17,7 +17,14 @@ from desk.services.deadlines.shapes import ExceptionDay, YearDay
 from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
 from desk.services.shapes import CatalogImportOut, DbCheckOut, DemoOut, ProcedureOut
-from desk.services.trust.shapes import AuditEntryOut, BackupCheckOut, BackupOut, ClerkOut
+from desk.services.trust.shapes import (
+    AuditEntryOut,
+    BackupCheckOut,
+    BackupOut,
+    CitizenExport,
+    ClerkOut,
+    PurgeOut,
+)
 from desk.sync.shapes import SyncStatusOut
 from tests.cli_in_process import run_cli
 from tests.conftest import PINNED_NOW
@@ -138,6 +145,22 @@ def test_demo_catalog_and_db_check_have_their_declared_shapes(office: Path) -> N
     assert again["changed"] is False and problems(again, CatalogImportOut) == []
     checked = _desk(office, "db", "check")
     assert checked["ok"] and problems(checked, DbCheckOut) == []
+
+
+def test_a_citizen_export_and_purge_have_their_declared_shapes(office: Path) -> None:
+    _desk(office, "dossier", "receive", "--procedure", "1.004873", "--name", "Nguyễn Văn Hiệp",
+          "--id", "040095000123", "--no-print")
+    supervisor = {**_env(office), "DESK_CLERK": "Trần Văn Minh", "DESK_PIN": "2345"}
+    r = run_cli(["citizen", "export", "040095000123"], env=supervisor, cwd=office)
+    assert r.returncode == 0, r.stderr
+    export = json.loads(r.stdout)
+    assert export["dossiers"] and export["events"] and problems(export, CitizenExport) == []
+    admin = {**_env(office), "DESK_CLERK": "Lê Quốc Huy", "DESK_PIN": "3456"}
+    r = run_cli(["citizen", "purge", "--before", "2031-01-01", "--dry-run", "--json"],
+                env=admin, cwd=office)
+    assert r.returncode == 0, r.stderr
+    purge = json.loads(r.stdout)
+    assert purge["citizens"] and problems(purge, PurgeOut) == []
 
 
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:

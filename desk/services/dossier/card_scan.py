@@ -10,6 +10,7 @@ what it needs: number, name, birth date, sex, address).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -69,7 +70,7 @@ def scan_card(ctx: DeskContext, text: str, actor: Actor, *, where: str = "intake
 COMPARED = ("name", "birth_date", "sex", "address")
 
 
-def differences(card: dict[str, Any], citizen: dict[str, Any]) -> list[dict[str, Any]]:
+def differences(card: dict[str, Any], citizen: Mapping[str, object]) -> list[dict[str, Any]]:
     """Fields where the record on file says something else than the card (the card is the
     newer word; the clerk sees both)."""
     out = []

@@ -14,6 +14,7 @@ from desk.domain.errors import DomainError
 from desk.domain.identity import normalize_phone, validate_personal_id
 from desk.domain.text import BIDI_CONTROLS, fold
 from desk.services.context import DeskContext
+from desk.services.dossier.shapes import CitizenOut
 from desk.services.trust import audit
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
@@ -115,7 +116,7 @@ def upsert(session: Session, applicant: ApplicantIn, now: Any) -> Any:
     return existing
 
 
-def lookup(ctx: DeskContext, query: str, actor: Actor = SYSTEM) -> list[dict[str, Any]]:
+def lookup(ctx: DeskContext, query: str, actor: Actor = SYSTEM) -> list[CitizenOut]:
     """Returning citizens whose personal ID or phone is `query` (as typed at the counter).
     Needs `citizen.lookup`; every citizen shown is an audited view (issue 15)."""
     require(ctx, actor, "citizen.lookup")
@@ -132,7 +133,7 @@ def lookup(ctx: DeskContext, query: str, actor: Actor = SYSTEM) -> list[dict[str
     return found
 
 
-def public(c: Any) -> dict[str, Any]:
+def public(c: Any) -> CitizenOut:
     return {"id": str(c.id), "name": c.full_name, "id_number": c.id_number,
             "id_type": c.id_type, "birth_date": c.birth_date.isoformat() if c.birth_date else None,
             "sex": c.sex, "phone": c.phone, "address": c.address, "email": c.email}

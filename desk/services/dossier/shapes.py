@@ -195,3 +195,17 @@ class ReconcileOut(TypedDict):
     matched: list[CreditOut]
     already: list[CreditOut]  # recorded by an earlier run
     unmatched: list[CreditOut]
+
+
+class CitizenOut(TypedDict):
+    """A citizen's record as the desk shows it."""
+
+    id: str
+    name: str
+    id_number: str | None
+    id_type: str | None  # cccd | cmnd
+    birth_date: str | None
+    sex: str | None
+    phone: str | None
+    address: str
+    email: str

@@ -27,10 +27,17 @@ from desk.domain.errors import DomainError
 from desk.domain.masking import mask_id, mask_name
 from desk.domain.text import fold
 from desk.services.dossier.citizens import public
+from desk.services.dossier.shapes import DossierView
 from desk.services.dossier.views import dossier_view
 from desk.services.trust import audit
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.roles import require
+from desk.services.trust.shapes import (
+    CitizenExport,
+    CitizenRecord,
+    ExportedEvent,
+    PurgeCandidate,
+)
 from storage.engine import read_session, write_session
 from storage.tables import Citizen, Dossier, DossierEvent
 from storage.tables.common import UTCDateTime
@@ -55,7 +62,7 @@ def find_citizen(session: Session, who: str) -> Any:
         return None
 
 
-def export_citizen(ctx: DeskContext, who: str, actor: Actor = SYSTEM) -> dict[str, Any]:
+def export_citizen(ctx: DeskContext, who: str, actor: Actor = SYSTEM) -> CitizenExport:
     """The citizen's data; DomainError "citizen.not_found" / "role.denied"."""
     require(ctx, actor, "citizen.export")
     with read_session(ctx.engine) as s:
@@ -64,8 +71,8 @@ def export_citizen(ctx: DeskContext, who: str, actor: Actor = SYSTEM) -> dict[st
             raise DomainError("citizen.not_found", who=who)
         dossiers = s.exec(select(Dossier).where(Dossier.citizen_id == c.id)
                           .order_by(col(Dossier.received_at))).all()
-        events = []
-        views = []
+        events: list[ExportedEvent] = []
+        views: list[DossierView] = []
         for d in dossiers:
             views.append(dossier_view(s, d, ctx))
             for e in s.exec(select(DossierEvent).where(DossierEvent.dossier_id == d.id)
@@ -74,11 +81,11 @@ def export_citizen(ctx: DeskContext, who: str, actor: Actor = SYSTEM) -> dict[st
                                "at": e.at.astimezone(ctx.tz).isoformat(),
                                "recorded_at": e.recorded_at.astimezone(ctx.tz).isoformat(),
                                "clerk": e.clerk_name, "payload": e.payload})
-        person = public(c)
-        person["created_at"] = c.created_at.astimezone(ctx.tz).isoformat()
-        person["updated_at"] = c.updated_at.astimezone(ctx.tz).isoformat()
+        person: CitizenRecord = {
+            **public(c), "created_at": c.created_at.astimezone(ctx.tz).isoformat(),
+            "updated_at": c.updated_at.astimezone(ctx.tz).isoformat()}
         citizen_id = c.id
-    data = {"format": FORMAT, "office": {"id": ctx.settings.office.id,
+    data: CitizenExport = {"format": FORMAT, "office": {"id": ctx.settings.office.id,
                                          "name": ctx.settings.office.name},
             "exported_at": ctx.local_now().isoformat(timespec="seconds"),
             "exported_by": actor.name, "citizen": person, "dossiers": views, "events": events}
@@ -91,7 +98,7 @@ def _cutoff(ctx: DeskContext, before: date) -> datetime:
     return datetime.combine(before, time(0, 0), tzinfo=ctx.tz)
 
 
-def purge_candidates(ctx: DeskContext, before: date) -> list[dict[str, Any]]:
+def purge_candidates(ctx: DeskContext, before: date) -> list[PurgeCandidate]:
     """Citizens with contact details whose every dossier closed before `before` (and who have
     at least one dossier), masked for listing."""
     cutoff = _cutoff(ctx, before)
@@ -111,7 +118,7 @@ def purge_candidates(ctx: DeskContext, before: date) -> list[dict[str, Any]]:
 
 
 def purge(ctx: DeskContext, before: date, actor: Actor = SYSTEM, *,
-          dry_run: bool = True) -> list[dict[str, Any]]:
+          dry_run: bool = True) -> list[PurgeCandidate]:
     """Clear the contact details of `purge_candidates(before)`; audited, one transaction."""
     require(ctx, actor, "citizen.purge")
     found = purge_candidates(ctx, before)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from desk.services.dossier.shapes import CitizenOut, DossierView
+
 
 class AuditEntryOut(TypedDict):
     """A row of `desk audit list --json`, newest first."""
@@ -58,3 +60,49 @@ class BackupCheckOut(TypedDict):
     database: str
     problem: str
     backup: BackupOut | None
+
+
+class CitizenRecord(CitizenOut):
+    created_at: str
+    updated_at: str
+
+
+class OfficeRef(TypedDict):
+    id: str
+    name: str
+
+
+class ExportedEvent(TypedDict):
+    id: str
+    dossier: str
+    kind: str
+    at: str
+    recorded_at: str
+    clerk: str | None
+    payload: dict[str, Any]
+
+
+class CitizenExport(TypedDict):
+    """`desk citizen export ID` (JSON on stdout, or the file it writes)."""
+
+    format: str  # desk.citizen-export/1
+    office: OfficeRef
+    exported_at: str
+    exported_by: str
+    citizen: CitizenRecord
+    dossiers: list[DossierView]
+    events: list[ExportedEvent]
+
+
+class PurgeCandidate(TypedDict):
+    id: str
+    name: str  # masked
+    id_number: str  # masked ("" when none)
+    dossiers: int
+
+
+class PurgeOut(TypedDict):
+    """`desk citizen purge --before DATE --json`."""
+
+    dry_run: bool
+    citizens: list[PurgeCandidate]
