@@ -1,6 +1,6 @@
 """The declared shapes of the core services' `--json` outputs: `desk catalog import|list`,
-`desk db check` and `desk demo` (contracts administrators script; tests/contracts checks the
-printed JSON against them)."""
+`desk db check`, `desk demo` and `desk validate id|phone` (contracts administrators script;
+tests/contracts checks the printed JSON against them)."""
 
 from __future__ import annotations
 
@@ -71,3 +71,23 @@ class DemoOut(TypedDict):
     catalog_version: int
     procedures: int
     clerks: list[DemoClerk]
+
+
+class ValidIdOut(TypedDict):
+    """`desk validate id N --json` (a number that fails exits 1 with the reason)."""
+
+    valid: bool
+    number: str  # digits only
+    id_type: str  # cccd | cmnd
+    province_code: str | None
+    province_name: str | None
+    sex: str | None  # M | F, as the number encodes it
+    century_start: int | None
+    birth_year_2digits: int | None
+
+
+class ValidPhoneOut(TypedDict):
+    """`desk validate phone P --json`."""
+
+    valid: bool
+    phone: str  # normalised: 0 and nine digits

@@ -16,9 +16,17 @@ from desk.district.shapes import DistrictStatusOut, RoutesOut
 from desk.services.deadlines.shapes import ExceptionDay, YearDay
 from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
-from desk.services.shapes import CatalogImportOut, DbCheckOut, DemoOut, ProcedureOut
+from desk.services.shapes import (
+    CatalogImportOut,
+    DbCheckOut,
+    DemoOut,
+    ProcedureOut,
+    ValidIdOut,
+    ValidPhoneOut,
+)
 from desk.services.trust.shapes import (
     AuditEntryOut,
+    AuditVerifyOut,
     BackupCheckOut,
     BackupOut,
     CitizenExport,
@@ -81,6 +89,8 @@ def test_clerks_and_the_audit_trail_have_their_declared_shapes(office: Path) -> 
     _desk(office, "backup")  # an audited act, at least
     entries = _desk(office, "audit", "list", "--limit", "50")
     assert entries and problems(entries, list[AuditEntryOut]) == []
+    verdict = _desk(office, "audit", "verify")
+    assert verdict["ok"] and verdict["checked"] and problems(verdict, AuditVerifyOut) == []
 
 
 def test_backups_have_their_declared_shapes(office: Path) -> None:
@@ -161,6 +171,12 @@ def test_a_citizen_export_and_purge_have_their_declared_shapes(office: Path) -> 
     assert r.returncode == 0, r.stderr
     purge = json.loads(r.stdout)
     assert purge["citizens"] and problems(purge, PurgeOut) == []
+
+
+def test_validate_has_its_declared_shapes(office: Path) -> None:
+    pid = _desk(office, "validate", "id", "040095000123")
+    assert pid["province_name"] and problems(pid, ValidIdOut) == []
+    assert problems(_desk(office, "validate", "phone", "+84 912 345 678"), ValidPhoneOut) == []
 
 
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:

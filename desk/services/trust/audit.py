@@ -40,7 +40,7 @@ from desk.domain.masking import mask_value
 from desk.services.clock import system_clock
 from desk.services.trust.actor import Actor
 from desk.services.trust.audit_chain import GENESIS, chain_hash, entry_row, id_text, next_link
-from desk.services.trust.shapes import AuditEntryOut
+from desk.services.trust.shapes import AuditEntryOut, VerdictOut
 from storage.engine import write_session
 from storage.tables.audit import AuditEntry
 
@@ -171,7 +171,7 @@ class Verdict:
     broken_seq: int | None = None
     problem: str = ""  # gap | prev_hash | hash | anchor
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> VerdictOut:
         return {"ok": self.ok, "checked": self.checked, "last_seq": self.last_seq,
                 "last_hash": self.last_hash, "broken_seq": self.broken_seq,
                 "problem": self.problem}

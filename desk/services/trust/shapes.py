@@ -106,3 +106,19 @@ class PurgeOut(TypedDict):
 
     dry_run: bool
     citizens: list[PurgeCandidate]
+
+
+class VerdictOut(TypedDict):
+    ok: bool
+    checked: int
+    last_seq: int
+    last_hash: str
+    broken_seq: int | None
+    problem: str  # "" | gap | prev_hash | hash | anchor
+
+
+class AuditVerifyOut(VerdictOut):
+    """`desk audit verify --json`: the chain, the schema, the heads kept by the province."""
+
+    schema: list[str]
+    province: dict[str, Any]  # status: ok | none | new_pc | not_configured | …, and its figures
