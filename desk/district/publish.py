@@ -19,6 +19,7 @@ from sqlmodel import col, select
 
 from desk.district.changes import append_change
 from desk.district.db import read, write
+from desk.district.shapes import CalendarPublished, CatalogPublished
 from desk.district.tables import PublishedCalendar, PublishedCatalog
 from desk.domain.errors import DomainError
 from desk.services.catalog import checksum
@@ -28,7 +29,7 @@ KIND_CATALOG = "catalog_version"
 KIND_CALENDAR = "calendar_exceptions"
 
 
-def publish_catalog(engine: Engine, catalog: Any) -> dict[str, Any]:
+def publish_catalog(engine: Engine, catalog: Any) -> CatalogPublished:
     """Publish a validated catalog (desk.services.catalog.CatalogIn)."""
     digest = checksum(catalog)
     version = int(catalog.catalog_version)
@@ -54,7 +55,7 @@ def _calendar_body(rows: dict[date, tuple[str, str]]) -> list[dict[str, str]]:
     return [{"date": d.isoformat(), "kind": k, "note": n} for d, (k, n) in sorted(rows.items())]
 
 
-def publish_calendar(engine: Engine, rows: dict[date, tuple[str, str]]) -> dict[str, Any]:
+def publish_calendar(engine: Engine, rows: dict[date, tuple[str, str]]) -> CalendarPublished:
     """Publish a set of calendar exceptions as the next version."""
     body = _calendar_body(rows)
     digest = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()

@@ -1,5 +1,6 @@
-"""The declared shapes of `desk district status|routes --json` (contracts administrators
-script; tests/contracts checks the printed JSON against them)."""
+"""The declared shapes of `desk district status|routes|office add --json` and of `catalog|calendar
+publish --json` (contracts administrators script; tests/contracts checks the printed JSON against
+them)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,35 @@ class RoutesOut(TypedDict):
     """`desk district routes --json`: dossiers received for another commune."""
 
     routes: list[RouteOut]
+
+
+class UnitOut(TypedDict):
+    province: str  # 2 digits
+    province_name: str
+    commune: str  # 5 digits
+
+
+class OfficeAdded(TypedDict):
+    """`desk district office add ID --json`: the office's token, shown once."""
+
+    office: str
+    name: str
+    token: str
+    unit: UnitOut | None  # None: an id older than July 2025
+    legacy_id: bool
+
+
+class CatalogPublished(TypedDict):
+    """`desk district catalog publish FILE --json`."""
+
+    version: int
+    procedures: int
+    changed: bool
+
+
+class CalendarPublished(TypedDict):
+    """`desk district calendar publish FILE --json`."""
+
+    version: int
+    days: int
+    changed: bool

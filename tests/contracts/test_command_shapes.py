@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 
 import desk
-from desk.district.shapes import DistrictStatusOut, RoutesOut
+from desk.district.shapes import (
+    CalendarPublished,
+    CatalogPublished,
+    DistrictStatusOut,
+    OfficeAdded,
+    RoutesOut,
+)
 from desk.services.deadlines.shapes import ExceptionDay, YearDay
 from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
@@ -137,12 +143,18 @@ def test_fee_qr_and_reconcile_have_their_declared_shapes(office: Path) -> None:
 
 def test_district_status_and_routes_have_their_declared_shapes(office: Path) -> None:
     db = str(office / "province.sqlite3")
-    for oid in ("000.00.00.H41", "000.00.00.H42"):
-        _desk(office, "district", "office", "add", oid, "--name", f"UBND xã {oid[-3:]}",
-              "--db", db)
+    added = [_desk(office, "district", "office", "add", oid, "--name", "UBND xã Minh Châu",
+                   "--db", db) for oid in ("40.16681", "000.00.00.H42")]
+    assert added[0]["unit"] and added[1]["legacy_id"]
+    assert problems(added, list[OfficeAdded]) == []
     status = _desk(office, "district", "status", "--db", db)
     assert len(status["offices"]) == 2 and problems(status, DistrictStatusOut) == []
     assert problems(_desk(office, "district", "routes", "--db", db), RoutesOut) == []
+    catalog = Path(desk.__file__).parent / "demo_data" / "catalog.json"
+    published = _desk(office, "district", "catalog", "publish", str(catalog), "--db", db)
+    assert published["changed"] and problems(published, CatalogPublished) == []
+    days = _desk(office, "district", "calendar", "publish", str(office / "days.csv"), "--db", db)
+    assert days["days"] == 1 and problems(days, CalendarPublished) == []
 
 
 def test_demo_catalog_and_db_check_have_their_declared_shapes(office: Path) -> None:
