@@ -24,18 +24,18 @@ import os
 import signal
 from typing import Any, TypeGuard
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 
 from desk import environment
 from desk.district.db import is_postgres, write
+from desk.district.event_rows import among, known, lock_office, store
 from desk.district.facts import is_fact, store_fact
 from desk.district.rules import apply_event, state_view
 from desk.district.tables import Conflict, DossierState, Event
 from desk.district.wellformed import event_ok, own_code
 from desk.sync import protocol as P
-from storage.tables.common import table_of
 
 CRASH_ENV = environment.DISTRICT_CRASH_AT
 FAIL_ENV = environment.DISTRICT_FAIL_AT
@@ -82,22 +82,36 @@ def _valid(ev: Any) -> TypeGuard[dict[str, Any]]:
 CHUNK = 500  # rows of one multi-row INSERT (PostgreSQL takes 65,535 parameters, SQLite 32,766)
 
 
+class _Raced(RuntimeError):
+    """Another office stored one of this batch's ids between the look-up and the insert."""
+
+
 def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, Any]:
     """Store and apply one batch in one transaction; the per-event answer after the commit.
 
-    Per batch, not per event (issue 19): one multi-row `INSERT … ON CONFLICT DO NOTHING
-    RETURNING` for the dossier events, one `SELECT … FOR UPDATE` of the dossier states they
-    touch (in code order: two batches never lock in opposite orders), one UPDATE of the
-    results, one query for parked events — 5 round trips per event before."""
+    Per batch, not per event (issue 19): the office's lock, one look-up of the batch's ids, one
+    `SELECT … FOR UPDATE` of the dossier states it touches (in code order: two batches never
+    lock in opposite orders), the results computed, then the rows written with their results
+    (COPY on PostgreSQL, desk/district/event_rows.py), one query for parked events."""
+    for _ in range(2):
+        try:
+            return _ingest(engine, office_id, batch)
+        except _Raced:  # rolled back; the look-up now sees the other office's row
+            continue
+    return _ingest(engine, office_id, batch)
+
+
+def _ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, Any]:
     schema_v = int(batch.get("schema_v", P.SCHEMA_V))
     device = str(batch.get("device", ""))[:64]
     epoch = batch.get("epoch", 0)
     epoch = epoch if isinstance(epoch, int) and 0 <= epoch <= 2**31 - 1 else 0
+    postgres = is_postgres(engine)
     insert = _insert(engine)
     results: list[str] = []
     conflicts: dict[str, Any] = {}
-    done: list[dict[str, str]] = []
     with write(engine) as s:
+        lock_office(s, office_id, postgres)
         todo: list[tuple[int, dict[str, Any], Any, str]] = []  # (answer index, ev, raw, digest)
         for raw in batch["events"]:
             try:
@@ -116,58 +130,49 @@ def ingest(engine: Engine, office_id: str, batch: dict[str, Any]) -> dict[str, A
                 continue
             todo.append((len(results), ev, raw, digest))
             results.append("")
-        inserted = _insert_new(s, insert, office_id, device, epoch, schema_v, todo)
-        codes = {ev["e"] for _, ev, _, _ in todo if ev["i"] in inserted}
-        states = _lock_states(s, office_id, codes)
-        lost = _lost_streams(s, office_id, codes)
+        seen = known(s, (ev["i"] for _, ev, _, _ in todo), postgres)
+        codes = {ev["e"] for _, ev, _, _ in todo if ev["i"] not in seen}
+        states = _lock_states(s, office_id, codes, postgres)
+        lost = _lost_streams(s, office_id, codes, postgres)
         received: set[str] = set()
+        rows: list[dict[str, Any]] = []
         for k, ev, raw, digest in todo:
-            if ev["i"] not in inserted:
-                results[k] = _again(s, office_id, ev, digest, conflicts)
+            if ev["i"] in seen:  # stored before, or earlier in this batch
+                results[k] = _again(s, office_id, ev, digest, seen[ev["i"]], conflicts)
                 continue
-            inserted.discard(ev["i"])  # the same id twice in one batch: the second is "again"
             result = _apply(s, office_id, states, lost, ev, raw, device, epoch, conflicts)
-            done.append({"event_id": ev["i"], "result": result})
+            seen[ev["i"]] = (office_id, digest, result)
+            rows.append(_row(office_id, device, epoch, schema_v, ev, raw, digest, result))
             results[k] = "accepted" if result == PARKED else result
             if result == "accepted" and ev["t"] == "receive":
                 received.add(ev["e"])
+        if store(s, rows, postgres) != {r["event_id"] for r in rows}:
+            raise _Raced  # only another office's push can: this office's wait for the lock
         s.flush()
-        if done:
-            s.execute(update(Event), done)
-        _unpark(s, office_id, states, lost, received)
+        _unpark(s, office_id, states, lost, received, postgres)
         crash_point("after_insert_before_commit")
     crash_point("after_commit_before_reply")
     return {"results": results, "conflicts": conflicts,
             "max_contiguous_seq": _contiguous(batch["events"], results)}
 
 
-def _insert_new(s: Any, insert: Any, office_id: str, device: str, epoch: int, schema_v: int,
-                todo: list[tuple[int, dict[str, Any], Any, str]]) -> set[str]:
-    """Insert the batch's dossier events, skipping known ids; the ids really inserted."""
-    rows = [dict(event_id=ev["i"], office_id=office_id, device=device, epoch=epoch,
-                 seq=ev["s"], hlc=int(ev.get("h", 0)), type=ev["t"], entity_id=ev["e"],
-                 at=P.from_epoch(ev["a"]), base_version=int(ev.get("v", 0)),
-                 schema_v=schema_v, payload=raw, payload_sha256=digest, result="")
-            for _, ev, raw, digest in todo]
-    if not rows:
-        return set()
-    # executemany of one cached statement: SQLAlchemy's "insertmanyvalues" renders the
-    # multi-row VALUES itself (a `.values(rows)` statement was compiled anew for every batch:
-    # half the server's CPU per event)
-    events = table_of(Event)
-    stmt = insert(events).on_conflict_do_nothing(
-        index_elements=["event_id"]).returning(events.c.event_id)
-    return set(s.connection().execute(stmt, rows).scalars())
+def _row(office_id: str, device: str, epoch: int, schema_v: int, ev: dict[str, Any], raw: Any,
+         digest: str, result: str) -> dict[str, Any]:
+    return dict(event_id=ev["i"], office_id=office_id, device=device, epoch=epoch, seq=ev["s"],
+                hlc=int(ev.get("h", 0)), type=ev["t"], entity_id=ev["e"],
+                at=P.from_epoch(ev["a"]), base_version=int(ev.get("v", 0)), schema_v=schema_v,
+                payload=raw, payload_sha256=digest, result=result)
 
 
-def _lock_states(s: Any, office_id: str, codes: set[str]) -> dict[str, DossierState | None]:
+def _lock_states(s: Any, office_id: str, codes: set[str], postgres: bool
+                 ) -> dict[str, DossierState | None]:
     """The dossier states of `codes`, locked for this transaction (None: no dossier yet)."""
     states: dict[str, DossierState | None] = dict.fromkeys(codes)
     ordered = sorted(codes)
     for i in range(0, len(ordered), CHUNK):
         rows = s.exec(select(DossierState).where(
             col(DossierState.office_id) == office_id,
-            col(DossierState.code).in_(ordered[i:i + CHUNK]))
+            among(col(DossierState.code), ordered[i:i + CHUNK], postgres))
                       .order_by(col(DossierState.code)).with_for_update()).all()
         states.update({st.code: st for st in rows})
     return states
@@ -198,14 +203,15 @@ def _apply(s: Any, office_id: str, states: dict[str, DossierState | None],
     return result
 
 
-def _lost_streams(s: Any, office_id: str, codes: set[str]) -> set[Stream]:
+def _lost_streams(s: Any, office_id: str, codes: set[str], postgres: bool) -> set[Stream]:
     """(code, device, epoch) of every stream that gave one of `codes` to a dossier other than
     the district's (a `code_exists` conflict): their later events on it are rejected too."""
     out: set[Stream] = set()
     ordered = sorted(codes)
     for i in range(0, len(ordered), CHUNK):
         rows = s.exec(select(Conflict).where(col(Conflict.office_id) == office_id,
-                                             col(Conflict.entity_id).in_(ordered[i:i + CHUNK]),
+                                             among(col(Conflict.entity_id),
+                                                   ordered[i:i + CHUNK], postgres),
                                              col(Conflict.reason) == "code_exists")).all()
         out.update((c.entity_id, (c.server or {}).get("device"), (c.server or {}).get("epoch"))
                    for c in rows)
@@ -213,13 +219,14 @@ def _lost_streams(s: Any, office_id: str, codes: set[str]) -> set[Stream]:
 
 
 def _unpark(s: Any, office_id: str, states: dict[str, DossierState | None],
-            lost: set[Stream], received: set[str]) -> None:
+            lost: set[Stream], received: set[str], postgres: bool) -> None:
     """Apply, in the desk's order, the parked events of dossiers received by this batch
     (one query for all of them; their states are already locked)."""
     if not received:
         return
     parked = s.exec(select(Event).where(col(Event.office_id) == office_id,
-                                        col(Event.entity_id).in_(sorted(received)),
+                                        among(col(Event.entity_id), sorted(received),
+                                              postgres),
                                         col(Event.result) == PARKED)
                     .order_by(col(Event.entity_id), col(Event.epoch), col(Event.seq))).all()
     for row in parked:
@@ -230,21 +237,21 @@ def _unpark(s: Any, office_id: str, states: dict[str, DossierState | None],
     s.flush()
 
 
-def _again(s: Any, office_id: str, ev: dict[str, Any], digest: str,
+def _again(s: Any, office_id: str, ev: dict[str, Any], digest: str, old: tuple[str, str, str],
            conflicts: dict[str, Any]) -> str:
-    old = s.get(Event, ev["i"])
-    if old is None or old.office_id != office_id or old.payload_sha256 != digest:
+    """The answer to an id already stored: (office, digest, result) as the look-up read it."""
+    old_office, old_digest, old_result = old
+    if old_office != office_id or old_digest != digest:
         s.add(Conflict(office_id=office_id, event_id=ev["i"], entity_id=ev["e"],
-                       reason="id_reused", local=ev,
-                       server={"sha256": old.payload_sha256 if old else ""}))
+                       reason="id_reused", local=ev, server={"sha256": old_digest}))
         return "rejected:id_reused"
-    if old.result in ("accepted", PARKED):
+    if old_result in ("accepted", PARKED):
         return "duplicate"
-    if old.result == "superseded":
+    if old_result == "superseded":
         st = s.exec(select(DossierState).where(DossierState.office_id == office_id,
                                                DossierState.code == ev["e"])).first()
         conflicts[ev["i"]] = state_view(st)
-    return str(old.result)
+    return old_result
 
 
 def _contiguous(events: list[Any], results: list[str]) -> int:
