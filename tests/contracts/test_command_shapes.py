@@ -35,9 +35,11 @@ from desk.services.trust.shapes import (
     AuditVerifyOut,
     BackupCheckOut,
     BackupOut,
+    BackupVerifyOut,
     CitizenExport,
     ClerkOut,
     PurgeOut,
+    RestoreOut,
 )
 from desk.sync.shapes import SyncStatusOut
 from tests.cli_in_process import run_cli
@@ -189,6 +191,18 @@ def test_validate_has_its_declared_shapes(office: Path) -> None:
     pid = _desk(office, "validate", "id", "040095000123")
     assert pid["province_name"] and problems(pid, ValidIdOut) == []
     assert problems(_desk(office, "validate", "phone", "+84 912 345 678"), ValidPhoneOut) == []
+
+
+def test_a_backup_verified_and_restored_have_their_declared_shapes(office: Path) -> None:
+    """Last but one: the office is put back from its own backup."""
+    made = _desk(office, "backup")
+    verified = _desk(office, "backup", "verify", made["path"])
+    assert verified["counts"]["dossier"] and problems(verified, BackupVerifyOut) == []
+    admin = {**_env(office), "DESK_CLERK": "Lê Quốc Huy", "DESK_PIN": "3456"}
+    r = run_cli(["restore", made["path"], "--json"], env=admin, cwd=office)
+    assert r.returncode == 0, r.stderr
+    restored = json.loads(r.stdout)
+    assert restored["set_aside"] and problems(restored, RestoreOut) == []
 
 
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:

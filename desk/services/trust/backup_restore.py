@@ -38,6 +38,7 @@ from desk.services.trust.backup_files import (
     table_names,
 )
 from desk.services.trust.roles import require
+from desk.services.trust.shapes import BackupVerifyOut, RestoreOut
 from storage.engine import sqlite_of, write_session
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class RestoreInfo:
     revision: str
     counts: dict[str, int]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> RestoreOut:
         return {"restored_from": str(self.restored_from), "database": str(self.database),
                 "set_aside": str(self.set_aside) if self.set_aside else None,
                 "device_epoch": self.device_epoch, "revision": self.revision,
@@ -107,8 +108,8 @@ def prepared(path: Path, passphrase: str | None, workdir: Path, *,
 
 
 def check_backup(ctx: DeskContext, path: Path, passphrase: str | None = None, *,
-                 without_manifest: bool = False) -> dict[str, Any]:
-    """Check a backup file without restoring it: {"ok", "revision", "counts"}."""
+                 without_manifest: bool = False) -> BackupVerifyOut:
+    """Check a backup file without restoring it: {"ok", "file", "revision", "counts"}."""
     with prepared(path, passphrase, backup_dir(ctx), without_manifest=without_manifest) as plain:
         conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
         try:

@@ -1,6 +1,6 @@
-"""The declared shapes of `desk audit list`, `desk clerk add|list` and `desk backup
-[list|auto|check]` with --json (contracts administrators script; tests/contracts checks the
-printed JSON against them)."""
+"""The declared shapes of `desk audit list|verify`, `desk clerk add|list`, `desk backup
+[list|auto|check|verify]`, `desk restore` and `desk citizen export|purge` with --json (contracts
+administrators script; tests/contracts checks the printed JSON against them)."""
 
 from __future__ import annotations
 
@@ -122,3 +122,23 @@ class AuditVerifyOut(VerdictOut):
 
     schema: list[str]
     province: dict[str, Any]  # status: ok | none | new_pc | not_configured | …, and its figures
+
+
+class BackupVerifyOut(TypedDict):
+    """`desk backup verify FILE --json` (a file that fails exits non-zero with the reason)."""
+
+    ok: bool
+    file: str
+    revision: str
+    counts: dict[str, int]  # rows per table
+
+
+class RestoreOut(TypedDict):
+    """`desk restore FILE --json`."""
+
+    restored_from: str
+    database: str
+    set_aside: str | None  # where the database it replaced was kept
+    device_epoch: int
+    revision: str
+    counts: dict[str, int]
