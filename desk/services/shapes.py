@@ -1,5 +1,5 @@
 """The declared shapes of the core services' `--json` outputs: `desk catalog import|list`,
-`desk db check`, `desk demo` and `desk validate id|phone` (contracts administrators script;
+`desk db check|upgrade`, `desk demo` and `desk validate id|phone` (contracts administrators script;
 tests/contracts checks the printed JSON against them)."""
 
 from __future__ import annotations
@@ -91,3 +91,12 @@ class ValidPhoneOut(TypedDict):
 
     valid: bool
     phone: str  # normalised: 0 and nine digits
+
+
+class DbUpgradeOut(TypedDict):
+    """`desk db upgrade --json`."""
+
+    database: str
+    before: str | None  # None: a new file
+    after: str | None
+    changed: bool

@@ -19,12 +19,13 @@ from desk.district.shapes import (
     OfficeAdded,
     RoutesOut,
 )
-from desk.services.deadlines.shapes import ExceptionDay, YearDay
+from desk.services.deadlines.shapes import DueOut, ExceptionDay, YearDay
 from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
 from desk.services.shapes import (
     CatalogImportOut,
     DbCheckOut,
+    DbUpgradeOut,
     DemoOut,
     ProcedureOut,
     ValidIdOut,
@@ -117,6 +118,9 @@ def test_the_calendar_lists_have_their_declared_shapes(office: Path) -> None:
     year = _desk(office, "calendar", "list", "--year", "2026")
     assert {d["origin"] for d in year} >= {"statutory", "office"}
     assert problems(year, list[YearDay]) == []
+    for how in (("--limit", "3 working_days"), ("--procedure", "1.004873")):
+        due = _desk(office, "calendar", "due", "--received", "2026-11-23 09:00", *how)
+        assert due["due"] > due["received"] and problems(due, DueOut) == []
 
 
 def test_sync_status_has_its_declared_shape(office: Path) -> None:
@@ -169,6 +173,8 @@ def test_demo_catalog_and_db_check_have_their_declared_shapes(office: Path) -> N
     assert again["changed"] is False and problems(again, CatalogImportOut) == []
     checked = _desk(office, "db", "check")
     assert checked["ok"] and problems(checked, DbCheckOut) == []
+    upgraded = _desk(office, "db", "upgrade")
+    assert upgraded["changed"] is False and problems(upgraded, DbUpgradeOut) == []
 
 
 def test_a_citizen_export_and_purge_have_their_declared_shapes(office: Path) -> None:

@@ -1,4 +1,4 @@
-"""The declared shapes of `desk deadlines --json` and `desk calendar day|list --json` (contracts
+"""The declared shapes of `desk deadlines --json` and `desk calendar day|list|due --json` (contracts
 administrators script; tests/contracts checks the printed JSON against them)."""
 
 from __future__ import annotations
@@ -66,3 +66,16 @@ class YearDay(TypedDict):
     origin: str  # statutory | official | office
     source: str
     working: bool
+
+
+class LimitOut(TypedDict):
+    value: int
+    unit: str  # working_days | working_hours | same_day | calendar_days
+
+
+class DueOut(TypedDict):
+    """`desk calendar due --json`: the deadline of a time limit counted from a reception."""
+
+    received: str  # YYYY-MM-DD HH:MM, office-local
+    limit: LimitOut
+    due: str  # YYYY-MM-DD HH:MM, office-local
