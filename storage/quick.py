@@ -9,10 +9,12 @@ caller falls back to the regular services.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +86,27 @@ def utc(value: str | None) -> datetime | None:
 def db_time(dt: datetime) -> str:
     """An aware instant the way UTCDateTime stores it (naive UTC, ISO with a space)."""
     return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def db_value(value: Any) -> Any:
+    """A value the way the ORM's column types store it in SQLite."""
+    if isinstance(value, uuid.UUID):
+        return value.hex  # sqlmodel's GUID: CHAR(32)
+    if isinstance(value, datetime):
+        return db_time(value)  # UTCDateTime: naive UTC text
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dict):
+        return json.dumps(value)  # SQLAlchemy's JSON type: json.dumps, default options
+    return value
+
+
+def insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
+    """INSERT one row (its columns named by `row`'s keys); the new rowid."""
+    cols = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                       tuple(db_value(v) for v in row.values()))
+    return int(cur.lastrowid or 0)

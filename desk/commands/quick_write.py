@@ -1,10 +1,9 @@
-"""The quick twins of `desk queue issue --no-print` and `desk queue call COUNTER` (issue 19 §1:
+"""The quick twins of `desk queue issue` and `desk queue call COUNTER` (issue 19 §1:
 scripted in loops): written through `sqlite3` by desk/services/quick/queue_write.py, printed by
 desk/commands/queue_output.py as the regular handlers print. Each answers None — the regular
 handler then runs — when the quick write is not possible (no file yet, a schema to migrate)
-or not what was asked: a ticket to print (the spooler renders it for the printer's profile:
-pydantic, Pillow, qrcode) or a clerk to sign in by PIN (`--clerk`: login, its lockout and
-audit)."""
+or not what was asked: a clerk to sign in by PIN (`--clerk`: login, its lockout and audit).
+A ticket to print is queued by desk/services/quick/ticket_print.py, imported only then."""
 
 from __future__ import annotations
 
@@ -32,11 +31,14 @@ def _run(args: argparse.Namespace, body: Callable[[QuickContext], int]) -> int |
 
 
 def queue_issue(args: argparse.Namespace) -> int | None:
-    if not args.no_print:
-        return None
-
     def body(q: QuickContext) -> int:
-        return print_issued(args, queue_write.issue(q, args.service, args.priority))
+        issued = queue_write.issue(q, args.service, args.priority)
+        if not args.no_print:
+            # rendering's imports (pydantic, Pillow, qrcode) only when a ticket is printed
+            from desk.services.quick.ticket_print import print_issued as queue_paper  # noqa: PLC0415
+
+            issued = queue_paper(q, issued)
+        return print_issued(args, issued)
     return _run(args, body)
 
 

@@ -26,6 +26,9 @@ RULES = {
     # and their outbox rows: desk/sync/outbox_wire.py
     "outbox seq and HLC tick": "tick(last, int(at.timestamp() * 1000)",
     "ticket event on the wire": 'p["n"], p["l"] =',
+    # a printed ticket: desk/services/queue/ticket_paper.py, desk/services/printing/rendering.py
+    "paper ticket": "build_ticket(TicketData(",
+    "print job bytes": "return render(document, profile), to_text(",
     # the A4 papers of both paths (rule_forms / receipts and quick/papers.py)
     "fee's VietQR purpose": "if len(PREFIX + code) <= PURPOSE_MAX",
     "receipt's paper number": '.rsplit("-", 1)[-1] + "/TN"',

@@ -103,8 +103,8 @@ def _morning(w: Any, ctx: DeskContext, clock: MovingClock) -> list[Any]:
 
 def _tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows in insertion order, each id replaced by its first appearance's
-    rank (so a ticket event still names its ticket), the digest of an outbox row checked
-    and left out (it covers the id)."""
+    rank (so a ticket event still names its ticket, a print job's QR its ticket), the digest
+    of an outbox row checked and left out (it covers the id)."""
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -123,11 +123,17 @@ def _tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             if name == "outbox_event":
                 assert d["payload_sha256"] == P.event_digest(json.loads(d["payload"]))
                 d["payload_sha256"] = "<digest>"
-            rows.append(tuple(HEX.sub(rank, v) if isinstance(v, str) else v
+            rows.append(tuple(HEX.sub(rank, _text(v)) if isinstance(v, str | bytes) else v
                               for v in d.values()))
         out[name] = rows
     conn.close()
     return out
+
+
+def _text(v: str | bytes) -> str:
+    """A print job's bytes as text: a ticket's QR carries its link (with the ticket's id) as
+    plain ASCII in the ESC/POS command."""
+    return v.decode("latin-1") if isinstance(v, bytes) else v
 
 
 def _run(db: Path, writer: type) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:

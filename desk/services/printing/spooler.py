@@ -9,31 +9,31 @@ paper never blocks or fails the caller, and the job is never lost.
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from filelock import FileLock, Timeout
-from pydantic import ValidationError
 from sqlalchemy import func
 from sqlmodel import col, select
 
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.context import DeskContext
+from desk.services.printing.rendering import (
+    REPRINT_MARK,
+    TICKET_TTL,
+    printer_config,
+    printer_profile,
+    render_job,
+    reprint_header,
+)
 from desk.services.printing.wake import notify
 from desk.services.trust import audit
 from desk.services.trust.actor import SYSTEM
-from printers.document import Document, to_text
-from printers.escpos.decode import decode_text
-from printers.escpos.profiles import PRESETS, PrinterProfile
-from printers.escpos.render import render
+from printers.document import Document
 from printers.transports import TransportError, open_transport
 from storage.engine import read_session, write_session
 from storage.tables import PrinterState, PrintJob
-
-if TYPE_CHECKING:
-    from desk.config import PrinterConfig
 
 __all__ = ["KINDS", "PROBLEM_STATES", "REPRINT_MARK", "TICKET_TTL", "driven", "job", "job_note",
            "jobs", "printer_config", "printer_dir", "printer_lock", "printer_profile",
@@ -41,36 +41,8 @@ __all__ = ["KINDS", "PROBLEM_STATES", "REPRINT_MARK", "TICKET_TTL", "driven", "j
            "submit", "submit_once"]
 
 KINDS = ("receipt", "ticket", "form", "letter", "test")
-TICKET_TTL = timedelta(minutes=10)  # a queue ticket printed later than this is useless
-REPRINT_MARK = "*** BẢN IN LẠI ***"
 PROBLEM_STATES = ("silent", "offline", "cover_open", "paper_out", "error")
 WAITING = ("queued", "sending")
-
-
-def printer_config(ctx: DeskContext, name: str) -> PrinterConfig:
-    cfg = ctx.settings.printers.get(name)
-    if cfg is None:
-        raise DomainError("print.unknown_printer", printer=name,
-                          known=", ".join(sorted(ctx.settings.printers)) or "-")
-    return cfg
-
-
-def printer_profile(ctx: DeskContext, name: str) -> PrinterProfile | None:
-    """PRESETS[profile] with the config's `options` overrides; None for A4 printers."""
-    cfg = printer_config(ctx, name)
-    if cfg.kind == "a4":
-        return None
-    base = PRESETS.get(cfg.profile)
-    if base is None:
-        raise DomainError("print.unknown_profile", printer=name, profile=cfg.profile,
-                          known=", ".join(sorted(PRESETS)))
-    if not cfg.options:
-        return base
-    try:
-        return PrinterProfile.model_validate({**base.model_dump(), **cfg.options})
-    except ValidationError as e:
-        raise DomainError("print.bad_options", printer=name,
-                          problem=e.errors()[0]["msg"]) from None
 
 
 def printer_dir(ctx: DeskContext, name: str) -> Path:
@@ -100,27 +72,6 @@ def driven(ctx: DeskContext, name: str) -> bool:
     return False
 
 
-def reprint_header(profile: PrinterProfile) -> bytes:
-    """The bytes of the "BẢN IN LẠI" line, sent before a job's own bytes."""
-    return render(Document().center(REPRINT_MARK, bold=True), profile)
-
-
-def _render(ctx: DeskContext, printer: str,
-            document: Document | bytes) -> tuple[bytes, str, str]:
-    """(bytes, transcript, profile name) for a document or ready bytes (a PDF, a test sheet)."""
-    profile = printer_profile(ctx, printer)
-    if isinstance(document, bytes | bytearray):
-        data = bytes(document)
-        if profile is None:
-            return data, "", "pdf"
-
-        return data, decode_text(data, profile), profile.name
-    if profile is None:
-        raise DomainError("print.a4_needs_pdf", printer=printer)
-
-    return render(document, profile), to_text(document, profile.paper_columns), profile.name
-
-
 def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "receipt",
            kind: str, ref: str = "", reprint_of: uuid.UUID | None = None,
            marked: bool = False) -> uuid.UUID:
@@ -128,7 +79,7 @@ def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "rece
     `marked` puts the "BẢN IN LẠI" line first (thermal paper only)."""
     if kind not in KINDS:
         raise DomainError("print.bad_kind", kind=kind, known=", ".join(KINDS))
-    data, transcript, profile = _render(ctx, printer, document)
+    data, transcript, profile = render_job(ctx, printer, document)
     thermal = printer_profile(ctx, printer)
     if marked and thermal is not None and profile != "pdf":
         data, transcript = reprint_header(thermal) + data, f"{REPRINT_MARK}\n{transcript}"
@@ -139,7 +90,8 @@ def submit(ctx: DeskContext, document: Document | bytes, *, printer: str = "rece
 
     with write_session(ctx.engine) as s:
         s.add(row)
-        audit.write(s, SYSTEM, audit.PRINT, target_type=kind, target_id=ref)  # prints are audited
+        audit.write(s, SYSTEM, audit.PRINT, target_type=kind, target_id=ref,  # prints are audited
+                    at=now)  # by the desk's clock, as every entry
     _wake(printer)
     return row.id
 

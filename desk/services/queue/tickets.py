@@ -24,13 +24,13 @@ from sqlmodel import Session, col, func, select
 
 from desk.domain import queue as rules
 from desk.domain.errors import DomainError
-from desk.i18n import t
 from desk.lobby.urls import status_url
 from desk.services.clock import system_clock
 from desk.services.context import DeskContext
 from desk.services.dossier.events import fact
 from desk.services.printing import spooler as printing
 from desk.services.queue import wait_estimates
+from desk.services.queue.ticket_paper import KIND, PRINT_FAILED, PRINTER, ticket_document
 from desk.services.queue.ticket_rules import (
     NO_SHOW_AFTER_RECALLS,
     business_day,
@@ -48,7 +48,6 @@ from desk.services.queue.ticket_rules import apply as apply_action
 from desk.services.queue.ticket_views import Issued, TicketView
 from desk.services.trust.actor import Actor
 from desk.services.trust.roles import require
-from printers.layouts.ticket import TicketData, build_ticket
 from storage.commit_watch import CommitWatch
 from storage.engine import read_session, write_session
 from storage.tables.queue import Ticket, TicketEvent, TicketSequence
@@ -208,18 +207,12 @@ def _estimate(s: Session, ctx: DeskContext, day: date, now: datetime,
 def _print(ctx: DeskContext, view: TicketView, svc: ServiceConfig, ahead: int,
            link: str = "", wait: float | None = None) -> tuple[str | None, str | None]:
     """Send the ticket to the receipt printer; never raises (a kiosk must not lose a number)."""
-    reason = t(f"queue.reason.{view.priority_reason}", "vi") if view.priority_reason else None
-    doc = build_ticket(TicketData(
-        office_name=ctx.settings.office.name, service_name=svc.name, number=view.label,
-        issued_at=view.issued_at.astimezone(ctx.tz), people_ahead=ahead,
-        priority_reason=reason, status_url=link or None,
-        wait_minutes=wait_estimates.minutes(wait),
-    ))
+    doc = ticket_document(ctx, view, svc, ahead, link, wait)
     try:
-        job = printing.submit(ctx, doc, printer="receipt", kind="ticket", ref=view.label)
+        job = printing.submit(ctx, doc, printer=PRINTER, kind=KIND, ref=view.label)
     except Exception:  # submit promises not to raise; guard anyway
         log.exception("printing ticket %s failed", view.label)
-        return None, "queue.print_failed"
+        return None, PRINT_FAILED
     return (str(job) if job is not None else None), None
 
 

@@ -16,7 +16,6 @@ regular services (desk/commands/quick.py).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from datetime import date, datetime
@@ -45,7 +44,7 @@ from desk.services.queue.ticket_rules import (
 from desk.services.queue.ticket_views import Issued, TicketView
 from desk.services.quick.context import QuickContext
 from desk.sync.outbox_wire import TICKET, TICKET_PREFIX, outbox_entry, ticket_payload
-from storage.quick import db_time, immediate, utc
+from storage.quick import db_value, immediate, insert, utc
 
 _COLS = ("id", "day", "service_code", "number", "label", "leg", "parent_id", "priority",
          "priority_reason", "state", "counter", "target_counter", "issued_at", "waiting_since",
@@ -61,21 +60,6 @@ _DEFAULTS = {"leg": 1, "parent_id": None, "state": rules.WAITING, "counter": Non
 _AT_COUNTER = ", ".join(f"'{s}'" for s in sorted(rules.ACTIVE_AT_COUNTER))
 
 
-def _db(value: Any) -> Any:
-    """A value the way the ORM's column types store it in SQLite."""
-    if isinstance(value, uuid.UUID):
-        return value.hex  # sqlmodel's GUID: CHAR(32)
-    if isinstance(value, datetime):
-        return db_time(value)  # UTCDateTime: naive UTC text
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, dict):
-        return json.dumps(value)  # SQLAlchemy's JSON type: json.dumps, default options
-    return value
-
-
 def _ticket(row: tuple[Any, ...]) -> SimpleNamespace:
     t = dict(zip(_COLS, row, strict=True))
     for k in _TIMES:
@@ -87,24 +71,16 @@ def _ticket(row: tuple[Any, ...]) -> SimpleNamespace:
     return SimpleNamespace(**t)
 
 
-def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
-    cols = ", ".join(row)
-    marks = ", ".join("?" * len(row))
-    cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
-                       tuple(_db(v) for v in row.values()))
-    return int(cur.lastrowid or 0)
-
-
 def _record(q: QuickContext, row: dict[str, Any], t: Any) -> None:
     """The ticket event `row` and its sync outbox row (desk.sync.facts.enqueue_ticket)."""
     conn = q.conn
     ev = SimpleNamespace(id=uuid7(), recorded_at=q.now(), **row)
-    _insert(conn, "ticket_event", vars(ev))
+    insert(conn, "ticket_event", vars(ev))
     st = conn.execute("SELECT device_id, device_epoch, last_seq, hlc_last FROM sync_state"
                       " WHERE id = 1").fetchone()
     if st is None:  # as outbox_row.sync_state: this device's identity, made once
         st = (uuid.uuid4().hex, 1, 0, "")
-        _insert(conn, "sync_state", {"id": 1, "device_id": st[0], "device_epoch": 1,
+        insert(conn, "sync_state", {"id": 1, "device_id": st[0], "device_epoch": 1,
                                      "last_seq": 0, "pull_cursor": "", "hlc_last": "",
                                      "last_error": ""})
     entry = outbox_entry(device_id=st[0], device_epoch=int(st[1]), last_seq=int(st[2]),
@@ -115,7 +91,7 @@ def _record(q: QuickContext, row: dict[str, Any], t: Any) -> None:
                                                 t.leg if t else None))
     conn.execute("UPDATE sync_state SET hlc_last = ?, last_seq = ? WHERE id = 1",
                  (entry.hlc_last, entry.last_seq))
-    _insert(conn, "outbox_event", {**entry.row, "state": "pending", "attempts": 0,
+    insert(conn, "outbox_event", {**entry.row, "state": "pending", "attempts": 0,
                                    "last_error": "", "server_result": "",
                                    "created_at": q.now(), "acked_at": None})
 
@@ -150,7 +126,7 @@ def issue(q: QuickContext, service: str, priority_reason: str | None = None, *,
             (day.isoformat(), rules.WAITING, svc.code)).fetchone()[0])
         t = SimpleNamespace(**{**_DEFAULTS, "id": uuid7(),
                                **new_ticket(day, svc, number, reason, now, clerk)})
-        _insert(conn, "ticket", {c: getattr(t, c) for c in _COLS})
+        insert(conn, "ticket", {c: getattr(t, c) for c in _COLS})
         wait = _estimate(q, day, now, t.id.hex)
         _record(q, event_row(t, rules.ISSUE, now, day=day, clerk=clerk,
                              payload=issue_payload(reason, wait)), t)
@@ -194,6 +170,6 @@ def call_next(q: QuickContext, counter: int, *, clerk: str = "") -> TicketView |
         row = apply(t, "call", counter=counter, now=now, clerk=clerk)
         conn.execute("UPDATE ticket SET " + ", ".join(f"{c} = ?" for c in CHANGED_BY_ACTIONS)
                      + " WHERE id = ?",
-                     (*(_db(getattr(t, c)) for c in CHANGED_BY_ACTIONS), t.id.hex))
+                     (*(db_value(getattr(t, c)) for c in CHANGED_BY_ACTIONS), t.id.hex))
         _record(q, row, t)
     return TicketView.of(t)
