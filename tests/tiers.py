@@ -14,7 +14,11 @@ was asked, every tier included."""
 
 from __future__ import annotations
 
+import ast
+import functools
 import inspect
+import linecache
+import os
 import re
 from typing import Any
 
@@ -142,6 +146,22 @@ def pytest_configure(config: pytest.Config) -> None:
     elif (not config.option.markexpr and not config.getoption("--all-tiers")
           and config.args_source == pytest.Config.ArgsSource.TESTPATHS):
         config.option.markexpr = FAST
+        _on_both_cores(config)
+
+
+def _on_both_cores(config: pytest.Config) -> None:
+    """The fast tier runs on two pytest-xdist workers (`-n 2`) unless the command line says
+    how (`-n 0`, `-n 4`, `--dist`, `-p no:xdist`), or wants one process (`--pdb`, `-s`,
+    `--collect-only`), or the machine has one core. Naming files or a marker is not the fast
+    tier: `pytest tests/x -x` stays one process. Set before xdist's own configure (trylast)."""
+    opt = config.option
+    if (config.pluginmanager.hasplugin("xdist") and getattr(opt, "numprocesses", 0) is None
+            and getattr(opt, "dist", "") == "no" and not getattr(opt, "tx", None)
+            and not opt.collectonly and not opt.usepdb and opt.capture != "no"
+            and (os.cpu_count() or 1) >= 2):
+        opt.numprocesses, opt.dist, opt.tx = 2, "load", ["popen"] * 2
+        if hasattr(opt, "benchmark_disable"):  # what pytest-benchmark does under xdist, quietly
+            opt.benchmark_disable = True
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -152,8 +172,10 @@ def pytest_configure_node(node: Any) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     if config.option.markexpr == FAST:
+        workers = getattr(config.option, "numprocesses", None)
         return ("fast tier: slow, subprocess, PostgreSQL and browser tests left out "
-                "(pytest --all-tiers, or bash .ci/run, runs them)")
+                "(pytest --all-tiers, or bash .ci/run, runs them)"
+                + (f"; on {workers} workers (-n 0: one process)" if workers else ""))
     return None
 
 
@@ -215,12 +237,35 @@ def _spawning_helpers(module: Any) -> frozenset[str]:
         _helpers[name] = frozenset(
             fname for fname, f in vars(module).items()
             if inspect.isfunction(f) and not fname.startswith("test")
-            and f.__module__ == name and _SPAWNS.search(_source(f)))
+            and f.__module__.startswith("tests.") and f.__module__ != "tests.conftest"
+            and _SPAWNS.search(_source(f)))  # its own helpers, or imported from other tests
     return _helpers[name]
 
 
 def _source(function: Any) -> str:
+    """A function's source, cut from its file's syntax tree parsed once (inspect.getsource
+    tokenizes again for each function: seconds over two thousand tests)."""
     try:
-        return inspect.getsource(function) if function is not None else ""
-    except (OSError, TypeError):
+        code = inspect.unwrap(function).__code__
+    except (AttributeError, ValueError):
         return ""
+    span = _spans(code.co_filename).get(code.co_firstlineno)
+    if span is None:
+        return ""
+    return "".join(linecache.getlines(code.co_filename)[span[0] - 1:span[1]])
+
+
+@functools.cache
+def _spans(filename: str) -> dict[int, tuple[int, int]]:
+    """First line (its first decorator's, as the compiler counts) → last line of each function
+    defined in the file."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(filename)))
+    except (SyntaxError, ValueError):
+        return {}
+    spans: dict[int, tuple[int, int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            spans[first] = (first, node.end_lineno or node.lineno)
+    return spans

@@ -62,13 +62,13 @@ def _ctx(tmp: Path, url: str = "", token: str = "") -> Any:
     from desk.config import Settings
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
-    from desk.services.demo import seed_demo
+    from tests.office_template import seeded
 
     settings = Settings.from_dict({
         "storage": {"database": str(tmp / "desk.sqlite3"), "data_dir": str(tmp / "data")},
         "sync": {"server_url": url, "token": token}})
     ctx = DeskContext(settings, clock=fixed_clock(datetime(2026, 11, 23, 9, 0, tzinfo=TZ)))
-    seed_demo(ctx, dossiers=False)
+    seeded(ctx)  # seed_demo(ctx, dossiers=False), built once and copied
     return ctx
 
 
