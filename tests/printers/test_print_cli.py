@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from desk.config import load_file
+from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
 from printers.escpos import PRESETS, decode_text
 from tests.conftest import local
+from tests.office_template import seeded
 
 CODE = "000.00.00.H41-261123-0001"
 
@@ -33,15 +35,14 @@ def office(tmp_path: Path) -> Path:
     """A demo office with one received dossier."""
     from sqlmodel import select
 
-    from desk.services.demo import seed_demo
     from storage.engine import write_session
     from storage.tables import Citizen, Clerk, Dossier
 
     config = _config(tmp_path)
-    ctx = DeskContext(load_file(config))
+    received = local(2026, 11, 23, 9, 0)  # run_desk's pinned instant
+    ctx = DeskContext(load_file(config), clock=fixed_clock(received))
     try:
-        seed_demo(ctx, dossiers=False)
-        received = local(2026, 11, 23, 9, 0)
+        seeded(ctx)  # seed_demo(ctx, dossiers=False), built once and copied
         with write_session(ctx.engine) as s:
             clerk = s.exec(select(Clerk).where(Clerk.role == "clerk")).first()
             citizen = Citizen(full_name="Nguyễn Thị Hồng Nhung",

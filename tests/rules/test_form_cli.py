@@ -15,20 +15,19 @@ from desk.services.clock import fixed_clock
 from desk.services.context import DeskContext
 from tests.conftest import local
 from tests.deadlines.conftest import intake
+from tests.office_template import seeded
 
 
 @pytest.fixture
 def office(tmp_path: Path) -> tuple[Path, str, str]:
     """An office with a dossier received on 30/06/2025 and one on 01/07/2025."""
-    from desk.services.demo import seed_demo
-
     config = tmp_path / "desk.toml"
     config.write_text('[storage]\ndatabase = "office.sqlite3"\ndata_dir = "data"\n\n'
                       '[printers.receipt]\nprofile = "epson80"\ntransport = "dir:"\n\n'
                       '[printers.a4]\nkind = "a4"\ntransport = "dir:"\n', encoding="utf-8")
     ctx = DeskContext(load_file(config), clock=fixed_clock(local(2025, 7, 1, 9, 0)))
     try:
-        seed_demo(ctx, dossiers=False)
+        seeded(ctx)  # seed_demo(ctx, dossiers=False), built once and copied
         old = intake(ctx, local(2025, 6, 30, 10, 0))["code"]
         new = intake(ctx, local(2025, 7, 1, 8, 0))["code"]
     finally:
