@@ -100,10 +100,10 @@ class DeskModes:
 
     def _enter_home(self) -> None:
         app: Any = self
-        first = app.current_mode == "_default"
-        login = app.screen
+        # The first login is the base of Textual's default mode: it stays, without its widgets.
+        login = app.screen_stack[0] if app.current_mode == "_default" else None
         app.switch_mode("home")
-        if first:  # the app's first screen stays in Textual's default mode, without its widgets
+        if login is not None:
             login.remove_children()
         with contextlib.suppress(UnknownModeError):  # the login is done: free its screen
             app.remove_mode("login")
