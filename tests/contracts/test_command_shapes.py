@@ -20,7 +20,7 @@ from desk.district.shapes import (
     RoutesOut,
 )
 from desk.services.deadlines.shapes import DueOut, ExceptionDay, YearDay
-from desk.services.dossier.shapes import FeeQrOut, ReconcileOut, VietQrOut
+from desk.services.dossier.shapes import CardOut, FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
 from desk.services.shapes import (
     CatalogImportOut,
@@ -197,6 +197,12 @@ def test_validate_has_its_declared_shapes(office: Path) -> None:
     pid = _desk(office, "validate", "id", "040095000123")
     assert pid["province_name"] and problems(pid, ValidIdOut) == []
     assert problems(_desk(office, "validate", "phone", "+84 912 345 678"), ValidPhoneOut) == []
+    card = _desk(office, "citizen", "read-qr", "001089012345|123456789|Trần Thị Bé|15031990|Nữ|"
+                 "Hà Nội|01012022")
+    assert card["old_id"] and problems(card, CardOut) == []
+    born_later = _desk(office, "citizen", "read-qr", "001200012345||Lê Văn Tí|15032027|Nam|Huế|"
+                       "01012022")  # a birth date after today: a warning
+    assert born_later["warnings"] and problems(born_later, CardOut) == []
 
 
 def test_a_backup_verified_and_restored_have_their_declared_shapes(office: Path) -> None:

@@ -19,6 +19,7 @@ from desk.domain.errors import MessageKey
 from desk.i18n import t
 from desk.services.context import DeskContext
 from desk.services.dossier.citizens import lookup
+from desk.services.dossier.shapes import CardOut, ScanOut
 from desk.services.trust import audit
 from desk.services.trust.actor import Actor
 
@@ -36,28 +37,30 @@ def render_warning(key: str, params: dict[str, Any], lang: str | None = None) ->
     return t(key, lang, **full)
 
 
-def card_dict(card: CardQr, lang: str | None = None) -> dict[str, Any]:
+def card_dict(card: CardQr, lang: str | None = None) -> CardOut:
     """`{id_number, old_id, name, birth_date, sex, address, issued_on, warnings[]}`; each
     warning `{key, message}`."""
-    out = card.as_dict()
-    out["warnings"] = [{"key": k, "message": render_warning(k, p, lang)}
-                       for k, p in card.warnings]
-    return out
+    d = card.as_dict()
+    return {"id_number": d["id_number"], "old_id": d["old_id"], "name": d["name"],
+            "birth_date": d["birth_date"], "sex": d["sex"], "address": d["address"],
+            "issued_on": d["issued_on"],
+            "warnings": [{"key": k, "message": render_warning(k, p, lang)}
+                         for k, p in card.warnings]}
 
 
-def read_card(text: str, today: date | None = None) -> dict[str, Any]:
+def read_card(text: str, today: date | None = None) -> CardOut:
     """Raises DomainError "qr.not_card" / "qr.no_name"."""
     return card_dict(parse_card_qr(text, today=today))
 
 
 def scan_card(ctx: DeskContext, text: str, actor: Actor, *, where: str = "intake"
-              ) -> dict[str, Any]:
+              ) -> ScanOut:
     """The card, plus `returning` (the citizen on file with this number, or None)."""
     card = parse_card_qr(text, today=ctx.local_now().date())
-    out = card_dict(card)
+    read = card_dict(card)
     found = [c for c in lookup(ctx, card.id_number) if c.get("id_number") == card.id_number]
-    out["returning"] = found[0] if found else None
-    out["differences"] = differences(out, found[0]) if found else []
+    out: ScanOut = {**read, "returning": found[0] if found else None,
+                    "differences": differences(read, found[0]) if found else []}
     try:
         audit.log(ctx, actor, SCAN, target_type="id_card", target_id=where,
                   citizen_id=found[0]["id"] if found else None,
@@ -70,7 +73,8 @@ def scan_card(ctx: DeskContext, text: str, actor: Actor, *, where: str = "intake
 COMPARED = ("name", "birth_date", "sex", "address")
 
 
-def differences(card: dict[str, Any], citizen: Mapping[str, object]) -> list[dict[str, Any]]:
+def differences(card: Mapping[str, object], citizen: Mapping[str, object]
+                ) -> list[dict[str, Any]]:
     """Fields where the record on file says something else than the card (the card is the
     newer word; the clerk sees both)."""
     out = []

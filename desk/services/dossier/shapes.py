@@ -209,3 +209,28 @@ class CitizenOut(TypedDict):
     phone: str | None
     address: str
     email: str
+
+
+class CardWarning(TypedDict):
+    key: str
+    message: str  # in the office language
+
+
+class CardOut(TypedDict):
+    """`desk citizen read-qr TEXT --json`: what a chip ID card's QR says, checked."""
+
+    id_number: str
+    old_id: str | None  # the 9-digit CMND, when the card names it
+    name: str
+    birth_date: str | None
+    sex: str | None  # M | F
+    address: str
+    issued_on: str | None
+    warnings: list[CardWarning]
+
+
+class ScanOut(CardOut):
+    """A card scanned at the counter: and the citizen on file with that number."""
+
+    returning: CitizenOut | None
+    differences: list[dict[str, Any]]  # {field, card, file}: the card is the newer word
