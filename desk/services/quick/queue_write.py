@@ -7,11 +7,12 @@ its state change and its event come from desk/services/queue/ticket_rules.py, th
 estimate from wait_estimates. Everything happens in one BEGIN IMMEDIATE transaction, as in
 `write_session`: two processes issuing or calling at once are serialised by SQLite and never
 get the same number or the same ticket. A commit moves `PRAGMA data_version`, so the waiting
-room (storage/commit_watch.py) sees it as any other write. tests/quick/test_queue_write.py
-compares both writers row for row.
+room (storage/commit_watch.py) sees it as any other write. tests/queue/test_quick_write.py
+and tests/cli/test_quick_write_cli.py compare both writers row for row.
 
-What this path does not do — print a ticket, sign a clerk in by PIN — the caller leaves to the
-regular services (desk/commands/quick.py).
+The ticket's paper is queued apart (desk/services/quick/ticket_print.py: rendering's imports
+only when printing); a clerk signed in by PIN (`--clerk`) is left to the regular services
+(desk/commands/quick_write.py).
 """
 
 from __future__ import annotations
