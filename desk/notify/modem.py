@@ -77,7 +77,8 @@ class GsmModem:
 
     def _read_some(self) -> str:
         try:
-            return self.ser.read(512).decode("ascii", "replace")
+            chunk: bytes = self.ser.read(512)  # pyserial has no type information
+            return chunk.decode("ascii", "replace")
         except (serial.SerialException, OSError) as e:
             raise ModemError(f"read failed: {e}") from None
 
