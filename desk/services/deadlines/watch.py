@@ -30,6 +30,7 @@ from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.context import DeskContext
 from desk.services.deadlines import watch_rows
+from desk.services.deadlines.shapes import WatchRow
 from storage.engine import read_session
 from storage.tables import Dossier as D
 from storage.tables import Field, Procedure
@@ -100,7 +101,7 @@ def counts(ctx: DeskContext, now: datetime | None = None) -> DeadlineCounts:
 
 
 def watch_list(ctx: DeskContext, sort: Sort | str = "due", *, limit: int = PAGE,
-               offset: int = 0, now: datetime | None = None) -> list[dict[str, Any]]:
+               offset: int = 0, now: datetime | None = None) -> list[WatchRow]:
     """The at-risk dossiers (overdue, due today, due soon), oldest risk first; with
     sort="field" / "agency" grouped by field / handling agency first."""
     if sort not in SORTS:
@@ -124,7 +125,7 @@ def watch_list(ctx: DeskContext, sort: Sort | str = "due", *, limit: int = PAGE,
     return [_row(ctx, w, r) for r in rows]
 
 
-def _row(ctx: DeskContext, w: _Window, r: Any) -> dict[str, Any]:
+def _row(ctx: DeskContext, w: _Window, r: Any) -> WatchRow:
     return watch_rows.watch_row(ctx.calendar, ctx.tz, w.now, tuple(r))
 
 

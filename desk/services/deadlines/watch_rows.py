@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from desk.i18n import t
+from desk.services.deadlines.shapes import WatchRow
 
 if TYPE_CHECKING:
     from desk.domain.calendar import WorkingCalendar
@@ -35,7 +36,7 @@ def _iso(tz: tzinfo, dt: datetime | None) -> str | None:
 
 
 def watch_row(cal: WorkingCalendar, tz: tzinfo, now: datetime,
-              r: tuple[Any, ...]) -> dict[str, Any]:
+              r: tuple[Any, ...]) -> WatchRow:
     """One row of the watch list from (code, applicant, procedure, procedure name, field,
     field name, agency, status, received, due, extended due, effective due), instants aware."""
     (code, applicant, proc, proc_name, field, field_name, agency, status, received, due,
