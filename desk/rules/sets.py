@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.domain.errors import DomainError
+from desk.rules.shapes import FieldOut, FormOut, RuleSetOut
 
 __all__ = ["FormSpec", "RuleSet", "all_sets", "get_set", "load_set", "set_for"]
 
@@ -43,10 +44,10 @@ class FormSpec:
         """The form's number; 0 for a paper of the set that is not a numbered form."""
         return int(self.number) if self.number.isdigit() else 0
 
-    def fields(self) -> list[dict[str, str]]:
+    def fields(self) -> list[FieldOut]:
         """The form's fields in order: `key` (the value shown; `rows.column` in a table) and
         the printed `label` (for a value inside a sentence, the words before it)."""
-        out: list[dict[str, str]] = []
+        out: list[FieldOut] = []
         seen: set[str] = set()
 
         def add(key: str, label: str) -> None:
@@ -71,7 +72,7 @@ class FormSpec:
                     add(m.group(1), before.strip(" :,;.").rsplit(". ", 1)[-1].strip())
         return out
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> FormOut:
         sig = self.signature or {}
         return {"number": self.number, "key": self.key, "title": self.title,
                 "symbol": self.symbol, "fields": self.fields(),
@@ -113,7 +114,7 @@ class RuleSet:
     def step(self, action: str) -> str:
         return self.steps.get(action, "")
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> RuleSetOut:
         return {"id": self.id, "effective_from": self.effective_from.isoformat(),
                 "name": self.name, "origin": self.origin, "sources": list(self.sources),
                 "uncertain": list(self.uncertain), "steps": dict(self.steps),

@@ -19,6 +19,7 @@ from desk.district.shapes import (
     OfficeAdded,
     RoutesOut,
 )
+from desk.rules.shapes import FormListOut
 from desk.services.deadlines.shapes import DueOut, ExceptionDay, YearDay
 from desk.services.dossier.shapes import CardOut, FeeQrOut, ReconcileOut, VietQrOut
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
@@ -215,6 +216,12 @@ def test_a_backup_verified_and_restored_have_their_declared_shapes(office: Path)
     assert r.returncode == 0, r.stderr
     restored = json.loads(r.stdout)
     assert restored["set_aside"] and problems(restored, RestoreOut) == []
+
+
+def test_form_list_has_its_declared_shape(office: Path) -> None:
+    for which in ((), ("--set", "2025")):
+        out = _desk(office, "form", "list", *which)
+        assert out["forms"] and out["papers"] and problems(out, FormListOut) == []
 
 
 def test_a_renamed_key_fails_against_these_shapes_too() -> None:
