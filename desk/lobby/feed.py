@@ -14,8 +14,6 @@ from typing import Any
 
 from desk.config import QueueConfig
 from desk.domain import queue as rules
-from desk.domain.queue import Candidate
-from desk.domain.wait_estimate import estimate_waits
 from desk.services.queue import wait_estimates as we
 from storage.commit_watch import CommitWatch
 
@@ -82,22 +80,11 @@ class LobbyFeed(CommitWatch):
         finally:
             self._conn.execute("COMMIT")
         counters = we.counters_now(rows, self.queue)
-        times = we.service_times(rows, now)
-        arrivals = we.arrivals(rows, now)
-        waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
-        limit = self.queue.max_priority_in_row
-        # the single play-forward, not the simulated futures the ticket's figure comes from:
-        # this runs on every change, before a call reaches the TV (docs/waiting-room.md)
-        raw = estimate_waits(now, waiting, counters, times, limit, arrivals=arrivals)
-        new: dict[str, float] = {}
-        for svc in self.queue.services:
-            probe = Candidate(("new", svc.code), svc.code, False, now, 10**9)
-            got = estimate_waits(now, [*waiting, probe], counters, times, limit,
-                                 targets=[probe.key], arrivals=arrivals)
-            if probe.key in got:
-                new[svc.code] = got[probe.key]
+        # the estimator the ticket's figure comes from (one estimator everywhere): it runs
+        # once per change of the database (and every REFRESH), never per page or request
         return LobbyState(day, now, int(last or 0), calls, rows.legs,
-                          {str(k): v for k, v in raw.items()}, new,
+                          we.estimates(rows, self.queue, now),
+                          we.new_ticket(rows, self.queue, now),
                           {c.number for c in counters if not c.open})
 
     def _run(self, sql: str, params: tuple[Any, ...]) -> list[Any]:

@@ -168,12 +168,36 @@ def arrivals(rows: DayRows, now: datetime) -> Arrivals:
 def estimates(rows: DayRows, config: QueueConfig, now: datetime,
               only: Sequence[str] | None = None) -> dict[str, float]:
     """Seconds from `now` until each waiting leg (by ticket id) is called: the figure told
-    (desk.domain.wait_estimate.simulate_waits), repeatable for the same day and moment."""
+    (desk.domain.wait_estimate.simulate_waits), the same for the same day and moment.
+
+    One estimator for every surface (docs/waiting-room.md): the ticket, the kiosk,
+    `desk queue issue --json`, the phone page and the TV. So every waiting leg is always
+    simulated, and `only` merely filters the answer: simulating fewer legs would draw the
+    random futures differently, and the ticket would say another figure than the phone."""
     waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
     got = simulate_waits(now, waiting, counters_now(rows, config), durations(rows, now),
                          config.max_priority_in_row, random.Random(int(now.timestamp())),
-                         targets=only, arrivals=arrivals(rows, now))
-    return {str(k): v for k, v in got.items()}
+                         arrivals=arrivals(rows, now))
+    wanted = set(only) if only is not None else None
+    return {str(k): v for k, v in got.items() if wanted is None or str(k) in wanted}
+
+
+def new_ticket(rows: DayRows, config: QueueConfig, now: datetime) -> dict[str, float]:
+    """Per service: what a walk-in taking a ticket at `now` would be told. The ticket's own
+    figure comes from the same rows plus its new waiting leg, issued at `now` with the
+    service's next number (the calling order breaks a tie of issue times by number): a probe
+    leg stands in for it, so the TV says what the kiosk prints."""
+    out: dict[str, float] = {}
+    for svc in config.services:
+        key = f"new:{svc.code}"
+        number = 1 + max((g.number for g in rows.legs
+                          if g.service_code == svc.code and g.leg == 1), default=0)
+        probe = Leg(key, "", svc.code, False, None, rules.WAITING, None, None, now, None, None,
+                    number, 1)
+        got = estimates(DayRows([*rows.legs, probe], rows.events), config, now, [key])
+        if key in got:
+            out[svc.code] = got[key]
+    return out
 
 
 def minutes(seconds: float | None) -> int | None:
