@@ -55,6 +55,7 @@ def built_once(ctx: DeskContext, name: str, build: Callable[[DeskContext], Any],
     facts = build(ctx)
     if fresh:
         _templates[key] = (_keep(path, len(_templates)), facts)
+        _copied[path] = (key, _stamp(path))  # the file now is the template: build `on` it
     return facts
 
 

@@ -147,6 +147,8 @@ def pytest_configure(config: pytest.Config) -> None:
           and config.args_source == pytest.Config.ArgsSource.TESTPATHS):
         config.option.markexpr = FAST
         _on_both_cores(config)
+    if worker is not None or getattr(config.option, "numprocesses", None):
+        _no_benchmarks(config)
 
 
 def _on_both_cores(config: pytest.Config) -> None:
@@ -160,8 +162,13 @@ def _on_both_cores(config: pytest.Config) -> None:
             and not opt.collectonly and not opt.usepdb and opt.capture != "no"
             and (os.cpu_count() or 1) >= 2):
         opt.numprocesses, opt.dist, opt.tx = 2, "load", ["popen"] * 2
-        if hasattr(opt, "benchmark_disable"):  # what pytest-benchmark does under xdist, quietly
-            opt.benchmark_disable = True
+
+
+def _no_benchmarks(config: pytest.Config) -> None:
+    """What pytest-benchmark does under xdist, without its warning in every process (the
+    benchmarks are in bench/, run on their own)."""
+    if hasattr(config.option, "benchmark_disable"):
+        config.option.benchmark_disable = True
 
 
 @pytest.hookimpl(optionalhook=True)
