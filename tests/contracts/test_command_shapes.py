@@ -21,7 +21,14 @@ from desk.district.shapes import (
 )
 from desk.rules.shapes import FormListOut
 from desk.services.deadlines.shapes import DueOut, ExceptionDay, YearDay
-from desk.services.dossier.shapes import CardOut, FeeQrOut, ReconcileOut, VietQrOut
+from desk.services.dossier.shapes import (
+    ActionOutput,
+    CardOut,
+    DossierView,
+    FeeQrOut,
+    ReconcileOut,
+    VietQrOut,
+)
 from desk.services.notify.shapes import NoticeOut, NoticeSummary
 from desk.services.shapes import (
     CatalogImportOut,
@@ -94,8 +101,13 @@ def test_notices_have_their_declared_shapes(office: Path) -> None:
 
 
 def test_clerks_and_the_audit_trail_have_their_declared_shapes(office: Path) -> None:
+    admin = {**_env(office), "DESK_CLERK": "Lê Quốc Huy", "DESK_PIN": "3456"}
+    r = run_cli(["clerk", "add", "Phạm Thu Hà", "--role", "clerk", "--counter", "3",
+                 "--pin-stdin", "--json"], env=admin, cwd=office, stdin="4826\n")
+    assert r.returncode == 0, r.stderr
+    assert problems(json.loads(r.stdout), ClerkOut) == []
     clerks = _desk(office, "clerk", "list")
-    assert clerks and problems(clerks, list[ClerkOut]) == []
+    assert len(clerks) >= 4 and problems(clerks, list[ClerkOut]) == []
     _desk(office, "backup")  # an audited act, at least
     entries = _desk(office, "audit", "list", "--limit", "50")
     assert entries and problems(entries, list[AuditEntryOut]) == []
@@ -176,6 +188,16 @@ def test_demo_catalog_and_db_check_have_their_declared_shapes(office: Path) -> N
     assert checked["ok"] and problems(checked, DbCheckOut) == []
     upgraded = _desk(office, "db", "upgrade")
     assert upgraded["changed"] is False and problems(upgraded, DbUpgradeOut) == []
+
+
+def test_actions_and_facts_print_the_dossier_view(office: Path) -> None:
+    code = _desk(office, "dossier", "receive", "--procedure", "1.004873", "--name", "Đỗ Văn Nam",
+                 "--no-print")["code"]
+    paid = _desk(office, "dossier", "fee", code, "--receipt", "BL-9")
+    assert paid["fee"]["status"] == "paid" and problems(paid, DossierView) == []
+    stopped = _desk(office, "dossier", "act", code, "stop", "--reason", "Công dân xin dừng")
+    assert stopped["status"] == "STOPPED" and problems(stopped, ActionOutput) == []
+    assert set(stopped["stop_notice_jobs"]) == {"letter", "slip"}  # Form 05 queued
 
 
 def test_a_citizen_export_and_purge_have_their_declared_shapes(office: Path) -> None:

@@ -134,7 +134,7 @@ class IntakeOutput(DossierView, IntakeJobs, total=False):
 
 
 class StopNotice(TypedDict, total=False):
-    stop_notice_jobs: dict[str, str]  # the printer's name → its job
+    stop_notice_jobs: dict[str, str]  # the paper (letter, slip) → its print job
 
 
 class ActionOutput(DossierView, StopNotice, total=False):
