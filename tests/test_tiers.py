@@ -3,10 +3,14 @@ runs every tier."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from types import SimpleNamespace
+from typing import Any
 
 from tests.conftest import REPO
+from tests.tiers import _on_both_cores
 
 
 def test_ci_and_the_readme_run_every_tier() -> None:
@@ -34,3 +38,20 @@ def test_plain_pytest_leaves_the_other_tiers_out() -> None:
     assert postgres and not set(postgres) & fast
     assert "tests/test_tiers.py::test_ci_and_the_readme_run_every_tier" in fast
     assert fast < every
+
+
+def test_the_fast_tier_takes_both_cores_unless_told_otherwise() -> None:
+    def workers(**given: Any) -> Any:
+        option = SimpleNamespace(**{"numprocesses": None, "dist": "no", "tx": [],
+                                    "collectonly": False, "usepdb": False, "capture": "fd",
+                                    **given})
+        config = SimpleNamespace(option=option, pluginmanager=SimpleNamespace(
+            hasplugin=lambda name: name == "xdist"))
+        _on_both_cores(config)  # type: ignore[arg-type]
+        return option.numprocesses
+
+    assert workers() == (2 if (os.cpu_count() or 1) >= 2 else None)
+    assert workers(numprocesses=0) == 0  # -n 0
+    assert workers(numprocesses=4) == 4
+    assert workers(usepdb=True) is None and workers(capture="no") is None
+    assert workers(collectonly=True) is None and workers(dist="loadfile") is None
