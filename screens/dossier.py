@@ -403,7 +403,7 @@ class DossierScreen(FactActions, DeskScreen):
             if paper_id is not None:
                 self.print_paper(paper_id)
 
-        self.app.push_screen(PaperPicker(self.code, choices), picked)
+        self.app.push_screen(PaperPicker(self.ctx, self.code, choices), picked)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-papers")
     def print_paper(self, paper_id: str) -> None:
@@ -415,7 +415,8 @@ class DossierScreen(FactActions, DeskScreen):
             self.app.call_from_thread(self.notify, render_error(e), severity="error",
                                       markup=False)
             return
-        self.app.call_from_thread(self.notify, t("papers.queued", paper=paper_label(paper)),
+        self.app.call_from_thread(self.notify,
+                                  t("papers.queued", paper=paper_label(self.ctx, paper)),
                                   markup=False)
 
     def _failed(self, action: str, message: str) -> None:

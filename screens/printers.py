@@ -216,7 +216,7 @@ class PrintersScreen(DeskScreen):
             return
         text = job["transcript"] or _decoded(self.ctx, job_id)
         title = t("printers.preview.title", kind=t(f"printers.kind.{job['kind']}"),
-                  ref=job["ref"] or "-", printer=job["printer"],
+                  ref=job["ref"] or "-", printer=printing.printer_label(self.ctx, job["printer"]),
                   when=_when(job["created_at"], self.ctx.tz))
         self.app.call_from_thread(self.app.push_screen, TranscriptView(title, text))
 

@@ -16,12 +16,13 @@ def queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
                     timeout: float, as_json: bool, once: bool = False) -> int:
     """Queue (with `once`: unless the same paper already waits), then send for `timeout` s."""
     how = "new"
+    label = printing.printer_label(ctx, printer)  # what the clerk calls it, not the toml key
     if once:
         jid, how = printing.submit_once(ctx, data, printer=printer, kind=kind, ref=ref)
     else:
         jid = printing.submit(ctx, data, printer=printer, kind=kind, ref=ref)
     if not as_json and how == "waiting":
-        print(t("print.already_waiting", ref=ref, printer=printer, job=jid))
+        print(t("print.already_waiting", ref=ref, printer=label, job=jid))
     elif not as_json and how == "reprint":
         print(t("print.as_reprint"))
     print_worker.drain(ctx, timeout, [printer])
@@ -29,8 +30,8 @@ def queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
     if as_json:
         emit({**{k: v for k, v in job.items() if k != "transcript"}, "submitted": how}, True)
     elif job.get("state") == "done":
-        print(t("print.done", printer=printer))
+        print(t("print.done", printer=label))
     else:
         print(t("print.queued", job=jid, bytes=job.get("bytes", 0)))
-        print(t("print.waiting", printer=printer, error=job.get("last_error") or "-"))
+        print(t("print.waiting", printer=label, error=job.get("last_error") or "-"))
     return 0 if job.get("state") == "done" else EXIT_NOT_PRINTED

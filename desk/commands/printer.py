@@ -24,12 +24,13 @@ def printer_status(args: argparse.Namespace) -> int:
     if args.json:
         emit(result, True)
     else:
+        label = printing.printer_label(ctx, args.name)  # the clerk's name, not the toml key
         if result["state"] == "offline":
-            print(t("print.offline", printer=args.name, error=result.get("detail", "")))
+            print(t("print.offline", printer=label, error=result.get("detail", "")))
         elif result["state"] == "unknown":
-            print(t("print.no_status", printer=args.name, transport=result["transport"]))
+            print(t("print.no_status", printer=label, transport=result["transport"]))
         else:
-            print(t("print.status", printer=args.name,
+            print(t("print.status", printer=label,
                     state=t(f"print.state.{result['state']}")))
         if result["source"] == "worker" and result["checked_at"] is not None:
             at = result["checked_at"].astimezone(ctx.tz)

@@ -58,8 +58,8 @@ VI = {
     "papers.none": "Chưa cấu hình máy in nào trong desk.toml.",
     "papers.form_label": "Mẫu {number}: {title}",
     "papers.kind.supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
-    "papers.on_a4": "khổ A4, máy «{printer}»",
-    "papers.on_thermal": "phiếu nhiệt, máy «{printer}»",
+    "papers.on_a4": "khổ A4, in ở {printer}",
+    "papers.on_thermal": "phiếu nhiệt, in ở {printer}",
     "papers.queued": "Đã xếp vào hàng đợi in: {paper}. Xem tình trạng ở Ctrl+O.",
     "papers.queued_form": "{paper} của hồ sơ {code} đã xếp vào hàng đợi in.",
     "papers.not_queued": (
@@ -120,8 +120,8 @@ EN = {
     "papers.none": "No printer is configured in desk.toml.",
     "papers.form_label": "Form {number}: {title}",
     "papers.kind.supplement": "The supplement request",
-    "papers.on_a4": "A4, printer “{printer}”",
-    "papers.on_thermal": "thermal slip, printer “{printer}”",
+    "papers.on_a4": "A4, on the {printer}",
+    "papers.on_thermal": "thermal slip, on the {printer}",
     "papers.queued": "Queued for printing: {paper}. See its state with Ctrl+O.",
     "papers.queued_form": "{paper} of dossier {code} is queued for printing.",
     "papers.not_queued": (

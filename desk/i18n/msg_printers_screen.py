@@ -43,7 +43,7 @@ VI = {
     "printers.reprint_of": "bản in lại",
     "printers.reprinted": "Đã gửi lệnh in lại.",
     "printers.no_selection": "Chưa chọn lệnh in nào.",
-    "printers.preview.title": "{kind} {ref} — máy in {printer} — {when}",
+    "printers.preview.title": "{kind} {ref} — {printer} — {when}",
     "printers.preview.empty": "(lệnh in này không có nội dung văn bản, ví dụ tệp PDF)",
 }
 EN = {
@@ -89,6 +89,6 @@ EN = {
     "printers.reprint_of": "reprint",
     "printers.reprinted": "Reprint queued.",
     "printers.no_selection": "No print job selected.",
-    "printers.preview.title": "{kind} {ref} — printer {printer} — {when}",
+    "printers.preview.title": "{kind} {ref} — {printer} — {when}",
     "printers.preview.empty": "(this job has no text, e.g. a PDF)",
 }

@@ -12,14 +12,14 @@ VI = {
     "print.bad_form": "Không có mẫu số {form}; chỉ có mẫu 01 đến 05.",
     "print.thermal_only": "Máy in {printer} là máy in A4, không in được trang thử phiếu nhiệt.",
     "print.queued": "Đã đưa vào hàng đợi in: {job} ({bytes} byte).",
-    "print.done": "Đã in xong trên máy {printer}.",
-    "print.waiting": "Máy in {printer} chưa in được ({error}). Lệnh in vẫn được giữ và sẽ tự "
+    "print.done": "Đã in xong trên {printer}.",
+    "print.waiting": "Chưa in được trên {printer} ({error}). Lệnh in vẫn được giữ và sẽ tự "
                      "in lại khi máy in sẵn sàng.",
     "print.saved": "Đã ghi {bytes} byte vào {file}.",
-    "print.no_status": "Máy in {printer} ({transport}) không đọc được trạng thái "
-                       "(chỉ ghi một chiều).",
-    "print.offline": "Không kết nối được máy in {printer}: {error}",
-    "print.status": "Máy in {printer}: {state}.",
+    "print.no_status": "Không đọc được trạng thái của {printer} ({transport}): máy chỉ "
+                       "nhận dữ liệu một chiều.",
+    "print.offline": "Không kết nối được {printer}: {error}",
+    "print.status": "Trạng thái {printer}: {state}.",
     "print.queue_line": "Đang chờ in: {queued} lệnh; lỗi: {failed}.",
     "print.state.ok": "sẵn sàng",
     "print.state.near_end": "sẵn sàng, giấy sắp hết",
@@ -29,7 +29,7 @@ VI = {
     "print.state.paper_out": "hết giấy",
     "print.state.error": "báo lỗi",
     "print.state.unknown": "chưa rõ",
-    "print.already_waiting": "Giấy này của {ref} đang chờ in ở máy {printer} (lệnh {job}); "
+    "print.already_waiting": "Giấy này của {ref} đang chờ in ở {printer} (lệnh {job}); "
                              "không thêm bản thứ hai.",
     "print.as_reprint": "Đã in trước đây: bản này mang dòng \"BẢN IN LẠI\".",
     "print.checked": "Trạng thái do tiến trình đang điều khiển máy in ghi lúc {at}.",
@@ -60,14 +60,14 @@ EN = {
     "print.bad_form": "There is no form {form}; forms are 01 to 05.",
     "print.thermal_only": "Printer {printer} is an A4 printer; the test sheet is for slips.",
     "print.queued": "Queued for printing: {job} ({bytes} bytes).",
-    "print.done": "Printed on {printer}.",
-    "print.waiting": "Printer {printer} could not print yet ({error}). The job is kept and "
+    "print.done": "Printed on the {printer}.",
+    "print.waiting": "The {printer} could not print yet ({error}). The job is kept and "
                      "will print by itself once the printer is ready.",
     "print.saved": "Wrote {bytes} bytes to {file}.",
-    "print.no_status": "Printer {printer} ({transport}) cannot report its status "
+    "print.no_status": "The {printer} ({transport}) cannot report its status "
                        "(write-only).",
-    "print.offline": "Cannot reach printer {printer}: {error}",
-    "print.status": "Printer {printer}: {state}.",
+    "print.offline": "Cannot reach the {printer}: {error}",
+    "print.status": "State of the {printer}: {state}.",
     "print.queue_line": "Waiting jobs: {queued}; failed: {failed}.",
     "print.state.ok": "ready",
     "print.state.near_end": "ready, paper running low",
@@ -77,7 +77,7 @@ EN = {
     "print.state.paper_out": "out of paper",
     "print.state.error": "in error",
     "print.state.unknown": "unknown",
-    "print.already_waiting": "This paper for {ref} is already waiting for printer {printer} "
+    "print.already_waiting": "This paper for {ref} is already waiting for the {printer} "
                              "(job {job}); no second copy added.",
     "print.as_reprint": "Printed before: this copy carries the \"BẢN IN LẠI\" (reprint) line.",
     "print.checked": "State recorded at {at} by the process driving the printer.",

@@ -14,12 +14,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from desk.i18n import t
+from desk.services.printing.spooler import printer_label
 from screens.base import translate_bindings
 
 
-def paper_label(paper: Any) -> str:
+def paper_label(ctx: Any, paper: Any) -> str:
     where = t("papers.on_a4" if paper.kind == "a4" else "papers.on_thermal",
-              printer=paper.printer)
+              printer=printer_label(ctx, paper.printer))  # the clerk's name, not the toml key
     title = paper.title[:1] + paper.title[1:].lower()  # the set's title, not shouted
     if not paper.number:  # a paper of the set that is not a numbered form (the guide slip)
         return f"{title} — {where}"
@@ -40,8 +41,9 @@ class PaperPicker(ModalScreen[str | None]):
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, code: str, papers: list[Any]) -> None:
+    def __init__(self, ctx: Any, code: str, papers: list[Any]) -> None:
         super().__init__()
+        self.ctx = ctx
         self.code = code
         self.papers = papers
 
@@ -54,7 +56,7 @@ class PaperPicker(ModalScreen[str | None]):
             yield Static(Text(t("papers.title", code=self.code)), id="papers-title")
             if not self.papers:
                 yield Static(Text(t("papers.none")))
-            yield OptionList(*[Option(Text(f"{i}. {paper_label(p)}"), id=p.id)
+            yield OptionList(*[Option(Text(f"{i}. {paper_label(self.ctx, p)}"), id=p.id)
                                for i, p in enumerate(self.papers, 1)], id="papers")
 
     def on_mount(self) -> None:

@@ -23,7 +23,8 @@ def test_reprint_never_duplicates_a_waiting_receipt(run_desk, office: Path,  # t
         assert first.returncode == 3 and json.loads(first.stdout)["submitted"] == "new"
         again = run_desk("print", "receipt", CODE, "--timeout", "1", config=cfg)
         assert again.returncode == 3
-        assert f"Giấy này của {CODE} đang chờ in ở máy receipt" in again.stdout
+        assert f"Giấy này của {CODE} đang chờ in ở máy in biên nhận (lệnh" in again.stdout
+        assert "Chưa in được trên máy in biên nhận (" in again.stdout  # not "receipt"
         ctx = DeskContext(load_file(cfg))
         try:
             assert len(printing.jobs(ctx, ref=CODE)) == 1

@@ -43,6 +43,6 @@ def test_the_guide_slip_prints_on_a4_and_thermal_and_replaces_the_receipt(
     assert "PHIẾU HƯỚNG DẪN NỘP HỒ SƠ TRỰC TUYẾN" in slip["transcript"]
     offered = papers_of(demo_ctx, show(demo_ctx, PORTAL))
     assert {p.key for p in offered} == {"guide", "control"}  # no receipt: none was given
-    labels = [paper_label(p) for p in offered if p.key == "guide"]
-    assert labels == ["Phiếu hướng dẫn nộp hồ sơ trực tuyến — phiếu nhiệt, máy «receipt»",
-                      "Phiếu hướng dẫn nộp hồ sơ trực tuyến — khổ A4, máy «a4»"]
+    labels = [paper_label(demo_ctx, p) for p in offered if p.key == "guide"]
+    assert labels == ["Phiếu hướng dẫn nộp hồ sơ trực tuyến — phiếu nhiệt, in ở máy in biên nhận",
+                      "Phiếu hướng dẫn nộp hồ sơ trực tuyến — khổ A4, in ở máy in A4"]
