@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import NoReturn, cast
 
 from desk import __version__
 from desk.commands.argparse_i18n import install as install_argparse_texts
@@ -30,7 +30,7 @@ Handler = Callable[[argparse.Namespace], "int | None"]
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors in the user's language and exit code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         h = helps()
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: {h['usage_error']}: {message}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from desk.i18n import t
 
@@ -22,8 +23,8 @@ class HandledBy(argparse.Action):
     different weight (`desk display --web` serves pages, the plain command opens Textual)."""
 
     def __init__(self, option_strings: list[str], dest: str, *, handler: str,
-                 **kw: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=False, **kw)  # type: ignore[arg-type]
+                 **kw: Any) -> None:  # Any: argparse.Action's own options (help, metavar…)
+        super().__init__(option_strings, dest, nargs=0, default=False, **kw)
         self.handler = handler
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
