@@ -40,6 +40,8 @@ VI = {
     "appt.web.submit": "Đặt lịch",
     "appt.web.none": "Văn phòng chưa nhận đặt lịch hẹn.",
     "appt.web.bad_form": "Hãy chọn lĩnh vực, ngày và nhập số định danh.",
+    "appt.web.too_many": "Thiết bị này đã gửi quá nhiều yêu cầu đặt lịch. Vui lòng thử lại "
+                         "sau {m} phút, hoặc đặt lịch tại quầy.",
     "appt.web.done": "Đã đặt lịch hẹn",
     "appt.web.code": "Mã lịch hẹn",
     "appt.web.when": "{service}, ngày {date} lúc {time}",
@@ -97,6 +99,8 @@ EN = {
     "appt.web.submit": "Book",
     "appt.web.none": "The office takes no appointments yet.",
     "appt.web.bad_form": "Choose a service and a day and type the ID number.",
+    "appt.web.too_many": "This device has sent too many booking requests. Please try again "
+                         "in {m} minutes, or book at the counter.",
     "appt.web.done": "Appointment booked",
     "appt.web.code": "Booking code",
     "appt.web.when": "{service}, {date} at {time}",

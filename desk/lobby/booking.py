@@ -18,11 +18,15 @@ from starlette.routing import Route
 from desk.domain import appointments as rules
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.lobby.ratelimit import RateLimit, retry_after
 from desk.services.context import DeskContext
 from desk.services.queue import appointments as appt
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_BODY = 4096  # a booking form is a few short fields
+# per client address (docs/security.md): a family books a few at once, then one every 10 min
+BOOK_BURST = 5
+BOOK_EVERY = 600.0
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 
 
@@ -50,13 +54,23 @@ def _book(ctx: DeskContext, form: dict[str, str]) -> appt.AppointmentView:
     return appt.book(ctx, form["service"], day, form["id"], at=at, channel="phone")
 
 
-def routes(ctx: DeskContext) -> list[Route]:
+def routes(ctx: DeskContext, limit: RateLimit | None = None) -> list[Route]:
+    limit = limit or RateLimit(BOOK_BURST, BOOK_EVERY)
+
     async def show(_request: Request) -> Response:
         return _page(ctx)
 
     async def submit(request: Request) -> Response:
         body = await request.body()
         form = _fields(body[:MAX_BODY])
+        # the address the phone connects from: the desk serves the LAN itself, no proxy in
+        # front, so X-Forwarded-For would only be what the client chose to say
+        wait = limit.take(request.client.host if request.client else "")
+        if wait > 0:
+            response = _page(ctx, 429, form=form,
+                             error=t("appt.web.too_many", m=max(1, round(wait / 60))))
+            response.headers["Retry-After"] = retry_after(wait)
+            return response
         try:
             v = await run_in_threadpool(_book, ctx, form)
         except DomainError as e:
