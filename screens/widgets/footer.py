@@ -23,7 +23,12 @@ from screens.widgets.keys_line import rank, short
 
 class DeskFooter(Footer):
     DEFAULT_CSS = """
-    DeskFooter.-compact FooterKey.-command-palette { padding-right: 1 !important; }
+    /* Docked right, the palette key must reach the last column: compact's margin-right
+       left a 1-column gap where the keys that overflow under it showed through. */
+    DeskFooter.-compact FooterKey.-command-palette {
+        padding-right: 1 !important;
+        margin-right: 0 !important;
+    }
     """
     _recompose_pending = False
     _shown: tuple[Any, ...] | None = None  # the keys on display, to skip identical rebuilds
