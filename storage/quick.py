@@ -70,10 +70,22 @@ def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")  # a failed COMMIT (a deferred constraint) is rolled back too
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back itself (RAISE(ROLLBACK), I/O)
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Several reads seeing one state of the file (storage.engine's read_session)."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # nothing written: it only ends the read
 
 
 def utc(value: str | None) -> datetime | None:

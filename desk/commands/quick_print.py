@@ -8,26 +8,18 @@ from __future__ import annotations
 
 import argparse
 
-from desk.commands.base import fail
-from desk.commands.context import context
 from desk.commands.file_output import write_file
-from desk.domain.errors import DomainError
+from desk.commands.quick_run import run_quick
 from desk.services.printing.form_fill import pdf_bytes
 from desk.services.quick import papers
-from desk.services.quick.context import open_quick
+from desk.services.quick.context import QuickContext
 
 
 def print_form(args: argparse.Namespace) -> int | None:
     if not args.pdf:
         return None
-    q = open_quick(context(args))
-    if q is None:
-        return None
-    try:
-        data = pdf_bytes(q.ctx, papers.prepare(q, args.form, args.code))
-    except DomainError as e:
-        raise fail(e) from None
-    finally:
-        q.close()
-    write_file(args.pdf, data)
-    return 0
+
+    def body(q: QuickContext) -> int:
+        write_file(args.pdf, pdf_bytes(q.ctx, papers.prepare(q, args.form, args.code)))
+        return 0
+    return run_quick(args, body)

@@ -8,26 +8,11 @@ A ticket to print is queued by desk/services/quick/ticket_print.py, imported onl
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
-from desk.commands.base import fail
-from desk.commands.context import context
 from desk.commands.queue_output import print_called, print_issued
-from desk.domain.errors import DomainError
+from desk.commands.quick_run import run_quick
 from desk.services.quick import queue_write
-from desk.services.quick.context import QuickContext, open_quick
-
-
-def _run(args: argparse.Namespace, body: Callable[[QuickContext], int]) -> int | None:
-    q = open_quick(context(args), write=True)
-    if q is None:
-        return None
-    try:
-        return body(q)
-    except DomainError as e:
-        raise fail(e) from None
-    finally:
-        q.close()
+from desk.services.quick.context import QuickContext
 
 
 def queue_issue(args: argparse.Namespace) -> int | None:
@@ -39,7 +24,7 @@ def queue_issue(args: argparse.Namespace) -> int | None:
 
             issued = queue_paper(q, issued)
         return print_issued(args, issued)
-    return _run(args, body)
+    return run_quick(args, body, write=True)
 
 
 def queue_call(args: argparse.Namespace) -> int | None:
@@ -48,4 +33,4 @@ def queue_call(args: argparse.Namespace) -> int | None:
 
     def body(q: QuickContext) -> int:
         return print_called(args, queue_write.call_next(q, args.counter))
-    return _run(args, body)
+    return run_quick(args, body, write=True)

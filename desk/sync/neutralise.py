@@ -13,10 +13,11 @@ from desk.domain.calendar import WorkingCalendar
 from desk.domain.errors import DomainError
 from desk.domain.states import Action, Event, apply
 from desk.services.dossier.projection import load_events, rebuild
+from desk.services.dossier.view_model import SUPERSEDED
 from storage.tables import Dossier
 from storage.tables.sync import OutboxEvent, SyncConflict
 
-PREFIX = "superseded."
+PREFIX = SUPERSEDED  # the timeline names such an event by it (view_model.event_label)
 
 
 def conflict(s: Session, row: Any, reason: str, server: dict[str, Any]) -> None:

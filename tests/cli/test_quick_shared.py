@@ -33,6 +33,14 @@ RULES = {
     "fee's VietQR purpose": "if len(PREFIX + code) <= PURPOSE_MAX",
     "receipt's paper number": '.rsplit("-", 1)[-1] + "/TN"',
     "a form's fillers": '_FILLERS = {"supplement": _supplement',
+    # the dossier's timeline of both paths (views.py, quick_read.py): dossier/view_model.py
+    "an unnamed event's label": 't("action.superseded_other"',
+    "a superseded event's prefix": '= "superseded."',
+    # what an audit entry says happened, for every writer: trust/audit_chain.py
+    "audit action names": 'PRINT = "print"',
+    "a citizen's record shown": 'VIEW = "view"',
+    # the quick twins' frame (open, refuse as the regular command, close): quick_run.py
+    "quick twin's frame": "q = open_quick(context(args)",
 }
 
 

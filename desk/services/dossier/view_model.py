@@ -10,11 +10,27 @@ from typing import Any, cast
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.states import DossierStatus, allowed_actions
+from desk.i18n import t
 from desk.services.dossier.fact_fold import attachments_of, fee_status, steps_view
 from desk.services.dossier.shapes import DossierSummary, DossierView, TimelineEntry
 
 Iso = Callable[[datetime | None], str | None]  # a stored instant as local ISO minutes
 CLOSED = ("RETURNED", "REFUSED", "WITHDRAWN", "STOPPED")  # no deadline is running
+# the kind's prefix of a local event the district replaced (desk/sync/neutralise.py sets it)
+SUPERSEDED = "superseded."
+
+
+def event_label(kind: str, lang: str | None = None) -> str:
+    """What a timeline event is called, in the office language: never its message key, even
+    for a kind this build does not name (a newer desk's event, a superseded one)."""
+    key = f"action.{kind}"
+    text = t(key, lang)
+    if text != key:
+        return text
+    if kind.startswith(SUPERSEDED):
+        return t("action.superseded_other", lang,
+                 action=event_label(kind.removeprefix(SUPERSEDED), lang))
+    return t("action.other", lang)
 
 
 def summary(d: Any, iso: Iso) -> DossierSummary:

@@ -8,11 +8,11 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
-from desk.i18n import t
 from desk.services.context import DeskContext
 from desk.services.dossier import view_model
 from desk.services.dossier.projection import load_events
 from desk.services.dossier.shapes import DossierSummary, DossierView, TimelineEntry
+from desk.services.dossier.view_model import event_label as event_label  # its callers' name
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.audit import log_view
 from desk.services.trust.roles import require
@@ -32,22 +32,6 @@ def dossier_view(session: Session, d: Dossier, ctx: DeskContext, *,
                                  calendar=ctx.calendar, now=ctx.now(),
                                  iso=lambda dt: _iso(dt, ctx), tz=ctx.tz,
                                  with_timeline=with_timeline)
-
-
-def event_label(kind: str, lang: str | None = None) -> str:
-    """What a timeline event is called, in the office language: never its message key, even
-    for a kind this build does not name (a newer desk's event, a superseded one)."""
-    key = f"action.{kind}"
-    text = t(key, lang)
-    if text != key:
-        return text
-    if kind.startswith(SUPERSEDED):
-        return t("action.superseded_other", lang,
-                 action=event_label(kind.removeprefix(SUPERSEDED), lang))
-    return t("action.other", lang)
-
-
-SUPERSEDED = "superseded."  # desk/sync/apply.py's prefix of a local event the district replaced
 
 
 def timeline(session: Session, d: Dossier, ctx: DeskContext) -> list[TimelineEntry]:

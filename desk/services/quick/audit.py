@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime
 
 from desk.services.trust.actor import Actor
-from desk.services.trust.audit_chain import chain_hash, entry_row, next_link
+from desk.services.trust.audit_chain import VIEW, chain_hash, entry_row, next_link
 from storage.quick import db_time, immediate
 
 
@@ -46,7 +46,7 @@ def log_view(conn: sqlite3.Connection, actor: Actor, *, at: datetime, target_typ
     if citizen_id is None:
         return
     try:
-        append(conn, actor, "view", at=at, target_type=target_type, target_id=target_id,
+        append(conn, actor, VIEW, at=at, target_type=target_type, target_id=target_id,
                citizen_id=citizen_id)
     except sqlite3.Error:
         logging.getLogger("desk.audit").exception("audit entry for a view not written")

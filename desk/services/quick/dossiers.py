@@ -15,7 +15,7 @@ from desk.services.dossier.shapes import DossierSummary, DossierView
 from desk.services.quick.audit import log_view
 from desk.services.quick.context import QuickContext
 from desk.services.trust.actor import SYSTEM
-from storage.quick import db_time, utc
+from storage.quick import db_time, snapshot, utc
 
 _COLS = ("id", "code", "status", "applicant_name", "procedure_code", "field_code", "citizen_id",
          "channel", "sets", "notes", "time_limit_value", "time_limit_unit", "received_at",
@@ -24,7 +24,6 @@ _COLS = ("id", "code", "status", "applicant_name", "procedure_code", "field_code
 _SELECT = "SELECT " + ", ".join(_COLS) + " FROM dossier"
 _TIMES = ("received_at", "due_at", "extended_due_at", "paused_since", "result_at",
           "returned_at")
-
 
 
 def _dossier(row: tuple[Any, ...]) -> SimpleNamespace:
@@ -61,15 +60,12 @@ def dossier_view(q: QuickContext, d: SimpleNamespace) -> DossierView:
 def show(q: QuickContext, code: str) -> DossierView:
     """desk.services.dossier.views.show for the command line (SYSTEM): the view, and its
     audit entry."""
-    q.conn.execute("BEGIN")  # one snapshot for the reads, as a read_session
-    try:
+    with snapshot(q.conn):
         rows = q.rows(_SELECT + " WHERE code = ?", (code.strip().upper(),))
         if not rows:
             raise DomainError("dossier.not_found", code=code)
         d = _dossier(rows[0])
         view = dossier_view(q, d)
-    finally:
-        q.conn.execute("COMMIT")
     log_view(q.conn, SYSTEM, at=q.now(), target_type="dossier", target_id=view["code"],
              citizen_id=d.citizen_id)
     return view
@@ -78,7 +74,8 @@ def show(q: QuickContext, code: str) -> DossierView:
 def list_dossiers(q: QuickContext, *, status: str | None = None,
                   due_before: datetime | None = None, limit: int = 50,
                   offset: int = 0) -> list[DossierSummary]:
-    where, params = "", []  # type: ignore[var-annotated]
+    where = ""
+    params: list[Any] = []
     if status:
         where, params = " WHERE status = ?", [status.upper()]
     if due_before is not None:

@@ -15,7 +15,7 @@ from desk.services.dossier.fee_due import due_qr
 from desk.services.dossier.paper_view import DossierView
 from desk.services.printing.form_fill import PreparedForm, dossier_set, prepared
 from desk.services.quick.context import QuickContext
-from storage.quick import utc
+from storage.quick import snapshot, utc
 
 # the UTCDateTime columns of storage.tables (naive UTC text → aware)
 _TIMES = frozenset({"received_at", "due_at", "extended_due_at", "paused_since", "result_at",
@@ -46,8 +46,7 @@ def _rows(q: QuickContext, sql: str, params: tuple[Any, ...]) -> list[SimpleName
 def load_view(q: QuickContext, code: str) -> DossierView:
     """receipts.load_dossier: the dossier by its exact code, with its procedure, field,
     citizen, receiving clerk and its events in the order of their instants."""
-    q.conn.execute("BEGIN")  # one snapshot for the reads, as a read_session
-    try:
+    with snapshot(q.conn):  # one state of the file for the reads, as a read_session
         d = _row(q, "SELECT * FROM dossier WHERE code = ?", (code.strip(),))
         if d is None:
             raise DomainError("print.no_dossier", code=code)
@@ -60,8 +59,6 @@ def load_view(q: QuickContext, code: str) -> DossierView:
                  if d.receiving_clerk_id else None)
         events = _rows(q, "SELECT * FROM dossier_event WHERE dossier_id = ? ORDER BY at",
                        (d.id,))
-    finally:
-        q.conn.execute("COMMIT")
     return DossierView(d, citizen, proc, field, clerk, events)
 
 

@@ -20,11 +20,10 @@ from desk.services.queue.ticket_views import Issued
 from desk.services.quick import audit
 from desk.services.quick.context import QuickContext
 from desk.services.trust.actor import SYSTEM
+from desk.services.trust.audit_chain import PRINT
 from storage.quick import immediate, insert
 
 log = logging.getLogger(__name__)
-
-PRINT = "print"  # desk.services.trust.audit.PRINT
 
 
 def print_issued(q: QuickContext, issued: Issued) -> Issued:

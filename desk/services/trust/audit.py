@@ -38,6 +38,7 @@ from sqlalchemy import text
 
 from desk.domain.masking import mask_value
 from desk.services.clock import system_clock
+from desk.services.trust import audit_chain
 from desk.services.trust.actor import Actor
 from desk.services.trust.audit_chain import GENESIS, chain_hash, entry_row, id_text, next_link
 from desk.services.trust.shapes import AuditEntryOut, VerdictOut
@@ -50,21 +51,21 @@ if TYPE_CHECKING:
 
     from desk.services.context import DeskContext
 
-# What an entry says happened.
-VIEW = "view"  # a citizen's record was shown (dossier detail, citizen lookup)
-CHANGE = "change"  # before/after of a change that is not a dossier event
-LOGIN = "login"
-LOGIN_FAILED = "login_failed"
-LOGOUT = "logout"
-EXPORT = "export"  # citizen data export, report export
-PRINT = "print"
-BACKUP = "backup"
-RESTORE = "restore"
-DENIED = "denied"  # a role check refused an action
-PURGE = "purge"  # retention: personal data removed
-VERIFY = "verify"  # the trail itself was checked
-ACTIONS = (VIEW, CHANGE, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, PRINT, BACKUP, RESTORE, DENIED,
-           PURGE, VERIFY)
+# What an entry says happened: named once in audit_chain (the quick sqlite3 writers too).
+VIEW = audit_chain.VIEW
+CHANGE = audit_chain.CHANGE
+LOGIN = audit_chain.LOGIN
+LOGIN_FAILED = audit_chain.LOGIN_FAILED
+LOGOUT = audit_chain.LOGOUT
+EXPORT = audit_chain.EXPORT
+PRINT = audit_chain.PRINT
+BACKUP = audit_chain.BACKUP
+RESTORE = audit_chain.RESTORE
+DENIED = audit_chain.DENIED
+PURGE = audit_chain.PURGE
+VERIFY = audit_chain.VERIFY
+ACTIONS = audit_chain.ACTIONS
+
 
 def write(session: Session, actor: Actor, action: str, *, target_type: str = "",
           target_id: Any = "", citizen_id: Any = None, detail: dict[str, Any] | None = None,

@@ -16,6 +16,22 @@ from desk.services.trust.actor import Actor
 
 GENESIS = "0" * 64
 
+# What an entry says happened (trust.audit and the quick sqlite3 writers name them here).
+VIEW = "view"  # a citizen's record was shown (dossier detail, citizen lookup)
+CHANGE = "change"  # before/after of a change that is not a dossier event
+LOGIN = "login"
+LOGIN_FAILED = "login_failed"
+LOGOUT = "logout"
+EXPORT = "export"  # citizen data export, report export
+PRINT = "print"
+BACKUP = "backup"
+RESTORE = "restore"
+DENIED = "denied"  # a role check refused an action
+PURGE = "purge"  # retention: personal data removed
+VERIFY = "verify"  # the trail itself was checked
+ACTIONS = (VIEW, CHANGE, LOGIN, LOGIN_FAILED, LOGOUT, EXPORT, PRINT, BACKUP, RESTORE, DENIED,
+           PURGE, VERIFY)
+
 _HASHED = ("seq", "at", "action", "actor_id", "actor_name", "actor_role", "counter",
            "target_type", "target_id", "citizen_id", "detail")
 
