@@ -39,6 +39,7 @@ from desk.sync.attachments import run_uploads
 from desk.sync.catalog_apply import SnapshotNeeded, local_version
 from desk.sync.outbox import backfill
 from desk.sync.outbox_row import sync_state
+from desk.sync.shapes import SyncReportOut
 from desk.sync.transport import (
     AuthFailed,
     ClientConfig,
@@ -91,8 +92,10 @@ class SyncReport:
     recovered: int = 0
     attachments: dict[str, Any] = field(default_factory=dict)  # desk/sync/attachments.py
 
-    def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+    def as_dict(self) -> SyncReportOut:
+        return {"pushed": dict(self.pushed), "batches": self.batches, "pulled": self.pulled,
+                "pages": self.pages, "bytes_up": self.bytes_up, "events_up": self.events_up,
+                "recovered": self.recovered, "attachments": dict(self.attachments)}
 
 
 class SyncBusy(SyncError):

@@ -1,5 +1,5 @@
-"""The declared shape of `desk sync status --json` (a contract administrators script;
-tests/contracts checks the printed JSON against it)."""
+"""The declared shapes of `desk sync status --json` and `desk sync --once --json` (contracts
+administrators script; tests/contracts checks the printed JSON against them)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,16 @@ class SyncStatusOut(AttachmentCounts):
     device_id: str | None
     last_seq: int
     conflict_list: list[ConflictOut]
+
+
+class SyncReportOut(TypedDict):
+    """`desk sync --once --json`: what one cycle did."""
+
+    pushed: dict[str, int]  # by the district's answer: accepted, duplicate, …
+    batches: int
+    pulled: int
+    pages: int
+    bytes_up: int
+    events_up: int
+    recovered: int  # this desk's own events pulled back after a restore
+    attachments: dict[str, Any]  # scans sent, by outcome; "stopped": why the upload stopped
