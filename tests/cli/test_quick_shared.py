@@ -41,6 +41,8 @@ RULES = {
     "a citizen's record shown": 'VIEW = "view"',
     # the quick twins' frame (open, refuse as the regular command, close): quick_run.py
     "quick twin's frame": "q = open_quick(context(args)",
+    # a clerk's name as login and the PIN checked ahead look it up: domain/names.py
+    "a clerk's name looked up": 'normalize("NFC", " ".join((name',
 }
 
 

@@ -10,7 +10,6 @@ wrong PIN, lockout and unlock is in the audit trail with the clerk and the count
 from __future__ import annotations
 
 import logging
-import unicodedata
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from sqlmodel import select
 
 from desk.domain.errors import DomainError
+from desk.domain.names import name_key
 from desk.services.context import DeskContext
 from desk.services.trust import audit
 from desk.services.trust.actor import Actor
@@ -76,7 +76,7 @@ def login(ctx: DeskContext, name: str, pin: str, counter: int | str | None = Non
     Raises DomainError "auth.unknown", "auth.locked" (also on the wrong PIN that locks),
     "auth.bad_pin" (with `left` attempts), "auth.bad_counter", "auth.no_counter" (unless
     `need_counter` is False: the command line signs a supervisor in, at no counter)."""
-    wanted = unicodedata.normalize("NFC", " ".join((name or "").split()))
+    wanted = name_key(name)
     number = parse_counter(counter)
     now = ctx.now()
     with write_session(ctx.engine) as s:
@@ -139,7 +139,7 @@ def lock(ctx: DeskContext, actor: Actor, *, idle: bool = False) -> None:
 def unlock(ctx: DeskContext, name: str, actor: Actor) -> dict[str, Any]:
     """An admin lifts a clerk's lockout and clears the count (audited)."""
     require(ctx, actor, "clerk.manage")
-    wanted = unicodedata.normalize("NFC", " ".join((name or "").split()))
+    wanted = name_key(name)
     with write_session(ctx.engine) as s:
         clerk = s.exec(select(Clerk).where(Clerk.name == wanted)).first()
         if clerk is None:

@@ -12,12 +12,12 @@ counted and audited exactly as before.
 from __future__ import annotations
 
 import threading
-import unicodedata
 from concurrent.futures import Future
 from pathlib import Path
 
 import bcrypt
 
+from desk.domain.names import name_key
 from storage.quick import read_rows
 
 __all__ = ["check_pin", "start", "start_for"]
@@ -61,7 +61,7 @@ def start_for(database: Path, name: str, pin: str) -> bool:
     """`start` for the active clerk `name` (named as auth.login looks them up) of the office
     file `database`; False when the hash cannot be read here (no file, another schema, no
     such clerk): login then checks the PIN itself, as always."""
-    wanted = unicodedata.normalize("NFC", " ".join((name or "").split()))
+    wanted = name_key(name)
     rows = read_rows(database, "SELECT pin_hash FROM clerk WHERE name = ? AND active",
                      (wanted,))
     if not rows or not isinstance(rows[0][0], str):
