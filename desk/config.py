@@ -102,11 +102,15 @@ def _office_id(v: Any) -> str:
     return v
 
 
+DEMO_OFFICE = "UBND xã Minh Châu (văn phòng mẫu)"
+DEMO_SIGNER = "Phạm Văn Đức"  # the demo office's chairman: its letters show a signer, not "…"
+
+
 @table
 class OfficeConfig(_Table):
     """[office]: who the office is, its hours, language and forms."""
 
-    name: str = "UBND xã Minh Châu (văn phòng mẫu)"
+    name: str = DEMO_OFFICE
     id: str = opt("000.00.00.H41", convert=_office_id)
     province: str = "Nghệ An"
     timezone: str = opt("Asia/Ho_Chi_Minh", convert=_timezone)
@@ -121,6 +125,12 @@ class OfficeConfig(_Table):
     status_url: str = ""
     apology_extension_days: int | None = opt(None, ge=1, le=60)  # None: the limit
     idle_lock_minutes: int = opt(10, ge=0, le=480)  # lock the desk when idle; 0: never
+
+    def __post_init__(self) -> None:
+        # Only the demo office gets a made-up signer: a real office with no signer_name keeps
+        # the blank ("…") for the hand-written name, never someone else's.
+        if not self.signer_name and self.name == DEMO_OFFICE:
+            object.__setattr__(self, "signer_name", DEMO_SIGNER)
 
 
 @table
