@@ -20,6 +20,7 @@ from uuid6 import uuid7
 from desk.district.catalog_delta import shape
 from desk.district.db import is_postgres, read, write
 from desk.district.rules import transition
+from desk.district.shapes import DecisionOut
 from desk.district.tables import ChangeLog, DossierState, utcnow
 from desk.domain.errors import DomainError
 from desk.sync.protocol import epoch_s
@@ -44,7 +45,7 @@ def append_change(s: Session, office_id: str, kind: str, entity_id: str,
 
 def decide(engine: Engine, office_id: str, code: str, action: str, *, actor: str = "",
            reason: str = "", at: datetime | None = None,
-           extra: dict[str, Any] | None = None) -> dict[str, Any]:
+           extra: dict[str, Any] | None = None) -> DecisionOut:
     """A district decision on a dossier (start_processing, result_ready, refuse, …)."""
     at = at or utcnow()
     with write(engine) as s:

@@ -1,6 +1,6 @@
-"""The declared shapes of `desk district status|routes|office add --json` and of `catalog|calendar
-publish --json` (contracts administrators script; tests/contracts checks the printed JSON against
-them)."""
+"""The declared shapes of `desk district status|routes|office add|act --json` and of
+`catalog|calendar publish --json` (contracts administrators script; tests/contracts checks the
+printed JSON against them)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,12 @@ class CalendarPublished(TypedDict):
     version: int
     days: int
     changed: bool
+
+
+class DecisionOut(TypedDict):
+    """`desk district act OFFICE CODE ACTION --json`: the change the desk will pull."""
+
+    change_id: str
+    code: str
+    status: str  # the dossier's status after the decision
+    version: int
