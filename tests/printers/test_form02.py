@@ -13,7 +13,7 @@ import pytest
 from desk.services.context import DeskContext
 from desk.services.dossier.lifecycle import act
 from desk.services.printing import rule_forms
-from desk.services.printing import spooler as printing
+from desk.services.printing.rendering import render_job
 from printers.escpos import decode_text
 from tests.printers.test_pdf_subsets import assert_distinct_tags
 from tests.screens.conftest import intake
@@ -38,7 +38,7 @@ def test_form02_lists_the_documents_asked_for_with_the_reason(demo_ctx: DeskCont
     assert text.index(DOCS[0]) < text.index(DOCS[1])
     assert f"1. {REASON}" not in text and "3. " not in text.split(DOCS[1], 1)[1][:40]
     assert_distinct_tags(path)
-    data, _, _ = printing._render(demo_ctx, "receipt", rule_forms.thermal_document(prepared))
+    data, _, _ = render_job(demo_ctx, "receipt", rule_forms.thermal_document(prepared))
     slip = " ".join(decode_text(data).split())
     assert f"1. {DOCS[0]}" in slip and f"2. {DOCS[1]}" in slip and REASON in slip
     assert f"1. {REASON}" not in slip
