@@ -19,6 +19,7 @@ from desk.services.deadlines.calendar import (
     set_exception,
     year_days,
 )
+from desk.services.deadlines.shapes import DueOut
 from storage.engine import read_session
 from storage.tables import Procedure
 
@@ -41,13 +42,15 @@ def due_(args: argparse.Namespace) -> int:
     received = parse_local_datetime(args.received, ctx.settings.office.timezone)
     limit = _limit_for(ctx, args)
     try:
-        due = ctx.calendar.due(received, limit).astimezone(ctx.tz)
+        due = ctx.calendar.due(received, limit)
     except DomainError as e:
         raise fail(e) from None
-    text = due.strftime("%Y-%m-%d %H:%M")
+    assert due is not None  # None only while a pause stops the clock, and none is given
+    text = due.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M")
     if args.json:
-        emit({"received": received.strftime("%Y-%m-%d %H:%M"), "limit": {
-            "value": limit.value, "unit": limit.unit}, "due": text}, True)
+        out: DueOut = {"received": received.strftime("%Y-%m-%d %H:%M"), "limit": {
+            "value": limit.value, "unit": limit.unit}, "due": text}
+        emit(out, True)
     else:
         print(text)
     return 0
@@ -77,12 +80,12 @@ def list_(args: argparse.Namespace) -> int:
             for r in days:
                 print(f"{r['date']}  {r['kind']:<4}  {r['note']}  [{r['source']}]")
         return 0
-    rows = list_exceptions(ctx)
+    own = list_exceptions(ctx)
     if args.json:
-        emit(rows, True)
+        emit(own, True)
     else:
-        for r in rows:
-            print(f"{r['date']}  {r['kind']:<4}  {r['note']}")
+        for o in own:
+            print(f"{o['date']}  {o['kind']:<4}  {o['note']}")
     return 0
 
 

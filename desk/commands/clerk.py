@@ -12,7 +12,8 @@ from typing import Any
 
 from desk import environment
 from desk.commands.base import CommandError, emit, fail
-from desk.commands.cli_auth import ENV_PIN, authorize, cli_actor
+from desk.commands.cli_actor import cli_actor
+from desk.commands.cli_auth import ENV_PIN, authorize
 from desk.commands.context import context
 from desk.commands.language import helps
 from desk.domain.errors import DomainError

@@ -7,6 +7,7 @@ import argparse
 from desk.commands.base import CommandError, emit, say
 from desk.commands.context import context
 from desk.i18n import t
+from desk.services.shapes import DbCheckOut, DbUpgradeOut
 from desk.services.store import check as run_check
 from desk.services.store import open_store
 from storage import migrate
@@ -18,7 +19,8 @@ def upgrade(args: argparse.Namespace) -> int:
     engine = open_store(path, upgrade=False)
     before, after = migrate.upgrade(engine)
     engine.dispose()
-    data = {"database": str(path), "before": before, "after": after, "changed": before != after}
+    data: DbUpgradeOut = {"database": str(path), "before": before, "after": after,
+                          "changed": before != after}
     if args.json:
         emit(data, True)
     else:
@@ -33,7 +35,7 @@ def check(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise CommandError(t("cli.file_missing", file=path), 1)
     engine = open_store(path, upgrade=False)  # a check never changes the file
-    result = {"database": str(path), **run_check(engine)}
+    result: DbCheckOut = {"database": str(path), **run_check(engine)}
     engine.dispose()
     if args.json:
         emit(result, True)

@@ -11,6 +11,7 @@ from desk.commands.base import CommandError, emit, say
 from desk.commands.context import context
 from desk.i18n import t
 from desk.services.demo_accounts import demo_accounts
+from desk.services.shapes import DemoClerk, DemoOut
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def demo(args: argparse.Namespace) -> int:
     return tui.run_app(ctx, demo_accounts=result["clerks"])
 
 
-def _seed(ctx: Any, *, dossiers: bool) -> dict[str, Any]:
+def _seed(ctx: Any, *, dossiers: bool) -> DemoOut:
     # The ORM and fpdf2 (~0.9 s of CPU) are loaded only to seed here; plain `desk demo` paints
     # the login first and the app seeds behind it (issue 19).
     from desk.services.demo import seed_demo  # noqa: PLC0415 — never before the first paint
@@ -37,7 +38,7 @@ def _seed(ctx: Any, *, dossiers: bool) -> dict[str, Any]:
     return seed_demo(ctx, dossiers=dossiers)
 
 
-def _print_accounts(accounts: list[dict[str, Any]]) -> None:
+def _print_accounts(accounts: list[DemoClerk]) -> None:
     say("demo.clerks")
     for c in accounts:
         print(f"  {c['name']} — {t('role.' + c['role'])} — {c['pin']}")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from desk.commands.base import CommandError, emit, fail
 from desk.commands.context import context
 from desk.domain.errors import DomainError
 from desk.i18n import t
 from desk.services.dossier.fee_qr import fee_qr, print_fee_slip, reconcile, vietqr
+from desk.services.dossier.shapes import FeeQrOut, VietQrOut
 
 
-def _print_qr(data: dict[str, Any], as_json: bool) -> None:
+def _print_qr(data: FeeQrOut | VietQrOut, as_json: bool) -> None:
     if as_json:
         emit(data, True)
         return

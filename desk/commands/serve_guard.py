@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from textual_serve.server import Server
 
 COOKIE = "desk_access"
@@ -70,7 +71,7 @@ class GuardedServer(Server):
         return bool(given) and hmac.compare_digest(given, self.token)
 
     @web.middleware
-    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path.startswith("/static/"):
             return await handler(request)  # the page's scripts and fonts: nothing personal
         if not self._origin_ok(request):
