@@ -61,4 +61,5 @@ def _summary(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
 
 
 def _book(ctx: Any, first: Any, last: Any, fmt: str, actor: Any) -> bytes:
-    return render_book(book_rows(ctx, first, last, actor), book_head(ctx, first, last), fmt)
+    return render_book(book_rows(ctx, first, last, actor), book_head(ctx, first, last), fmt,
+                       ctx.local_now())

@@ -53,8 +53,9 @@ def fee_qr_block(pdf: OfficialPdf, payload: str, amount: int, size: float = 32) 
     pdf.set_y(top + size + 2)
 
 
-def receipt_pdf(data: ReceiptData, head: Letterhead) -> bytes:
-    pdf = OfficialPdf(head)
+def receipt_pdf(data: ReceiptData, head: Letterhead,
+                created: datetime | None = None) -> bytes:
+    pdf = OfficialPdf(head, created)
     pdf.letterhead(data.number, data.received_at)
     pdf.heading(RECEIPT_TITLE, f"Mã hồ sơ: {data.dossier_code}")
     _codes(pdf, data.dossier_code, data.status_url or data.dossier_code)
@@ -81,8 +82,9 @@ def receipt_pdf(data: ReceiptData, head: Letterhead) -> bytes:
     return pdf.pdf_bytes()
 
 
-def supplement_pdf(data: SupplementData, head: Letterhead) -> bytes:
-    pdf = OfficialPdf(head)
+def supplement_pdf(data: SupplementData, head: Letterhead,
+                   created: datetime | None = None) -> bytes:
+    pdf = OfficialPdf(head, created)
     pdf.letterhead(data.number, data.issued_at)
     pdf.heading(SUPPLEMENT_TITLE, f"Mã hồ sơ: {data.dossier_code}")
     _codes(pdf, data.dossier_code)
@@ -100,8 +102,9 @@ def supplement_pdf(data: SupplementData, head: Letterhead) -> bytes:
     return pdf.pdf_bytes()
 
 
-def refusal_pdf(data: RefusalData, head: Letterhead) -> bytes:
-    pdf = OfficialPdf(head)
+def refusal_pdf(data: RefusalData, head: Letterhead,
+                created: datetime | None = None) -> bytes:
+    pdf = OfficialPdf(head, created)
     pdf.letterhead(data.number, data.issued_at)
     pdf.heading(REFUSAL_TITLE, f"Mã hồ sơ: {data.dossier_code}" if data.dossier_code else "")
     if data.dossier_code:
@@ -117,8 +120,9 @@ def refusal_pdf(data: RefusalData, head: Letterhead) -> bytes:
     return pdf.pdf_bytes()
 
 
-def apology_pdf(data: ApologyData, head: Letterhead, issued: datetime | None = None) -> bytes:
-    pdf = OfficialPdf(head)
+def apology_pdf(data: ApologyData, head: Letterhead, issued: datetime | None = None,
+                created: datetime | None = None) -> bytes:
+    pdf = OfficialPdf(head, created)
     pdf.letterhead("", issued or data.new_appointment, unit=False)
     new_rules = head.form_set == "2025"
     pdf.heading(APOLOGY_TITLES["2025" if new_rules else "2018"], f"Mã hồ sơ: {data.dossier_code}")
@@ -141,8 +145,9 @@ def apology_pdf(data: ApologyData, head: Letterhead, issued: datetime | None = N
     return pdf.pdf_bytes()
 
 
-def control_pdf(data: ControlData, head: Letterhead) -> bytes:
-    pdf = OfficialPdf(head)
+def control_pdf(data: ControlData, head: Letterhead,
+                created: datetime | None = None) -> bytes:
+    pdf = OfficialPdf(head, created)
     pdf.letterhead("", data.received_at)
     pdf.heading(CONTROL_TITLE, f"Mã hồ sơ: {data.dossier_code}")
     _codes(pdf, data.dossier_code)
@@ -160,16 +165,17 @@ def control_pdf(data: ControlData, head: Letterhead) -> bytes:
 FORMS = {1: ReceiptData, 2: SupplementData, 3: RefusalData, 4: ApologyData, 5: ControlData}
 
 
-def form_pdf(data: FormData, head: Letterhead) -> bytes:
-    """The A4 PDF of whichever form `data` is for."""
+def form_pdf(data: FormData, head: Letterhead, created: datetime | None = None) -> bytes:
+    """The A4 PDF of whichever form `data` is for; `created` (the desk's clock) is its
+    CreationDate."""
     if isinstance(data, ReceiptData):
-        return receipt_pdf(data, head)
+        return receipt_pdf(data, head, created)
     if isinstance(data, SupplementData):
-        return supplement_pdf(data, head)
+        return supplement_pdf(data, head, created)
     if isinstance(data, RefusalData):
-        return refusal_pdf(data, head)
+        return refusal_pdf(data, head, created)
     if isinstance(data, ApologyData):
-        return apology_pdf(data, head)
+        return apology_pdf(data, head, created=created)
     if isinstance(data, ControlData):
-        return control_pdf(data, head)
+        return control_pdf(data, head, created)
     raise TypeError(f"no A4 form for {type(data).__name__}")

@@ -56,8 +56,12 @@ def vn_date(day: date | datetime) -> str:
 
 
 class OfficialPdf(FPDF):
-    def __init__(self, head: Letterhead) -> None:
+    def __init__(self, head: Letterhead, created: datetime | None = None) -> None:
+        """`created`: the desk's clock (an aware instant) for the PDF's CreationDate, which
+        fpdf2 otherwise takes from the machine's clock, not the one that dated the paper."""
         super().__init__(orientation="P", unit="mm", format="A4")
+        if created is not None:
+            self.set_creation_date(created)
         self.head = head
         self.set_margins(30, 20, 15)
         self.set_auto_page_break(True, 20)

@@ -6,6 +6,7 @@ right (authority line TM./KT./Q., the signer's title, the note, the signer's nam
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from fpdf.enums import XPos, YPos
@@ -146,11 +147,13 @@ class _Landscape(OfficialPdf):
         super().add_page(*args, **kwargs)
 
 
-def spec_pdf(form: FormLike, values: Mapping[str, Any], head: Letterhead) -> bytes:
+def spec_pdf(form: FormLike, values: Mapping[str, Any], head: Letterhead,
+             created: datetime | None = None) -> bytes:
     """The A4 PDF of `form` filled with `values`. Values used by the frame: `number` (already
-    "n/symbol"), `date` (the issue date of the paper), `dossier_code`, `qr`."""
+    "n/symbol"), `date` (the issue date of the paper), `dossier_code`, `qr`. `created` (the
+    desk's clock) is the PDF's CreationDate."""
     landscape = getattr(form, "orientation", "P") == "L"
-    pdf = _Landscape(head) if landscape else OfficialPdf(head)
+    pdf = _Landscape(head, created) if landscape else OfficialPdf(head, created)
     pdf.letterhead(str(values.get("number") or ""), values.get("date"), unit=form.unit)
     code = str(values.get("dossier_code") or "")
     pdf.heading(form.title, f"Mã hồ sơ: {code}" if code else "")

@@ -279,7 +279,7 @@ def letter_pdf(ctx: DeskContext, data: ApologyData, form_set: str,
     office = ctx.settings.office
     head = Letterhead(office_name=office.name, place=office.province, form_set=form_set,
                       signer_title=office.signer_title, signer_name=office.signer_name)
-    return apology_pdf(data, head, issued=issued)
+    return apology_pdf(data, head, issued=issued, created=ctx.local_now())
 
 
 def _print(ctx: DeskContext, data: ApologyData, pdf: bytes | None, code: str) -> dict[str, str]:

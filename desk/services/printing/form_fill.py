@@ -275,7 +275,8 @@ def letterhead(ctx: DeskContext, prepared: PreparedForm) -> Letterhead:
 
 
 def pdf_bytes(ctx: DeskContext, prepared: PreparedForm) -> bytes:
-    return spec_pdf(prepared.form, prepared.values, letterhead(ctx, prepared))
+    return spec_pdf(prepared.form, prepared.values, letterhead(ctx, prepared),
+                    created=ctx.local_now())
 
 
 def thermal_document(prepared: PreparedForm) -> Document:

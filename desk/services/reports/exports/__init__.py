@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desk.services.reports.book import BookRow
     from desk.services.reports.period import PeriodReport
 
@@ -48,8 +50,10 @@ def render_report(report: PeriodReport, fmt: str) -> bytes:
     raise ValueError(fmt)
 
 
-def render_book(rows: list[BookRow], head: dict[str, str], fmt: str) -> bytes:
-    """The dossier book (Form 06) in `fmt` ("xlsx" or "pdf")."""
+def render_book(rows: list[BookRow], head: dict[str, str], fmt: str,
+                created: datetime | None = None) -> bytes:
+    """The dossier book (Form 06) in `fmt` ("xlsx" or "pdf"); `created` (the desk's clock) is
+    the PDF's CreationDate."""
     if fmt == "xlsx":
         from desk.services.reports.exports.book import book_xlsx  # noqa: PLC0415 — openpyxl
 
@@ -57,7 +61,7 @@ def render_book(rows: list[BookRow], head: dict[str, str], fmt: str) -> bytes:
     if fmt == "pdf":
         from desk.services.reports.exports.book import book_pdf  # noqa: PLC0415 — fpdf2
 
-        return book_pdf(rows, head)
+        return book_pdf(rows, head, created)
     raise ValueError(fmt)
 
 

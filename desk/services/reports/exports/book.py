@@ -115,10 +115,10 @@ def pdf_widths(pdf: Any, codes: list[str]) -> tuple[tuple[float, ...], float]:
     return tuple(widths[k] for k, _, _ in COLUMNS), size
 
 
-def book_pdf(rows: list[BookRow], head: dict[str, str]) -> bytes:
+def book_pdf(rows: list[BookRow], head: dict[str, str], created: datetime | None = None) -> bytes:
     from fpdf.fonts import FontFace  # noqa: PLC0415 — fpdf2 is heavy and only PDF output uses it
 
-    pdf = LandscapePdf()
+    pdf = LandscapePdf(created=created)
     pdf.masthead(head["office"], head["title"], head["period"])
     widths, code_size = pdf_widths(pdf, [r.code for r in rows])
     code_style = FontFace(size_pt=code_size) if code_size < PDF_SIZE else None

@@ -5,6 +5,7 @@ repeated on every page and the total, then the rates, satisfaction and the score
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, TypedDict
 
 from fpdf import FPDF
@@ -50,8 +51,10 @@ _DOWN: _Move = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}  # the next line, at 
 class LandscapePdf(FPDF):
     """A4 landscape with the desk's serif font and a page number footer."""
 
-    def __init__(self, orientation: str = "L") -> None:
+    def __init__(self, orientation: str = "L", created: datetime | None = None) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
+        if created is not None:  # the desk's clock, not the machine's (fpdf2's default)
+            self.set_creation_date(created)
         self.set_margins(10, 10, 10)
         self.set_auto_page_break(True, 12)
         for style, path in font_files().items():
@@ -169,7 +172,7 @@ def _report_table(pdf: LandscapePdf, report: PeriodReport) -> None:
 
 
 def report_pdf(report: PeriodReport) -> bytes:
-    pdf = LandscapePdf()
+    pdf = LandscapePdf(created=report.generated_at)
     at = report.generated_at.strftime("%d/%m/%Y %H:%M")
     pdf.masthead(report.office_name, t("report.title"), period_text(report),
                  f"{t('report.unit')} — {t('report.generated', at=at)}")
