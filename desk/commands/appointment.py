@@ -62,8 +62,7 @@ def checkin_(args: argparse.Namespace) -> int:
     ctx = context(args)
     v, issued = _domain(appointments.checkin, ctx, args.code, print_ticket=not args.no_print)
     if args.json:
-        emit({**v.as_dict(), "status_url": issued.status_url,
-              "wait_minutes": issued.wait_minutes}, True)
+        emit(appointments.checked_in_dict(v, issued), True)
     else:
         print(t("appt.cli.checked_in", code=v.code, label=issued.ticket.label))
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ def issue_(args: argparse.Namespace) -> int:
 def waiting_(args: argparse.Namespace) -> int:
     rows = queue.waiting_summary(context(args))
     if args.json:
-        emit([asdict(r) for r in rows], True)
+        emit([r.as_dict() for r in rows], True)
     else:
         for r in rows:
             oldest = "—" if r.oldest_wait_seconds is None else f"{r.oldest_wait_seconds / 60:.0f}'"

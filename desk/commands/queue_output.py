@@ -10,9 +10,11 @@ from typing import Any
 
 from desk.commands.base import emit
 from desk.i18n import t
+from desk.services.queue.shapes import TicketOut
+from desk.services.queue.ticket_views import TicketView
 
 
-def ticket_dict(v: Any) -> dict[str, Any]:
+def ticket_dict(v: TicketView) -> TicketOut:
     return {"label": v.label, "number": v.number, "service": v.service_code,
             "priority": v.priority, "priority_reason": v.priority_reason, "state": v.state,
             "counter": v.counter, "target_counter": v.target_counter,

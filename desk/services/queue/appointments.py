@@ -21,6 +21,9 @@ from desk.domain.identity import validate_personal_id
 from desk.domain.masking import mask_id
 from desk.services.context import DeskContext
 from desk.services.queue import tickets as queue
+from desk.services.queue.shapes import AppointmentOut, CheckedInOut
+from desk.services.queue.ticket_rules import find_service
+from desk.services.queue.ticket_views import Issued
 from storage.engine import read_session, write_session
 from storage.tables.appointment import Appointment
 from storage.tables.queue import Ticket
@@ -54,7 +57,7 @@ class AppointmentView:
     channel: str
     ticket_label: str | None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> AppointmentOut:
         return {"code": self.code, "date": self.day.isoformat(), "time": self.slot,
                 "service": self.service_code, "service_name": self.service_name,
                 "id": self.id_masked, "state": self.state, "channel": self.channel,
@@ -105,7 +108,7 @@ def _id_digits(ctx: DeskContext, number: str) -> str:
 def book(ctx: DeskContext, service: str, day: date, id_number: str, *,
          at: time | None = None, channel: str = "clerk") -> AppointmentView:
     """Book a slot of `service` on `day` (today or up to N working days ahead)."""
-    svc = queue.find_service(ctx, service)
+    svc = find_service(ctx, service)
     q = ctx.settings.queue
     now = ctx.now()
     today = ctx.local_now().date()
@@ -121,8 +124,8 @@ def book(ctx: DeskContext, service: str, day: date, id_number: str, *,
             Appointment.day == day, Appointment.service_code == svc.code,
             col(Appointment.state).in_(rules.COUNTS_TOWARDS_LIMIT))).all()
         booked: dict[time, int] = {}
-        for slot in taken:
-            t = time.fromisoformat(slot)
+        for taken_slot in taken:
+            t = time.fromisoformat(taken_slot)
             booked[t] = booked.get(t, 0) + 1
         slot = rules.choose_slot(day, at, svc.appointment_slots, svc.appointment_capacity,
                                  booked, now, ctx.tz, q.appointment_late_minutes, svc.code)
@@ -191,8 +194,13 @@ def _find(s: Session, ctx: DeskContext, code: str, today: date) -> Appointment:
     return row
 
 
+def checked_in_dict(v: AppointmentView, issued: Issued) -> CheckedInOut:
+    """What `desk appointment checkin --json` prints: the booking and its ticket's page."""
+    return {**v.as_dict(), "status_url": issued.status_url, "wait_minutes": issued.wait_minutes}
+
+
 def checkin(ctx: DeskContext, code: str, *,
-            print_ticket: bool = True) -> tuple[AppointmentView, queue.Issued]:
+            print_ticket: bool = True) -> tuple[AppointmentView, Issued]:
     """Check a booking in within its window: it gets a priority ticket of its service."""
     q = ctx.settings.queue
     now = ctx.now()

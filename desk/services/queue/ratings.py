@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from desk.domain.errors import DomainError
 from desk.domain.statistics import LEVELS, Satisfaction
@@ -68,19 +69,19 @@ def rate(ctx: DeskContext, level: str, *, ticket_label: str | None = None,
 def satisfaction(ctx: DeskContext, start: datetime, end: datetime,
                  ) -> tuple[Satisfaction, list[Satisfaction], list[Satisfaction]]:
     """Ratings in [start, end): (all, per counter, per clerk), one GROUP BY each."""
-    in_period = (R.at >= start, R.at < end)  # type: ignore[operator]
+    in_period = (col(R.at) >= start, col(R.at) < end)
     with read_session(ctx.engine) as s:
         by_counter: dict[Any, dict[str, int]] = {}
         for counter, level, n in s.execute(
-                select(R.counter_number, R.level, func.count()).where(*in_period)
-                .group_by(R.counter_number, R.level)):
+                select(col(R.counter_number), col(R.level), func.count()).where(*in_period)
+                .group_by(col(R.counter_number), col(R.level))):
             by_counter.setdefault(counter, {})[level] = n
         by_clerk: dict[Any, dict[str, int]] = {}
         names: dict[Any, str] = {}
         for clerk_id, name, level, n in s.execute(
-                select(R.clerk_id, Clerk.name, R.level, func.count())
-                .join(Clerk, Clerk.id == R.clerk_id, isouter=True)  # type: ignore[arg-type]
-                .where(*in_period).group_by(R.clerk_id, Clerk.name, R.level)):
+                select(col(R.clerk_id), col(Clerk.name), col(R.level), func.count())
+                .join(Clerk, col(Clerk.id) == col(R.clerk_id), isouter=True)
+                .where(*in_period).group_by(col(R.clerk_id), col(Clerk.name), col(R.level))):
             by_clerk.setdefault(clerk_id, {})[level] = n
             names[clerk_id] = name or ""
     counters = [Satisfaction.of("" if c is None else str(c), "" if c is None else str(c), lv)

@@ -15,7 +15,7 @@ import csv
 import io
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ from desk.services.context import DeskContext
 from desk.services.dossier.events import fact
 from desk.services.printing import spooler as printing
 from desk.services.queue import wait_estimates
+from desk.services.queue.shapes import GroupOut, QueueStatsOut, SummaryOut, WaitingOut
 from desk.services.queue.ticket_paper import KIND, PRINT_FAILED, PRINTER, ticket_document
 from desk.services.queue.ticket_rules import (
     NO_SHOW_AFTER_RECALLS,
@@ -69,6 +70,12 @@ class ServiceWaiting:
     priority_waiting: int
     oldest_wait_seconds: float | None
     wait_target_minutes: int
+
+    def as_dict(self) -> WaitingOut:
+        return {"code": self.code, "name": self.name, "prefix": self.prefix,
+                "waiting": self.waiting, "priority_waiting": self.priority_waiting,
+                "oldest_wait_seconds": self.oldest_wait_seconds,
+                "wait_target_minutes": self.wait_target_minutes}
 
 
 @dataclass(frozen=True)
@@ -470,12 +477,32 @@ def stats(ctx: DeskContext, day: date | None = None) -> rules.DayStats:
                            now=ctx.now() if day == today else None)
 
 
-def stats_dict(st: rules.DayStats) -> dict[str, Any]:
+def _summary(m: rules.Summary) -> SummaryOut:
+    return {"count": m.count, "mean": m.mean, "median": m.median, "p90": m.p90, "max": m.max}
+
+
+def _group(g: rules.GroupRow) -> GroupOut:
+    return {"key": g.key, "issued": g.issued, "called": g.called, "served": g.served,
+            "no_show": g.no_show, "wait": _summary(g.wait), "service": _summary(g.service),
+            "within_target": g.within_target, "open_hours": g.open_hours,
+            "served_per_hour": g.served_per_hour}
+
+
+def stats_dict(st: rules.DayStats) -> QueueStatsOut:
     """JSON-ready statistics (seconds as numbers, times in ISO format)."""
-    d = asdict(st)
-    d["day"] = st.day.isoformat() if st.day else None
-    d["peak_at"] = st.peak_at.isoformat() if st.peak_at else None
-    return d
+    return {"day": st.day.isoformat() if st.day else None, "issued": st.issued,
+            "called": st.called, "served": st.served, "no_show": st.no_show,
+            "transferred": st.transferred, "recalls": st.recalls, "waiting": st.waiting,
+            "longest_wait": st.longest_wait, "wait": _summary(st.wait),
+            "service": _summary(st.service), "within_target": st.within_target,
+            "no_show_rate": st.no_show_rate,
+            "per_service": [_group(g) for g in st.per_service],
+            "per_counter": [_group(g) for g in st.per_counter],
+            "hours": [{"hour": h.hour, "arrivals": h.arrivals, "served": h.served,
+                       "queue_start": h.queue_start, "queue_peak": h.queue_peak}
+                      for h in st.hours],
+            "peak_queue": st.peak_queue,
+            "peak_at": st.peak_at.isoformat() if st.peak_at else None}
 
 
 CSV_COLUMNS = ("kind", "key", "issued", "called", "served", "no_show", "wait_mean_s",
