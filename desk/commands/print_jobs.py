@@ -26,12 +26,13 @@ def queue_and_wait(ctx: Any, data: Any, printer: str, kind: str, ref: str,
     elif not as_json and how == "reprint":
         print(t("print.as_reprint"))
     print_worker.drain(ctx, timeout, [printer])
-    job = printing.job(ctx, jid) or {}
+    job = printing.job(ctx, jid)
+    done = job is not None and job["state"] == "done"
     if as_json:
-        emit({**{k: v for k, v in job.items() if k != "transcript"}, "submitted": how}, True)
-    elif job.get("state") == "done":
+        emit(printing.printed(job, how) if job is not None else {"submitted": how}, True)
+    elif done:
         print(t("print.done", printer=label))
     else:
-        print(t("print.queued", job=jid, bytes=job.get("bytes", 0)))
-        print(t("print.waiting", printer=label, error=job.get("last_error") or "-"))
-    return 0 if job.get("state") == "done" else EXIT_NOT_PRINTED
+        print(t("print.queued", job=jid, bytes=job["bytes"] if job else 0))
+        print(t("print.waiting", printer=label, error=(job["last_error"] if job else "") or "-"))
+    return 0 if done else EXIT_NOT_PRINTED

@@ -22,8 +22,9 @@ def office_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def desk_json(home: Path, *args: str, **extra: str) -> Any:
-    """`desk ARGS --json` on the regular path; its printed JSON (the command must succeed)."""
+def desk_json(home: Path, *args: str, exit_code: int = 0, **extra: str) -> Any:
+    """`desk ARGS --json` on the regular path; its printed JSON (the command must end with
+    `exit_code`; `extra`: more environment)."""
     r = run_cli([*args, "--json"], env=office_env(home, **extra), cwd=home)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == exit_code, r.stderr
     return json.loads(r.stdout)

@@ -1,10 +1,12 @@
 """Check printed JSON against a declared shape (a TypedDict, list[...], unions, plain types):
-exactly the declared keys — a missing, renamed or undeclared key is a problem."""
+exactly the declared keys — a missing, renamed or undeclared key is a problem. A declared
+`datetime` is what `desk.commands.base.emit` prints for one: its `str()`."""
 
 from __future__ import annotations
 
 import types
 import typing
+from datetime import datetime
 from typing import Any, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 
@@ -37,6 +39,9 @@ def problems(value: Any, shape: Any, where: str = "$") -> list[str]:
             return [f"{where}: expected an object"]
         _, item = get_args(shape) or (str, Any)  # the values of dict[str, X] are checked too
         return [p for k, v in value.items() for p in problems(v, item, f"{where}.{k}")]
+    if shape is datetime:
+        return [] if isinstance(value, str) and _is_datetime(value) else [
+            f"{where}: expected a date-time, got {value!r}"]
     if shape is type(None):
         return [] if value is None else [f"{where}: expected null"]
     if shape is float:
@@ -51,3 +56,11 @@ def problems(value: Any, shape: Any, where: str = "$") -> list[str]:
         return [] if isinstance(value, shape) else [
             f"{where}: expected {shape.__name__}, got {type(value).__name__}"]
     raise TypeError(f"shape_check cannot read {shape!r}")
+
+
+def _is_datetime(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -36,10 +36,12 @@ from desk.domain.errors import DomainError
 from desk.domain.states import DossierStatus, label_key
 from desk.i18n import t
 from desk.services.context import DeskContext
+from desk.services.deadlines.shapes import ApologyOut
 from desk.services.dossier.citizens import clean_text
 from desk.services.dossier.codes import take_sequence
 from desk.services.dossier.events import record
 from desk.services.dossier.projection import load_events, rebuild
+from desk.services.dossier.shapes import DossierView
 from desk.services.dossier.views import dossier_view, get_dossier
 from desk.services.notify.worker import flush_files
 from desk.services.printing import rule_forms
@@ -192,7 +194,7 @@ def _letter_no(s: Session, ctx: DeskContext, now: datetime) -> str:
 
 def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
           new_due: date | datetime | None = None, pdf_path: str | Path | None = None, *,
-          print_letter: bool = True, notify: bool = True) -> dict[str, Any]:
+          print_letter: bool = True, notify: bool = True) -> ApologyOut:
     """Issue the apology letter of dossier `code`: record it (event "apology"), move the
     appointment (extended_due_at), print the A4 letter and the thermal slip, text the citizen.
     Returns what was done, with the updated dossier view under "dossier"."""
@@ -223,9 +225,10 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
         late = _is_late(ctx, now, old_due)
         form_set = d.rule_version if d.rule_version in ("2018", "2025") else \
             ctx.settings.office.form_set
+        letter_no = _letter_no(s, ctx, now)
         payload = {"reason": reason, "old_due_at": old_due.isoformat(),
                    "new_due_at": new.isoformat(), "late": late,
-                   "letter_no": _letter_no(s, ctx, now), "form_set": form_set}
+                   "letter_no": letter_no, "form_set": form_set}
         record(s, d, KIND, now, actor, payload=payload)
         last = d.updated_at
         rebuild(s, d, ctx.calendar)
@@ -235,8 +238,8 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
         s.flush()
         view = dossier_view(s, d, ctx)
     data = _data(ctx, view, old_due, new, reason, late)
-    out: dict[str, Any] = {
-        "code": view["code"], "letter_no": payload["letter_no"], "late": late,
+    out: ApologyOut = {
+        "code": view["code"], "letter_no": letter_no, "late": late,
         "reason": reason, "old_due_at": old_due.isoformat(timespec="minutes"),
         "new_due_at": new.isoformat(timespec="minutes"), "form_set": form_set,
         "issued_at": now.isoformat(timespec="minutes"), "clerk": actor.name,
@@ -265,7 +268,7 @@ def issue(ctx: DeskContext, code: str, actor: Actor, reason: str,
     return out
 
 
-def _data(ctx: DeskContext, view: dict[str, Any], old: datetime, new: datetime, reason: str,
+def _data(ctx: DeskContext, view: DossierView, old: datetime, new: datetime, reason: str,
           late: bool) -> ApologyData:
     return ApologyData(office_name=ctx.settings.office.name, dossier_code=view["code"],
                        applicant_name=view["applicant"]["name"],
@@ -300,7 +303,7 @@ def _print(ctx: DeskContext, data: ApologyData, pdf: bytes | None, code: str) ->
     return jobs
 
 
-def _notify(ctx: DeskContext, view: dict[str, Any]) -> str | None:
+def _notify(ctx: DeskContext, view: DossierView) -> str | None:
     """The phone the apology's notice goes to, or None. The notice outbox wrote it with the
     apology event (desk/services/notify/notices.py); the "file" channel's line is written at
     once, as the old SMS file's was (a file never blocks); a modem or a gateway is the

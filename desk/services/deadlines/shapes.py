@@ -1,9 +1,12 @@
-"""The declared shapes of `desk deadlines --json` and `desk calendar day|list|due --json` (contracts
-administrators script; tests/contracts checks the printed JSON against them)."""
+"""The declared shapes of `desk deadlines --json`, `desk apology CODE --json` and
+`desk calendar day|list|due --json` (contracts administrators script; tests/contracts checks the
+printed JSON against them)."""
 
 from __future__ import annotations
 
 from typing import TypedDict
+
+from desk.services.dossier.shapes import DossierView
 
 
 class CountsOut(TypedDict):
@@ -79,3 +82,25 @@ class DueOut(TypedDict):
     received: str  # YYYY-MM-DD HH:MM, office-local
     limit: LimitOut
     due: str  # YYYY-MM-DD HH:MM, office-local
+
+
+class _ApologyBase(TypedDict):
+    code: str
+    letter_no: str  # NNN/YYYY
+    late: bool  # issued after the deadline's last working day began
+    reason: str
+    old_due_at: str  # ISO, office-local, minutes
+    new_due_at: str
+    form_set: str  # 2018 | 2025
+    issued_at: str
+    clerk: str
+    pdf: str | None  # the file written by --pdf
+    print_jobs: dict[str, str]  # letter | slip → job id
+    sms: str | None  # the phone the notice goes to
+    dossier: DossierView
+
+
+class ApologyOut(_ApologyBase, total=False):
+    """`desk apology CODE --json`: the letter (Form 04) recorded, and what was done with it."""
+
+    pdf_error: str  # the letter is recorded; its PDF failed

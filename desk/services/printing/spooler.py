@@ -27,16 +27,18 @@ from desk.services.printing.rendering import (
     render_job,
     reprint_header,
 )
+from desk.services.printing.shapes import JobOut, JobWithTranscript, PrintedOut, PrinterStatusOut
 from desk.services.printing.wake import notify
 from desk.services.trust import audit
 from desk.services.trust.actor import SYSTEM
 from printers.document import Document
 from printers.transports import TransportError, open_transport
+from printers.transports.status import PrinterStatus
 from storage.engine import read_session, write_session
 from storage.tables import PrinterState, PrintJob
 
 __all__ = ["KINDS", "PROBLEM_STATES", "REPRINT_MARK", "TICKET_TTL", "driven", "job", "job_note",
-           "jobs", "printer_config", "printer_dir", "printer_lock", "printer_profile",
+           "jobs", "printed", "printer_config", "printer_dir", "printer_lock", "printer_profile",
            "printer_states", "record_status", "reprint", "reprint_header", "status_of",
            "submit", "submit_once"]
 
@@ -142,7 +144,7 @@ def reprint(ctx: DeskContext, job_id: uuid.UUID | str) -> uuid.UUID:
     return row.id
 
 
-def _job_dict(j: Any) -> dict[str, Any]:
+def _job_dict(j: PrintJob) -> JobOut:
     return {"id": str(j.id), "printer": j.printer, "kind": j.kind, "ref": j.ref,
             "state": j.state, "attempts": j.attempts, "bytes": len(j.data),
             "bytes_sent": j.bytes_sent, "last_error": j.last_error, "created_at": j.created_at,
@@ -150,14 +152,14 @@ def _job_dict(j: Any) -> dict[str, Any]:
             "done_at": j.done_at, "reprint_of": str(j.reprint_of) if j.reprint_of else None}
 
 
-def job(ctx: DeskContext, job_id: uuid.UUID | str) -> dict[str, Any] | None:
+def job(ctx: DeskContext, job_id: uuid.UUID | str) -> JobWithTranscript | None:
     with read_session(ctx.engine) as s:
         j = s.get(PrintJob, uuid.UUID(str(job_id)))
     return None if j is None else {**_job_dict(j), "transcript": j.transcript}
 
 
 def jobs(ctx: DeskContext, *, printer: str | None = None, state: str | None = None,
-         ref: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+         ref: str | None = None, limit: int = 50) -> list[JobOut]:
     """Newest first, without the bytes."""
     q = select(PrintJob).order_by(col(PrintJob.created_at).desc(), col(PrintJob.id).desc())
     if printer:
@@ -168,6 +170,17 @@ def jobs(ctx: DeskContext, *, printer: str | None = None, state: str | None = No
         q = q.where(PrintJob.ref == ref)
     with read_session(ctx.engine) as s:
         return [_job_dict(j) for j in s.exec(q.limit(limit)).all()]
+
+
+def printed(j: JobOut, how: str) -> PrintedOut:
+    """What `desk print …|printer test --json` prints: the job (no transcript), and `how` it
+    was submitted (new | waiting | reprint: `submit_once`)."""
+    return {"id": j["id"], "printer": j["printer"], "kind": j["kind"], "ref": j["ref"],
+            "state": j["state"], "attempts": j["attempts"], "bytes": j["bytes"],
+            "bytes_sent": j["bytes_sent"], "last_error": j["last_error"],
+            "created_at": j["created_at"], "next_attempt_at": j["next_attempt_at"],
+            "expires_at": j["expires_at"], "done_at": j["done_at"],
+            "reprint_of": j["reprint_of"], "submitted": how}
 
 
 def record_status(ctx: DeskContext, printer: str, state: str, detail: str = "") -> None:
@@ -212,40 +225,44 @@ def printer_states(ctx: DeskContext) -> list[dict[str, Any]]:
     return out
 
 
-def status_of(ctx: DeskContext, name: str) -> dict[str, Any]:
+def status_of(ctx: DeskContext, name: str) -> PrinterStatusOut:
     """Printer `name`'s state for `desk printer status`, from the one source every screen
     reads. When a worker drives the printer, its recorded state is the answer (the port is
     its alone); otherwise the printer is asked now, under the same lock, and the answer is
-    recorded first. Keys: printer, transport, profile, state, ok (None: cannot tell),
-    detail, checked_at, source ("worker" | "probe"), queued, failed, error, and the status
-    bits (responding, online, …) when the printer was asked."""
+    recorded first, with the status bits (responding, online, …) when it can give them."""
     cfg = printer_config(ctx, name)
     profile = printer_profile(ctx, name)
-    result: dict[str, Any] = {"printer": name, "transport": cfg.transport,
-                              "profile": cfg.profile if profile else "a4"}
+    bits: PrinterStatus | None = None
     lock = FileLock(printer_lock(ctx, name), timeout=0, fallback_to_soft=False)
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        result["source"] = "worker"
+        source = "worker"
     else:
-        result["source"] = "probe"
+        source = "probe"
         try:
             with open_transport(cfg.transport, profile, printer_dir(ctx, name)) as tr:
-                status = tr.read_status(1.0) if profile and profile.status_support else None
+                bits = tr.read_status(1.0) if profile and profile.status_support else None
+            asked, detail = (bits.state if bits is not None else "unknown"), ""
         except TransportError as e:
-            result.update(state="offline", detail=str(e))
-        else:
-            result.update(status.as_dict() if status is not None else {"state": "unknown"})
+            asked, detail = "offline", str(e)
         finally:
             lock.release(force=True)
-        record_status(ctx, name, result["state"], result.get("detail", ""))
+        record_status(ctx, name, asked, detail)
     row = next(p for p in printer_states(ctx) if p["printer"] == name)
     state = row["state"]
-    result.update(state=state, detail=row["detail"], checked_at=row["checked_at"],
-                  ok=None if state == "unknown" else state in ("ok", "near_end"),
-                  queued=row["queued"], failed=row["failed"], problem=row["error"])
-    return result
+    out: PrinterStatusOut = {
+        "printer": name, "transport": cfg.transport, "profile": cfg.profile if profile else "a4",
+        "source": source, "state": state,
+        "ok": None if state == "unknown" else state in ("ok", "near_end"),
+        "detail": row["detail"], "checked_at": row["checked_at"], "queued": row["queued"],
+        "failed": row["failed"], "problem": row["error"]}
+    if bits is not None:
+        out.update({"responding": bits.responding, "online": bits.online,
+                    "cover_open": bits.cover_open, "paper_out": bits.paper_out,
+                    "paper_near_end": bits.paper_near_end, "error": bits.error,
+                    "raw": {str(k): f"0x{v:02x}" for k, v in bits.raw.items()}})
+    return out
 
 
 def printer_label(ctx: DeskContext, name: str) -> str:
