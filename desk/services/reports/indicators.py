@@ -18,13 +18,14 @@ Decision 766 indicators (each a share in [0, 1], None when its denominator is 0)
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlmodel import col
 
 from desk.domain.statistics import Figures, rate
 from desk.services.context import DeskContext
+from desk.services.reports.shapes import IndicatorOut, OfficialOut, TemplateRow
 from storage.engine import read_session
 from storage.tables import Dossier, DossierEvent
 
@@ -38,7 +39,7 @@ INDICATORS = ("on_time", "online", "digitised", "online_fees", "satisfaction")
 ASSISTED = "online_assisted"  # channel of an assisted online submission (issue 16 §4)
 
 
-def template_row(name: str, f: Figures) -> dict[str, Any]:
+def template_row(name: str, f: Figures) -> TemplateRow:
     within = f.open_not_due + f.paused
     return {
         "name": name,
@@ -71,7 +72,7 @@ def extra_counts(ctx: DeskContext, start: datetime, end: datetime) -> dict[str, 
 
 
 def indicators(total: Figures, extra: dict[str, int], satisfied: int,
-               ratings: int) -> list[dict[str, Any]]:
+               ratings: int) -> list[IndicatorOut]:
     """The Decision 766 indicators, each with its numerator and denominator."""
     items = [  # in the order of INDICATORS
         ("on_time", total.early + total.on_time, total.resolved),
@@ -84,7 +85,7 @@ def indicators(total: Figures, extra: dict[str, int], satisfied: int,
             for k, n, d in items]
 
 
-def official(report: PeriodReport) -> dict[str, Any]:
+def official(report: PeriodReport) -> OfficialOut:
     """What the province is scored on, for one report: the template's rows (per field and the
     total), the Decision 766 indicators and the assisted submissions. One function for
     `desk report --format json` and the dashboard, so they always agree."""
