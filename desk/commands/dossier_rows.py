@@ -12,14 +12,13 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from desk.i18n import t
+from desk.i18n import has, t
 
 
 def status_label(code: str) -> str:
     """"RECEIVED" → "Đã tiếp nhận" (or "Received"): the dossier status as a clerk reads it."""
     key = f"status.{code}"
-    label = t(key)
-    return code if label == key else label  # an unknown code: the code, never a message key
+    return t(key) if has(key) else code  # an unknown code: the code, never a message key
 
 
 def due_label(iso: str | None) -> str:

@@ -26,11 +26,18 @@ LANGUAGES = ("vi", "en")
 _language = "vi"
 _catalogs: dict[str, dict[str, str]] | None = None
 log = logging.getLogger("desk.i18n")
+_unknown_logged: set[str] = set()
 
 
 class MessageParamError(KeyError):
     """A message was asked for without one of its parameters (raised only when
     DESK_STRICT_MESSAGES is set, as in the tests; otherwise logged)."""
+
+
+class UnknownMessageError(LookupError):
+    """A message was asked for by a key no catalog has (raised only when DESK_STRICT_MESSAGES
+    is set, as in the tests; otherwise logged once and the key is shown). Not a KeyError: a
+    key parameter that is unknown must not pass for a missing parameter."""
 
 
 def set_language(lang: str) -> None:
@@ -107,13 +114,16 @@ def keys(prefix: str = "") -> list[str]:
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message `key` in `lang` (default: the configured language), filled with `params`.
 
-    Falls back to Vietnamese, then to the key itself, so a missing translation never crashes.
-    A missing parameter is a programming error: logged (the text shows the placeholder), or
-    raised under DESK_STRICT_MESSAGES.
+    Falls back to Vietnamese, so a missing translation never crashes. An unknown key or a
+    missing parameter is a programming error: logged (the text shows the key, or the
+    placeholder), or raised under DESK_STRICT_MESSAGES. Ask `has(key)` first when a key is
+    built from data that may name no message.
     """
     cats = _load()
     lang = lang or _language
-    template = cats[lang].get(key) or cats["vi"].get(key) or key
+    template = cats[lang].get(key) or cats["vi"].get(key)
+    if template is None:
+        template = _unknown(key)
     for name, value in params.items():
         if isinstance(value, MessageKey | tuple) and _is_keys(value):
             params[name] = _Localized(value, lang)
@@ -148,6 +158,17 @@ class _Localized:
 class _Kept(dict[str, Any]):
     def __missing__(self, name: str) -> str:
         return "{" + name + "}"
+
+
+def _unknown(key: str) -> str:
+    """The text of a key no catalog has: the key itself (what a clerk can read out to
+    support), logged once per key so a table of such rows does not flood the log."""
+    if environment.strict_messages():
+        raise UnknownMessageError(f"message {key!r} is in no catalog (desk/i18n/msg_*.py)")
+    if key not in _unknown_logged:
+        _unknown_logged.add(key)
+        log.error("message %r is in no catalog; its key is shown instead", key)
+    return key.replace("{", "{{").replace("}", "}}")
 
 
 def _unfilled(key: str, template: str, params: dict[str, Any], error: Exception) -> str:

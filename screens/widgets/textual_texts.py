@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets.option_list import Option
 
 from desk.domain.text import fold
-from desk.i18n import t
+from desk.i18n import has, t
 from screens.keyplan import GLOBAL_PLAN
 
 PLAN = frozenset(key for key, _ in GLOBAL_PLAN)
@@ -35,12 +35,10 @@ def label(text: str) -> str:
     """A binding's description or tooltip as shown: a desk message key, or Textual's words."""
     if not text:
         return ""
-    shown = t(text)
-    if shown != text:
-        return shown
+    if has(text):
+        return t(text)
     key = textual_key(text)
-    shown = t(key)
-    return text if shown == key else shown
+    return t(key) if has(key) else text
 
 
 class DeskCommandPalette(CommandPalette):

@@ -1,5 +1,6 @@
-"""t(): a missing parameter fails in tests and is logged in production; a key parameter
-(MessageKey) speaks the reader's language; the domain's words come from the catalogs."""
+"""t(): an unknown key or a missing parameter fails in tests and is logged in production; a
+key parameter (MessageKey) speaks the reader's language; the domain's words come from the
+catalogs."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from desk import environment
 from desk.domain.errors import DomainError, MessageKey
 from desk.domain.identity import validate_personal_id
 from desk.domain.states import Action, DossierStatus, next_status
-from desk.i18n import MessageParamError, render_error, set_language, t
+from desk.i18n import MessageParamError, UnknownMessageError, render_error, set_language, t
 
 
 def test_a_missing_parameter_fails_in_tests() -> None:
@@ -26,6 +27,26 @@ def test_a_missing_parameter_is_logged_in_production(monkeypatch: pytest.MonkeyP
         text = t("apology.bad_status", code="X-1")
     assert text == "Hồ sơ X-1 đang ở trạng thái “{status}” nên không cần văn bản xin lỗi."
     assert "apology.bad_status" in caplog.text and "status" in caplog.text
+
+
+def test_an_unknown_key_fails_in_tests() -> None:
+    with pytest.raises(UnknownMessageError, match=r"queue\.state\.vanished"):
+        t("queue.state.vanished")
+    with pytest.raises(UnknownMessageError, match=r"status\.GONE"):  # a key parameter too
+        t("apology.bad_status", code="X-1", status=MessageKey("status.GONE"))
+
+
+def test_an_unknown_key_is_logged_in_production(monkeypatch: pytest.MonkeyPatch,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.delenv(environment.STRICT_MESSAGES, raising=False)
+    with caplog.at_level(logging.ERROR, logger="desk.i18n"):
+        rows = [t("print.state.melted") for _ in range(3)]  # a table of such rows
+        text = t("apology.bad_status", code="X-1", status=MessageKey("status.GONE"))
+    assert rows == ["print.state.melted"] * 3  # the key, for the clerk to read to support
+    assert text == "Hồ sơ X-1 đang ở trạng thái “status.GONE” nên không cần văn bản xin lỗi."
+    logged = [r.getMessage() for r in caplog.records]
+    assert sum("print.state.melted" in m for m in logged) == 1  # once, not once per row
+    assert any("status.GONE" in m for m in logged)
 
 
 def test_a_key_parameter_speaks_the_readers_language() -> None:

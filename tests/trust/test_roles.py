@@ -92,6 +92,7 @@ def test_the_intake_of_an_unknown_role_is_refused(demo_ctx: DeskContext) -> None
     with pytest.raises(DomainError) as info:
         take_in(demo_ctx, Actor(id=None, name="Khách", role="guest"))
     assert info.value.key == "role.denied"
+    assert "(guest)" in render_error(info.value)  # a role the desk does not name, as written
 
 
 def test_show_audits_the_view_of_a_citizens_record(demo_ctx: DeskContext) -> None:

@@ -34,7 +34,7 @@ from sqlmodel import Session
 
 from desk.domain.errors import DomainError
 from desk.domain.states import DossierStatus, label_key
-from desk.i18n import t
+from desk.i18n import has, t
 from desk.services.context import DeskContext
 from desk.services.deadlines.shapes import ApologyOut
 from desk.services.dossier.citizens import clean_text
@@ -78,8 +78,9 @@ NOTICES_OFF = "notices_off"  # desk/services/notify/notices.py reads it from the
 def check_can_issue(actor: Actor) -> None:
     """Only supervisors and administrators sign apology letters."""
     if actor.role not in ISSUER_ROLES:
+        key = f"apology.role_name.{actor.role}"  # a role the desk does not name: as written
         raise DomainError("apology.role", name=actor.name,
-                          role=t(f"apology.role_name.{actor.role}"))
+                          role=t(key) if has(key) else actor.role)
 
 
 def require_issuer(ctx: DeskContext, actor: Actor, code: str) -> None:

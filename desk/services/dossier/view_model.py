@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from desk.domain.calendar import WorkingCalendar
 from desk.domain.states import DossierStatus, allowed_actions
-from desk.i18n import t
+from desk.i18n import has, t
 from desk.services.dossier.fact_fold import attachments_of, fee_status, steps_view
 from desk.services.dossier.shapes import DossierSummary, DossierView, TimelineEntry
 
@@ -24,9 +24,8 @@ def event_label(kind: str, lang: str | None = None) -> str:
     """What a timeline event is called, in the office language: never its message key, even
     for a kind this build does not name (a newer desk's event, a superseded one)."""
     key = f"action.{kind}"
-    text = t(key, lang)
-    if text != key:
-        return text
+    if has(key):
+        return t(key, lang)
     if kind.startswith(SUPERSEDED):
         return t("action.superseded_other", lang,
                  action=event_label(kind.removeprefix(SUPERSEDED), lang))

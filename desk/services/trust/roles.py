@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from desk.domain.errors import DomainError
-from desk.i18n import t
+from desk.i18n import has, t
 from desk.services.trust import audit
 from desk.services.trust.actor import Actor
 
@@ -121,6 +121,13 @@ def denial_reason(ctx: DeskContext, actor: Actor, permission: str,
     return None
 
 
+def role_name(role: str) -> str:
+    """The role as a clerk reads it; one the desk does not name (a bad row, a newer desk's
+    role) as it is written."""
+    key = f"role.name.{role}"
+    return t(key) if has(key) else role
+
+
 def require(ctx: DeskContext, actor: Actor, permission: str, target: Any = None) -> None:
     """Refuse (DomainError "role.denied" / "role.other_counter") unless `actor` may do
     `permission` on `target`; a refusal is recorded in the audit trail first."""
@@ -129,8 +136,8 @@ def require(ctx: DeskContext, actor: Actor, permission: str, target: Any = None)
         return
     need = lowest_role(permission) or "admin"
     _audit_denial(ctx, actor, permission, target, reason)
-    params = {"name": actor.name, "role": t(f"role.name.{actor.role}"),
-              "action": t(f"perm.{permission}"), "need": t(f"role.name.{need}"),
+    params = {"name": actor.name, "role": role_name(actor.role),
+              "action": t(f"perm.{permission}"), "need": role_name(need),
               "permission": permission}
     if reason == "counter":
         _, counter = _target_counter(ctx, target)
