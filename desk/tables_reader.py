@@ -4,7 +4,8 @@ Written by hand rather than with pydantic on purpose: importing pydantic and bui
 settings models cost ~95 ms of every start of the desk (the TUI must start within 1.5× a bare
 Textual app, docs/performance.md), while desk.toml is a dozen small tables. The types the
 reader understands are the ones desk.config uses: str, int, bool, Path, Literal, `X | None`,
-tuple[X, ...], dict[str, X], Any and nested dataclasses; anything else goes through a field's
+tuple[X, ...], tuple[X, Y], dict[str, X], Any and nested dataclasses (and the printer profiles,
+printers/escpos/profiles.py); anything else goes through a field's
 `convert` function. Field metadata: `ge`, `le`, `pattern`, `convert`. A class may define
 `_check(self)` for rules across fields. Both raise a ValueError; one with `key` and `params`
 (desk.domain.errors.DomainError) names its message, which the caller renders.
@@ -122,7 +123,12 @@ def _value(hint: Any, value: Any, loc: Loc) -> Any:
     if origin is tuple:
         if not isinstance(value, list | tuple):
             raise Invalid(loc, "config.p.list", value=value)
-        return tuple(_value(args[0], v, (*loc, i)) for i, v in enumerate(value))
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_value(args[0], v, (*loc, i)) for i, v in enumerate(value))
+        if len(value) != len(args):  # tuple[X, Y]: that many items, each of its own type
+            raise Invalid(loc, "config.p.items", count=len(args), value=value)
+        pairs = enumerate(zip(args, value, strict=True))
+        return tuple(_value(a, v, (*loc, i)) for i, (a, v) in pairs)
     if origin is dict:
         if not isinstance(value, dict):
             raise Invalid(loc, "config.p.table", value=value)

@@ -19,7 +19,7 @@ def queue_issue(args: argparse.Namespace) -> int | None:
     def body(q: QuickContext) -> int:
         issued = queue_write.issue(q, args.service, args.priority)
         if not args.no_print:
-            # rendering's imports (pydantic, Pillow, qrcode) only when a ticket is printed
+            # rendering's imports (Pillow, qrcode) only when a ticket is printed
             from desk.services.quick.ticket_print import print_issued as queue_paper  # noqa: PLC0415
 
             issued = queue_paper(q, issued)

@@ -11,9 +11,10 @@ Presets follow shared/design/notes/escpos.md:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from desk.domain.errors import DomainError
 
 __all__ = ["PRESETS", "PrinterProfile", "get_profile"]
 
@@ -21,10 +22,25 @@ CodepageMode = Literal["tcvn3", "cp1258", "raster"]
 FlowControl = Literal["none", "xonxoff", "rtscts", "dsrdtr"]
 
 
-class PrinterProfile(BaseModel):
-    """One printer model/configuration. Immutable; use `model_copy(update=...)` to vary."""
+def _hex(v: object) -> str:
+    """`init_bytes` as written in desk.toml ("1c 2e") → "1c2e"; not hex: a message key."""
+    if not isinstance(v, str):
+        raise DomainError("config.p.string")
+    v = v.replace(" ", "").lower()
+    try:
+        bytes.fromhex(v)
+    except ValueError:
+        raise DomainError("print.p.hex", value=v) from None
+    return v
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+# A frozen dataclass, not a pydantic model: a `desk queue issue` that prints its ticket reads
+# one, and pydantic's import alone was most of that command's budget (docs/performance.md).
+# A printer's `options` in desk.toml are read onto a preset by desk.tables_reader, as the
+# settings are (printing/rendering.printer_profile), which also runs `_check`.
+@dataclass(frozen=True, kw_only=True)
+class PrinterProfile:
+    """One printer model/configuration. Immutable; use `dataclasses.replace` to vary."""
 
     name: str
     paper_columns: Literal[32, 42, 48] = 48
@@ -33,7 +49,7 @@ class PrinterProfile(BaseModel):
     # (lower page, upper page); upper None = one standard TCVN-3 page (no toned capitals)
     tcvn3_pages: tuple[int, int | None] | None = (30, 31)
     cp1258_page: int | None = 52
-    init_bytes: str = Field(default="", description="hex sent after ESC @, e.g. '1c2e'")
+    init_bytes: str = field(default="", metadata={"convert": _hex})  # hex sent after ESC @
     native_barcode: bool = True
     native_qr: bool = True
     status_support: bool = True
@@ -41,20 +57,11 @@ class PrinterProfile(BaseModel):
     flow_control: FlowControl = "dsrdtr"
     cut: bool = True
 
-    @field_validator("init_bytes")
-    @classmethod
-    def _hex(cls, v: str) -> str:
-        v = v.replace(" ", "").lower()
-        bytes.fromhex(v)
-        return v
-
-    @model_validator(mode="after")
-    def _pages_for_mode(self) -> PrinterProfile:
+    def _check(self) -> None:
         if self.codepage_mode == "tcvn3" and self.tcvn3_pages is None:
-            raise ValueError("codepage_mode 'tcvn3' needs tcvn3_pages")
+            raise DomainError("print.p.tcvn3_pages")
         if self.codepage_mode == "cp1258" and self.cp1258_page is None:
-            raise ValueError("codepage_mode 'cp1258' needs cp1258_page")
-        return self
+            raise DomainError("print.p.cp1258_page")
 
     @property
     def init(self) -> bytes:

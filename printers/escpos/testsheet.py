@@ -13,6 +13,7 @@ office can read which mode printed correctly even when a code page is wrong.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from printers.document import Document
 from printers.escpos.profiles import PrinterProfile
@@ -60,10 +61,10 @@ def testsheet_bytes(profile: PrinterProfile) -> bytes:
     out = bytearray()
     modes: list[PrinterProfile] = []
     if profile.tcvn3_pages is not None:
-        modes.append(profile.model_copy(update={"codepage_mode": "tcvn3"}))
+        modes.append(replace(profile, codepage_mode="tcvn3"))
     if profile.cp1258_page is not None:
-        modes.append(profile.model_copy(update={"codepage_mode": "cp1258"}))
-    modes.append(profile.model_copy(update={"codepage_mode": "raster"}))
+        modes.append(replace(profile, codepage_mode="cp1258"))
+    modes.append(replace(profile, codepage_mode="raster"))
     for mode in modes:
         label = {"tcvn3": f"MODE tcvn3 pages {mode.tcvn3_pages}",
                  "cp1258": f"MODE cp1258 page {mode.cp1258_page}",

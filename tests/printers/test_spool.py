@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from desk.config import Settings
+from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
 from desk.services.printing import spooler as printing
 from desk.services.printing import worker as print_worker
@@ -238,10 +239,25 @@ def test_profile_options_override_the_preset(make_ctx: Callable[..., DeskContext
     ctx = make_ctx(options={"paper_columns": 32, "dots": 384, "baudrate": 19200})
     p = printing.printer_profile(ctx, "receipt")
     assert p is not None and p.paper_columns == 32 and p.baudrate == 19200
-    from desk.domain.errors import DomainError
-
     with pytest.raises(DomainError):
         printing.printer_profile(make_ctx(options={"paper_columns": 99}), "receipt")
+
+
+def test_profile_options_are_read_as_desk_toml_writes_them(
+        make_ctx: Callable[..., DeskContext]) -> None:
+    """TOML has lists, not tuples, and hex may be spaced; a wrong option names its key."""
+    p = printing.printer_profile(make_ctx(options={"tcvn3_pages": [27, 28],
+                                                   "init_bytes": "1C 2E"}), "receipt")
+    assert p is not None and p.tcvn3_pages == (27, 28) and p.init == b"\x1b@\x1c\x2e"
+    assert p == printing.printer_profile(make_ctx(options={"tcvn3_pages": [27, 28],
+                                                           "init_bytes": "1c2e"}), "receipt")
+    for options, key in (({"paper_columns": 99}, "paper_columns"),
+                         ({"tcvn3_pages": [27]}, "tcvn3_pages"), ({"init_bytes": "zz"}, "zz"),
+                         ({"codepage_mode": "cp1258", "cp1258_page": None}, "cp1258_page"),
+                         ({"speed": 3}, "speed")):
+        with pytest.raises(DomainError) as e:
+            printing.printer_profile(make_ctx(options=options), "receipt")
+        assert e.value.key == "print.bad_options" and key in e.value.params["problem"], options
 
 
 def test_migration_head_includes_printing(make_ctx: Callable[..., DeskContext]) -> None:

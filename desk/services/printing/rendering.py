@@ -5,12 +5,13 @@ so a ticket is stored as the same bytes whoever queues it. No database."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from desk.domain.errors import DomainError
+from desk.i18n import t
+from desk.tables_reader import Invalid, read
 from printers.document import Document, to_text
 from printers.escpos.decode import decode_text
 from printers.escpos.profiles import PRESETS, PrinterProfile
@@ -43,11 +44,13 @@ def printer_profile(ctx: DeskContext, name: str) -> PrinterProfile | None:
                           known=", ".join(sorted(PRESETS)))
     if not cfg.options:
         return base
-    try:
-        return PrinterProfile.model_validate({**base.model_dump(), **cfg.options})
-    except ValidationError as e:
+    try:  # checked as desk.toml's own tables are
+        return read(PrinterProfile, {**dataclasses.asdict(base), **cfg.options})
+    except Invalid as e:
+        problem = t(e.key, **e.params) if e.key else e.message
+        key = ".".join(str(p) for p in e.loc)
         raise DomainError("print.bad_options", printer=name,
-                          problem=e.errors()[0]["msg"]) from None
+                          problem=f"{key}: {problem}" if key else problem) from None
 
 
 def reprint_header(profile: PrinterProfile) -> bytes:

@@ -2,8 +2,8 @@
 `sqlite3` as spooler.submit queues it: the same document (queue/ticket_paper.py), rendered to
 the same bytes for the printer's profile (printing/rendering.py), stored as a print job with
 its PRINT audit entry in one write transaction. The printer's worker sends it. Importing this
-costs what rendering costs (pydantic's profile, Pillow, qrcode): only `issue` with a print
-loads it (desk/commands/quick_write.py)."""
+costs what rendering costs (Pillow, qrcode, python-barcode; the printer profile is a plain
+dataclass): only `issue` with a print loads it (desk/commands/quick_write.py)."""
 
 from __future__ import annotations
 
