@@ -21,13 +21,21 @@ _PLACEHOLDER = re.compile(r"{(\w+)}")
 class FormLike(Protocol):
     """What a renderer needs of a form (desk.rules.FormSpec has it)."""
 
-    number: str
-    title: str
-    unit: bool
-    codes: bool
-    body: tuple[dict[str, Any], ...]
-    signature: dict[str, Any]
-    recipients: tuple[str, ...]
+    # read-only: a frozen dataclass (FormSpec) satisfies the protocol
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def unit(self) -> bool: ...
+    @property
+    def codes(self) -> bool: ...
+    @property
+    def body(self) -> tuple[dict[str, Any], ...]: ...
+    @property
+    def signature(self) -> dict[str, Any]: ...
+    @property
+    def recipients(self) -> tuple[str, ...]: ...
 
 
 def vn_date(day: date | datetime) -> str:

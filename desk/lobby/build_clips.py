@@ -37,8 +37,8 @@ def vocabulary() -> list[str]:
 
 def file_name(key: str) -> str:
     """ASCII file name for a clip: its letters without marks, plus a short hash (unique)."""
-    plain = unicodedata.normalize("NFD", key.replace("đ", "d")).encode("ascii", "ignore")
-    plain = "-".join(plain.decode().split()) or "clip"
+    ascii_key = unicodedata.normalize("NFD", key.replace("đ", "d")).encode("ascii", "ignore")
+    plain = "-".join(ascii_key.decode().split()) or "clip"
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
     return f"{plain}-{digest}.opus"
 

@@ -21,6 +21,7 @@ from desk.domain.errors import DomainError
 from desk.rules import FormSpec, RuleSet, all_sets, get_set, set_for
 from desk.services.context import DeskContext
 from desk.services.dossier.paper_view import DossierView, control_steps, receipt_values
+from desk.services.dossier.shapes import FeeQrOut
 from printers.document import Document
 from printers.layouts.spec_form import build_spec_form
 from printers.pdf import Letterhead
@@ -123,7 +124,7 @@ def _common(ctx: DeskContext, v: DossierView, form: FormSpec) -> dict[str, Any]:
 
 
 def _receipt(ctx: DeskContext, v: DossierView, out: dict[str, Any],
-             fee: dict[str, Any] | None) -> None:
+             fee: FeeQrOut | None) -> None:
     r = receipt_values(ctx, v, fee)
     out.update(applicant_address=r.applicant_address, applicant_phone=r.applicant_phone,
                documents=list(r.documents), sets=r.sets, time_limit_text=r.time_limit_text,
@@ -225,7 +226,7 @@ _FILLERS = {"supplement": _supplement, "refusal": _refusal, "apology": _apology,
 
 
 def form_values(ctx: DeskContext, form: FormSpec, v: DossierView,
-                fee: dict[str, Any] | None = None) -> dict[str, Any]:
+                fee: FeeQrOut | None = None) -> dict[str, Any]:
     """The values of `form` for dossier `v`; `fee`: the VietQR of its fee due, which the
     receipt carries (fee_due.due_qr; None: nothing due or no bank)."""
     out = _common(ctx, v, form)
@@ -238,7 +239,7 @@ def form_values(ctx: DeskContext, form: FormSpec, v: DossierView,
 
 
 def prepared(ctx: DeskContext, rs: RuleSet, form: FormSpec, v: DossierView,
-             fee: dict[str, Any] | None = None) -> PreparedForm:
+             fee: FeeQrOut | None = None) -> PreparedForm:
     o = ctx.settings.office
     return PreparedForm(rs, form, form_values(ctx, form, v, fee), o.name,
                         place_of(o.name, o.province))

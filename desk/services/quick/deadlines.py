@@ -8,6 +8,7 @@ from typing import Any
 
 from desk.domain.errors import DomainError
 from desk.services.deadlines import watch_rows
+from desk.services.deadlines.shapes import WatchRow
 from desk.services.quick.context import QuickContext
 from storage.quick import db_time, utc
 
@@ -40,7 +41,7 @@ def counts(q: QuickContext) -> dict[str, int]:
                     (int(v) for v in row), strict=True))
 
 
-def watch_list(q: QuickContext, sort: str = "due", *, limit: int = 200) -> list[dict[str, Any]]:
+def watch_list(q: QuickContext, sort: str = "due", *, limit: int = 200) -> list[WatchRow]:
     if sort not in SORTS:
         raise DomainError("deadline.bad_sort", sort=sort, sorts=", ".join(SORTS))
     w = _window(q)
@@ -56,7 +57,7 @@ def watch_list(q: QuickContext, sort: str = "due", *, limit: int = 200) -> list[
     return [_row(q, w[0], r) for r in rows]
 
 
-def _row(q: QuickContext, now: datetime, r: tuple[Any, ...]) -> dict[str, Any]:
+def _row(q: QuickContext, now: datetime, r: tuple[Any, ...]) -> WatchRow:
     instants = tuple(utc(v) for v in r[8:])  # received, due, extended, effective
     return watch_rows.watch_row(q.calendar, q.ctx.tz, now, (*r[:8], *instants))
 

@@ -50,8 +50,9 @@ def dossier_view(q: QuickContext, d: SimpleNamespace) -> DossierView:
                       (d.procedure_code,))
     proc = (SimpleNamespace(name=proc_row[0][0], fee_amount=proc_row[0][1],
                             fee_note=proc_row[0][2]) if proc_row else None)
-    row = (q.rows("SELECT id_number, phone, address FROM citizen WHERE id = ?",
-                  (d.citizen_id,)) or [None])[0] if d.citizen_id else None
+    found = q.rows("SELECT id_number, phone, address FROM citizen WHERE id = ?",
+                   (d.citizen_id,)) if d.citizen_id else []
+    row = found[0] if found else None
     citizen = SimpleNamespace(id_number=row[0], phone=row[1], address=row[2]) if row else None
     return view_model.build_view(d, proc, citizen, _events(q, d.id), calendar=q.calendar,
                                  now=q.now(), iso=q.iso, tz=q.ctx.tz)
@@ -91,13 +92,14 @@ def list_dossiers(q: QuickContext, *, status: str | None = None,
 
 # --- search: desk.services.dossier.search.search without status/field/scope (the CLI has none) ---
 
-def search(q: QuickContext, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+def search(q: QuickContext, query: str, *, limit: int = 20) -> list[DossierSummary]:
     codes = (search_terms.code_candidates(q.ctx.settings.office.id, q.ctx.local_now(), query)
              if query.strip() else [])
     return search_terms.codes_then_words(query, codes, lambda c: _search(q, query, c, limit))
 
 
-def _search(q: QuickContext, query: str, codes: list[str], limit: int) -> list[dict[str, Any]]:
+def _search(q: QuickContext, query: str, codes: list[str],
+            limit: int) -> list[DossierSummary]:
     match = None if codes else search_terms.fts_query(query)
     if query.strip() and not codes and not match:
         return []

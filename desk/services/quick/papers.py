@@ -13,6 +13,7 @@ from desk.domain.errors import DomainError
 from desk.services.dossier.fact_fold import fee_status
 from desk.services.dossier.fee_due import due_qr
 from desk.services.dossier.paper_view import DossierView
+from desk.services.dossier.shapes import FeeQrOut
 from desk.services.printing.form_fill import PreparedForm, dossier_set, prepared
 from desk.services.quick.context import QuickContext
 from storage.quick import snapshot, utc
@@ -62,7 +63,7 @@ def load_view(q: QuickContext, code: str) -> DossierView:
     return DossierView(d, citizen, proc, field, clerk, events)
 
 
-def receipt_fee(q: QuickContext, v: DossierView) -> dict[str, Any] | None:
+def receipt_fee(q: QuickContext, v: DossierView) -> FeeQrOut | None:
     """fee_qr.receipt_qr: the VietQR of the fee due, None without a bank or nothing due."""
     bank = q.ctx.settings.bank
     if not bank.bin or not bank.account:
