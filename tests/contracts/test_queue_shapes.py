@@ -9,7 +9,9 @@ import pytest
 
 from desk.services.queue.shapes import (
     AppointmentOut,
+    CalledOut,
     CheckedInOut,
+    IssuedOut,
     QueueStatsOut,
     TicketOut,
     WaitingOut,
@@ -89,3 +91,11 @@ def test_appointments_have_their_declared_shapes(office: Path) -> None:
     assert problems(today, list[AppointmentOut]) == []
     assert problems(desk_json(office, "appointment", "list", "--date", "2026-11-25"),
                     list[AppointmentOut]) == []
+
+
+def test_the_quick_twins_print_the_same_shapes(office: Path) -> None:
+    """`queue issue|call` answered by the quick path (desk/commands/quick_write.py)."""
+    issued = desk_json(office, "queue", "issue", "CT", "--no-print", DESK_QUICK="1")
+    assert problems(issued, IssuedOut) == []
+    called = desk_json(office, "queue", "call", "2", DESK_QUICK="1")
+    assert called["ticket"] and problems(called, CalledOut) == []
