@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from barcode.charsets.code128 import CODES, STOP
-
 __all__ = ["Plan", "escpos_payload", "modules", "parse_payload", "plan"]
 
 _START = {"B": 104, "C": 105}
@@ -78,6 +76,9 @@ def _values(p: Plan) -> list[int]:
 
 def modules(data: str) -> str:
     """The bar pattern as '1'/'0' modules, without quiet zones."""
+    # python-barcode's package loads all its writers: only a drawn barcode needs its table
+    from barcode.charsets.code128 import CODES, STOP  # noqa: PLC0415
+
     return "".join(str(CODES[v]) for v in _values(plan(data))) + str(STOP) + "11"
 
 
