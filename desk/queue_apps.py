@@ -5,14 +5,16 @@ waiting-room display, one counter, the supervisor's day. Each opens one screen a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from desk.i18n import t
+from screens.lazy import later
+from screens.opening import OpeningScreen
 
 if TYPE_CHECKING:
     from desk.services.context import DeskContext
@@ -23,6 +25,7 @@ class QueueApp(App[int]):
     TITLE = "Một Cửa Desk"
     CSS_PATH = str(Path(__file__).resolve().parent.parent / "screens" / "app.tcss")
     ENABLE_COMMAND_PALETTE = False
+    SCREEN: ClassVar[str] = ""  # the screens/lazy.py name of the screen opened after the paint
     BINDINGS: ClassVar[list[BindingType]] = [  # descriptions are message keys (screens/base.py)
         Binding("f1", "show_keys", "key.keys", id="keys", tooltip="key.keys.tip"),
         Binding("f10", "quit", "key.quit", id="quit", tooltip="key.quit.tip"),
@@ -37,8 +40,35 @@ class QueueApp(App[int]):
     def make_screen(self) -> Screen[object]:
         raise NotImplementedError
 
+    def opening_text(self) -> str:
+        """The line painted first while the database stack and the screen named by
+        SCREEN (screens/lazy.py) load behind it; "" paints the screen at once (the
+        kiosk, the TV)."""
+        return ""
+
     def on_mount(self) -> None:
-        self.push_screen(self.make_screen())
+        text = self.opening_text()
+        self.push_screen(OpeningScreen(text) if text else self.make_screen())
+
+    def on_ready(self) -> None:
+        if isinstance(self.screen, OpeningScreen):  # the stack after the first paint
+            self.call_after_refresh(self._load_screen)
+
+    @work(thread=True, exit_on_error=False, group="start")
+    def _load_screen(self) -> None:
+        try:
+            later(self.SCREEN)  # the database stack and the screen's module, off the UI thread
+        except Exception as e:  # said on screen, never an opening line for ever
+            from desk.commands.crash import classify_exception  # the failure path only
+
+            self.call_from_thread(self.notify, classify_exception(e)[0], severity="error",
+                                  timeout=3600)
+            raise
+        self.call_from_thread(self._open)
+
+    def _open(self) -> None:
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(self.make_screen())
 
     def action_show_keys(self) -> None:
         if self.screen.query("KeyPanel"):
@@ -97,6 +127,8 @@ class DisplayApp(QueueApp):
 
 
 class CounterApp(QueueApp):
+    SCREEN = "queue"
+
     def __init__(self, ctx: DeskContext, counter: int, *, clerk: str = "",
                  actor: Any = None) -> None:
         super().__init__(ctx)
@@ -104,14 +136,18 @@ class CounterApp(QueueApp):
         self.clerk = clerk
         self.actor = actor  # who acts: the queue service checks queue.call / queue.manage
 
-    def make_screen(self) -> Screen[object]:
-        from screens.counter_queue import CounterQueueScreen
+    def opening_text(self) -> str:
+        return t("queue.opening.counter", counter=self.counter)
 
-        return CounterQueueScreen(self.counter, clerk=self.clerk)
+    def make_screen(self) -> Screen[object]:
+        return cast("Screen[object]", later(self.SCREEN)(self.counter, clerk=self.clerk))
 
 
 class SupervisorApp(QueueApp):
-    def make_screen(self) -> Screen[object]:
-        from screens.queue_supervisor import QueueSupervisorScreen
+    SCREEN = "queue_board"
 
-        return QueueSupervisorScreen()
+    def opening_text(self) -> str:
+        return t("queue.opening.board")
+
+    def make_screen(self) -> Screen[object]:
+        return cast("Screen[object]", later(self.SCREEN)())

@@ -19,6 +19,7 @@ LATER: dict[str, str] = {
     "intake": "screens.intake:IntakeScreen",
     "search": "screens.search:SearchScreen",
     "queue": "screens.counter_queue:CounterQueueScreen",
+    "queue_board": "screens.queue_supervisor:QueueSupervisorScreen",  # `desk queue board`
     "deadlines": "screens.deadlines:DeadlinesScreen",
     "reports": "screens.dashboard:DashboardScreen",
     "sync": "screens.sync:SyncScreen",

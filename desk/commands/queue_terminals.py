@@ -7,7 +7,7 @@ import argparse
 
 from desk.commands import tui
 from desk.commands.base import fail
-from desk.commands.cli_auth import actor_for
+from desk.commands.cli_actor import cli_actor
 from desk.commands.context import context
 from desk.domain.errors import DomainError
 from desk.queue_apps import CounterApp, KioskApp, SupervisorApp
@@ -25,7 +25,11 @@ def counter_app(args: argparse.Namespace) -> int:
     except DomainError as e:
         raise fail(e) from None
     # who acts: `--clerk NAME` once their PIN is right, else the command line (`cli:<OS user>`)
-    actor = actor_for(ctx, args.clerk or None, bool(getattr(args, "pin_stdin", False)))
+    actor = cli_actor()
+    if args.clerk:  # the login (lockout, PIN, audit) needs the database stack before the app
+        from desk.commands.cli_auth import signed_in  # noqa: PLC0415 — only with a clerk
+
+        actor = signed_in(ctx, args.clerk, bool(getattr(args, "pin_stdin", False)))
     return tui.run_textual(CounterApp(ctx, args.counter, clerk=args.clerk, actor=actor))
 
 

@@ -130,6 +130,8 @@ VI = {
     "queue.display.stale": "Mất kết nối dữ liệu — đang hiện số liệu gần nhất",
     "queue.display.muted": "Đã tắt tiếng",
     # Supervisor
+    "queue.opening.counter": "Quầy {counter}: đang mở màn hình gọi số…",
+    "queue.opening.board": "Đang mở thống kê xếp hàng…",
     "queue.sup.title": "Thống kê xếp hàng — {date}",
     "queue.sup.issued": "Đã phát số",
     "queue.sup.served": "Đã phục vụ",
@@ -286,6 +288,8 @@ EN = {
     "queue.display.no_calls": "No calls yet",
     "queue.display.stale": "Data unavailable — showing the last known state",
     "queue.display.muted": "Sound off",
+    "queue.opening.counter": "Counter {counter}: opening the calling screen…",
+    "queue.opening.board": "Opening the queue statistics…",
     "queue.sup.title": "Queue statistics — {date}",
     "queue.sup.issued": "Issued",
     "queue.sup.served": "Served",

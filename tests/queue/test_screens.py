@@ -108,8 +108,8 @@ async def test_counter_session(qctx: DeskContext, clock: MovingClock) -> None:
     queue.issue(qctx, "HT", "elderly", print_ticket=False)
     app = CounterApp(qctx, 1, clerk="Lan")
     async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)  # the screen opens after the first paint (test_first_paint_lean)
         screen = app.screen
-        await _settle(pilot)
         table = screen.query_one("#cq-table", DataTable)
         assert table.row_count == 2  # HT and KT serve counter 1
         assert "có thể gọi: 3" in str(screen.query_one("#cq-here", Static).render())
@@ -193,8 +193,8 @@ async def test_supervisor_day(qctx: DeskContext, clock: MovingClock) -> None:
     queue.issue(qctx, "CT", print_ticket=False)
     app = SupervisorApp(qctx)
     async with app.run_test(size=(160, 50)) as pilot:
+        await _settle(pilot)  # the day opens after the first paint
         screen = app.screen
-        await _settle(pilot)
         assert "20,0 phút" in str(screen.query_one("#tile-mean", Static).render())
         assert screen.query_one("#tile-longest").has_class("-alert")  # 20 min > 10-min target
         assert screen.query_one("#sup-counters", DataTable).row_count == 1
