@@ -2,7 +2,8 @@
 queue tests (tests/queue/dayfixture.py) is replayed, and after every 5th ticket the hub's read
 (`LobbyFeed.read`: the day's rows, the simulated futures of every waiting leg and of a new
 ticket per service) is timed in CPU seconds. The hub reads once per database change (and every
-30 s), never per page or request; a call must reach the TV within 1 s. Figures only.
+30 s), never per page or request; the estimates are worked out beside the watcher, so a call
+reaches the TV without waiting for them, but the figures shown are this late. Figures only.
 
     python bench/lobby_estimates.py
 """
@@ -24,7 +25,7 @@ from tests.conftest import local
 from tests.queue.conftest import MovingClock, queue_settings
 from tests.queue.dayfixture import run_day
 
-BUDGET_MS = 250.0  # CPU per read: leaves the 1 s call-to-TV contract room on a loaded PC
+BUDGET_MS = 250.0  # CPU per read: how late the figures on the TV and the phones may be
 
 
 def main() -> None:

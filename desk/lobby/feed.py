@@ -1,13 +1,15 @@
 """What the waiting room shows, read from the office database on its own sqlite3 connection.
 
 `PRAGMA data_version` changes only when another connection commits, so polling it every
-100 ms costs almost nothing; only then is the day read again (tickets, calls, estimates).
+100 ms costs almost nothing; only then is the day read again (tickets, calls), in
+milliseconds. The estimates are a second, slower step (`with_estimates`: tenths of a second
+with a long queue), so the hub can show a call before they are ready.
 A busy or missing database raises sqlite3.Error: the caller keeps its last state.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ class LobbyState:
     estimates: dict[str, float]  # waiting leg key → seconds until called
     new_ticket: dict[str, float]  # service code → seconds a ticket taken now would wait
     paused: set[int] = field(default_factory=set)
+    rows: we.DayRows | None = field(default=None, repr=False)  # what the estimates come from
 
     def active_leg(self, label: str) -> we.Leg | None:
         mine = [g for g in self.legs if g.label == label]
@@ -70,6 +73,13 @@ class LobbyFeed(CommitWatch):
         self.queue = queue
 
     def read(self, day: date, now: datetime) -> LobbyState:
+        """The day and its estimates, from one consistent view."""
+        return with_estimates(self.read_rows(day, now), self.queue)
+
+    def read_rows(self, day: date, now: datetime,
+                  carry: LobbyState | None = None) -> LobbyState:
+        """The day without its estimates: the last state's (`carry`, the same day) stand in
+        until `with_estimates` has run on these rows."""
         self._conn.execute("BEGIN")  # one consistent view for every query
         try:
             rows = we.read_day(self._run, day)
@@ -80,13 +90,18 @@ class LobbyFeed(CommitWatch):
         finally:
             self._conn.execute("COMMIT")
         counters = we.counters_now(rows, self.queue)
-        # the estimator the ticket's figure comes from (one estimator everywhere): it runs
-        # once per change of the database (and every REFRESH), never per page or request
+        old = carry if carry is not None and carry.day == day else None
         return LobbyState(day, now, int(last or 0), calls, rows.legs,
-                          we.estimates(rows, self.queue, now),
-                          we.new_ticket(rows, self.queue, now),
-                          {c.number for c in counters if not c.open})
+                          old.estimates if old else {}, old.new_ticket if old else {},
+                          {c.number for c in counters if not c.open}, rows)
 
     def _run(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         return self._conn.execute(sql, params).fetchall()
 
+
+def with_estimates(st: LobbyState, queue: QueueConfig) -> LobbyState:
+    """`st` with the figures of the estimator the ticket's come from (one estimator
+    everywhere), over its own rows at its own moment: no database, any thread."""
+    assert st.rows is not None
+    return replace(st, estimates=we.estimates(st.rows, queue, st.now),
+                   new_ticket=we.new_ticket(st.rows, queue, st.now))
