@@ -6,12 +6,13 @@ from __future__ import annotations
 import gc
 import time
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
 from desk import STARTED_AT
 from desk.i18n import render_error, t
@@ -29,7 +30,7 @@ class DeskApp(DeskModes, App[int]):
     TITLE = "Một Cửa Desk"
     # counter.tcss too, though only the counter screens use it: a screen bringing its own file
     # makes Textual re-parse every stylesheet of the app (~15 ms each time, at the first paint).
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         str((Path(__file__).parent.parent / "screens" / name).resolve())
         for name in ("app.tcss", "counter.tcss")]
     ENABLE_COMMAND_PALETTE = True
@@ -162,7 +163,7 @@ class DeskApp(DeskModes, App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, in the desk's language (screens/widgets/textual_texts.py)."""
-        if self.use_command_palette and not DeskCommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(DeskCommandPalette(id="--command-palette"))
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",

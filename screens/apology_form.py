@@ -26,12 +26,13 @@ from textual.widgets.option_list import Option
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.services.deadlines.shapes import ApologyOut
 from screens.base import translate_bindings
 from screens.widgets.confirm import Confirm
 from screens.widgets.telex_input import TelexInput
 
 OTHER = "__other__"
-Submit = Callable[[str, date], dict[str, Any]]
+Submit = Callable[[str, date], ApologyOut]
 
 
 def parse_day(text: str) -> date:
@@ -49,7 +50,7 @@ def parse_day(text: str) -> date:
     raise DomainError("apology.bad_date", value=raw)
 
 
-class ApologyForm(ModalScreen[dict[str, Any] | None]):
+class ApologyForm(ModalScreen[ApologyOut | None]):
     DEFAULT_CSS = """
     ApologyForm {
         align: center middle;

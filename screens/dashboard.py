@@ -6,6 +6,7 @@ month's report (báo cáo)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, ClassVar
 
@@ -105,6 +106,7 @@ class DashboardScreen(DeskScreen):
         # the month so far, as `desk report --format json` gives it (one function for both)
         month = official(period_report(self.ctx, self.day.replace(day=1), self.day))
         q = queue_day(self.ctx, self.day)
+        sync: Mapping[str, Any] | None
         try:
             sync = sync_summary(self.ctx)
         except Exception as e:  # a sync fault must not hide the rest of the day
@@ -118,7 +120,7 @@ class DashboardScreen(DeskScreen):
         tile.set_class(cls == "alert", "-alert")
         tile.set_class(cls == "good", "-good")
 
-    def _show(self, g: Any, q: Any, sync: dict[str, Any] | None) -> None:
+    def _show(self, g: Any, q: Any, sync: Mapping[str, Any] | None) -> None:
         self.glance = g
         self.query_one("#dash-title", Static).update(t("dash.title", date=f"{g.day:%d/%m/%Y}"))
         if q is None:

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Header, Static
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from desk.services.deadlines.apology import check_can_issue, draft, issue
+from desk.services.deadlines.shapes import ApologyOut
 from desk.services.deadlines.watch import watch_list
 from screens.apology_form import ApologyForm
 from screens.base import DeskScreen
@@ -218,10 +219,10 @@ class DeadlinesScreen(DeskScreen):
         self.app.call_from_thread(self._push_form, d, actor)
 
     def _push_form(self, d: Any, actor: Actor) -> None:
-        def submit(reason: str, day: date) -> dict[str, Any]:
+        def submit(reason: str, day: date) -> ApologyOut:
             return issue(self.ctx, d.code, actor, reason, day)
 
-        def done(result: dict[str, Any] | None) -> None:
+        def done(result: ApologyOut | None) -> None:
             if result is None:
                 return
             self.notify(t("deadlines.issued", letter_no=result["letter_no"], code=result["code"],

@@ -372,12 +372,12 @@ class DossierScreen(FactActions, DeskScreen):
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
                 self.last_values[action] = values
-                self.run_action(action, values)
+                self.act_in_worker(action, values)
 
         self.app.push_screen(ActionForm(title, fields, intro=intro), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dossier-act")
-    def run_action(self, action: str, values: dict[str, str]) -> None:
+    def act_in_worker(self, action: str, values: dict[str, str]) -> None:
         actor = getattr(self.app, "actor", None) or SYSTEM
         try:
             view = act(self.ctx, self.code, action, actor, **action_kwargs(action, values))

@@ -9,6 +9,7 @@ data_dir/drafts/intake.json, so neither Escape nor a crash loses it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -35,6 +36,7 @@ from desk.services.catalog import list_procedures
 from desk.services.dossier.card_scan import card_dict, scan_card
 from desk.services.dossier.citizens import ApplicantIn, lookup
 from desk.services.dossier.intake import IntakeIn, missing_documents, receive
+from desk.services.dossier.shapes import CardOut, IntakeOutput, ScanOut
 from desk.services.printing.papers import queue_incomplete
 from desk.services.printing.spooler import job, job_note, printer_label
 from desk.services.trust.actor import SYSTEM
@@ -99,8 +101,8 @@ class IntakeScreen(DeskScreen):
         self.procedures: list[dict[str, Any]] = []
         self.procedure: dict[str, Any] | None = None
         self.citizens: list[dict[str, Any]] = []
-        self.last_result: dict[str, Any] | None = None
-        self.card: dict[str, Any] | None = None  # the last card scanned (not stored)
+        self.last_result: IntakeOutput | None = None
+        self.card: CardOut | None = None  # the last card scanned (not stored)
         self._draft_timer: Timer | None = None
         self._restoring = False
         # The form's values the last time it could be read: a draft timer firing while the
@@ -341,7 +343,7 @@ class IntakeScreen(DeskScreen):
         citizens.highlighted = 0
         citizens.focus()
 
-    def _citizen_line(self, c: dict[str, Any]) -> str:
+    def _citizen_line(self, c: Mapping[str, Any]) -> str:
         parts = [c["name"], c.get("id_number") or "", c.get("phone") or "",
                  _dmy(c.get("birth_date")), c.get("address") or ""]
         return " · ".join(p for p in parts if p)
@@ -389,7 +391,7 @@ class IntakeScreen(DeskScreen):
         (phone if not phone.value else self.query_one("#channel")).focus()
         self.match_card(text)
 
-    def _show_card(self, card: dict[str, Any], returning: dict[str, Any] | None,
+    def _show_card(self, card: CardOut, returning: Mapping[str, Any] | None,
                    differences: list[dict[str, Any]] | None = None) -> None:
         parts = [Text(t("qr.scanned_returning", line=self._citizen_line(returning))
                       if returning else t("qr.scanned", name=card["name"],
@@ -410,15 +412,15 @@ class IntakeScreen(DeskScreen):
         out = scan_card(self.ctx, text, self.actor)
         self.app.call_from_thread(self._card_matched, out)
 
-    def _card_matched(self, out: dict[str, Any]) -> None:
-        returning = out.get("returning")
+    def _card_matched(self, out: ScanOut) -> None:
+        returning = out["returning"]
         if returning:
             phone = self.query_one("#phone", Input)
-            if not phone.value and returning.get("phone"):
+            if not phone.value and returning["phone"]:
                 phone.value = returning["phone"]
                 if self.focused is phone:
                     self.query_one("#channel").focus()
-        self._show_card(out, returning, out.get("differences"))
+        self._show_card(out, returning, out["differences"])
 
     @on(Input.Blurred, "#id_number")
     @on(Input.Blurred, "#phone")
@@ -629,14 +631,14 @@ class IntakeScreen(DeskScreen):
             else:
                 self.app.call_from_thread(self._field_error, e)
             return
+        note = None
         if view.get("receipt_job"):  # what is true now: queued, and the printer's state
-            view["receipt_note"] = job_note(self.ctx, view["receipt_job"])
+            note = job_note(self.ctx, view["receipt_job"])
         elif "guide_job" in view:  # an assisted submission: the guide slip, not a receipt
             queued = job(self.ctx, view["guide_job"]) if view["guide_job"] else None
-            view["receipt_note"] = t("intake.guide_note",
-                                       printer=printer_label(self.ctx, queued["printer"])) \
+            note = t("intake.guide_note", printer=printer_label(self.ctx, queued["printer"])) \
                 if queued else t("intake.guide_not_queued")
-        self.app.call_from_thread(self._received, view)
+        self.app.call_from_thread(self._received, view, note)
 
     def _field_error(self, e: DomainError) -> None:
         key = e.key
@@ -648,11 +650,12 @@ class IntakeScreen(DeskScreen):
         self._error(field, message)
         self.query_one(f"#{field}").focus()
 
-    def _received(self, view: dict[str, Any]) -> None:
+    def _received(self, view: IntakeOutput, note: str | None) -> None:
         self.last_result = view
+        assert view["due_at"] is not None  # intake always sets the deadline
         due = datetime.fromisoformat(view["due_at"])
         box = self.query_one("#intake-result", Static)
-        receipt = view.get("receipt_note") or t("intake.receipt_not_queued")
+        receipt = note or t("intake.receipt_not_queued")
         box.update(Text.assemble(
             (t("intake.received_code"), "bold"), " ", (view["code"], "bold reverse"), "\n",
             (t("intake.appointment"), "bold"), ": ", (format_moment(due), "bold"), "   ",

@@ -61,7 +61,9 @@ class NoticesScreen(DeskScreen):
     def _show(self, rows: list[dict[str, Any]], counts: dict[str, int]) -> None:
         self.rows = rows
         self.query_one("#notices-counts", Static).update(
-            Text(t("notify.screen.counts", **counts) if rows else t("notify.screen.none")))
+            Text(t("notify.screen.counts", waiting=counts["waiting"], sending=counts["sending"],
+                   sent=counts["sent"], delivered=counts["delivered"], failed=counts["failed"])
+                 if rows else t("notify.screen.none")))
         table = self.query_one("#notices", DataTable)
         keep = table.cursor_row
         table.clear()

@@ -23,6 +23,7 @@ from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
 from desk.services.catalog import list_procedures
 from desk.services.dossier.search import find_code, search
+from desk.services.dossier.shapes import DossierSummary
 from screens.base import DeskScreen
 from screens.dossier import DEADLINE_STYLE, DossierScreen, cut
 from screens.widgets.footer import DeskFooter
@@ -225,7 +226,7 @@ class SearchScreen(DeskScreen):
             return
         self.app.call_from_thread(self._show, rows, states, page)
 
-    def _deadline(self, row: dict[str, Any]) -> str | None:
+    def _deadline(self, row: DossierSummary) -> str | None:
         if row["status"] not in ("RECEIVED", "TRANSFERRED", "PROCESSING", "RESULT_READY"):
             return None
         due = row.get("extended_due_at") or row.get("due_at")
