@@ -116,6 +116,13 @@ def test_the_tv_speaks_the_call_and_is_readable_across_the_room(
     assert played == call_clips("A105", 3)  # chime, then "Mời số A một trăm linh năm …"
     assert page.evaluate("document.getElementById('words').textContent") == \
         "Mời số A một trăm linh năm đến quầy số ba"
+    # the office's name, the desk's clock (DESK_NOW, not the browser's) and desk.toml's notices
+    text = page.evaluate("(id) => document.getElementById(id).textContent", "office")
+    assert text == "UBND xã Quỳnh Lưu (thử nghiệm)"
+    page.wait_for_function("document.getElementById('clock').textContent.includes('23/11/2026')")
+    assert page.evaluate("document.getElementById('clock').textContent").startswith("09:00:")
+    assert "Thứ Bảy tiếp nhận hồ sơ đất đai." in page.evaluate(
+        "document.getElementById('ticker').textContent")
     out = screenshots_dir(tmp_path)
     for width, height in ((1920, 1080), (1366, 768)):
         page.set_viewport_size({"width": width, "height": height})

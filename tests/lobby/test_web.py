@@ -51,6 +51,8 @@ def test_state_follows_calls_made_by_other_processes(office: Office) -> None:
     office.start()
     st = httpx.get(office.url + "/state").json()
     assert st["current"] is None and st["office"] == "UBND xã Quỳnh Lưu (thử nghiệm)"
+    assert st["notices"][1] == "Thứ Bảy tiếp nhận hồ sơ đất đai."  # the ticker, from desk.toml
+    assert st["now"].startswith("2026-11-23T09:00")  # the desk's clock (DESK_NOW) for the TV's
     assert {s["code"]: s["waiting"] for s in st["services"]} == {"HT": 3, "CT": 0, "CU": 0,
                                                                  "DD": 0}
     assert office.desk("queue", "call", "1").stdout.strip() == "A001"
