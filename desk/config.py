@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_config_path, user_data_path, user_documents_path
@@ -38,6 +38,8 @@ class ConfigError(Exception):
 class _Table:
     """Base of the settings tables: frozen dataclasses read by desk.tables_reader."""
 
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]  # each is a dataclass
+
     @classmethod
     def from_dict(cls: type[_T], data: Any) -> _T:
         """The table from a mapping (as parsed from TOML), checked like a file: raises
@@ -46,9 +48,14 @@ class _Table:
 
 
 _T = TypeVar("_T", bound=_Table)
-# Every table has a docstring: without one, dataclass() computes __doc__ with
-# inspect.signature, a measurable part of the start for nine classes.
-table = dataclass(frozen=True, kw_only=True)
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def table(cls: type[_T]) -> type[_T]:
+    """A settings table: a frozen, keyword-only dataclass (declared so to type checkers).
+    Every table has a docstring: without one, dataclass() computes __doc__ with
+    inspect.signature, a measurable part of the start for nine classes."""
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
 def _parse_hhmm(value: Any) -> time:
