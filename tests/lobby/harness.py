@@ -139,3 +139,27 @@ def screenshots_dir(tmp_path: Path) -> Path:
     out = Path(os.environ.get("DESK_SCREENSHOTS", tmp_path))
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+def fonts_not_from_the_desk(page: Any) -> list[tuple[str, str]]:
+    """(element, typeface) for text Chromium draws with a font of this machine instead of the
+    ones the desk serves: a TV box or a phone without that font shows empty boxes there.
+    Asked of Chromium itself (DevTools' CSS.getPlatformFontsForNode), element by element."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    out: list[tuple[str, str]] = []
+    todo = [cdp.send("DOM.getDocument", {"depth": -1})["root"]]
+    while todo:
+        node = todo.pop()
+        todo += node.get("children", [])
+        if node.get("nodeType") != 1:
+            continue
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+        attrs = node.get("attributes", [])
+        name = node["localName"] + "".join(f".{v}" for k, v in zip(attrs[::2], attrs[1::2],
+                                                                     strict=True)
+                                           if k in ("id", "class"))
+        out += [(name, f["familyName"]) for f in fonts if not f["isCustomFont"]]
+    cdp.detach()
+    return out

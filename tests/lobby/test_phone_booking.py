@@ -14,7 +14,14 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.lobby.harness import BROWSER_ARGS, CHROMIUM, Office, needs_chromium, screenshots_dir
+from tests.lobby.harness import (
+    BROWSER_ARGS,
+    CHROMIUM,
+    Office,
+    fonts_not_from_the_desk,
+    needs_chromium,
+    screenshots_dir,
+)
 
 ID = "001099012345"
 OTHER = "001199054321"
@@ -98,10 +105,12 @@ def test_a_citizen_books_from_the_phone_page(booking_office: Office, browser: An
     page.select_option("#time", "10:00")
     page.fill("#id", "0010 9901 2345")  # spaces as people copy it from the card
     page.screenshot(path=str(out / "lobby-book-390x844.png"))
+    assert fonts_not_from_the_desk(page) == []
     page.click("#submit")
     page.wait_for_selector("#code")
     assert page.text_content("#when") == "Hộ tịch, ngày 25/11/2026 lúc 10:00"
     page.screenshot(path=str(out / "lobby-booked-390x844.png"))
+    assert fonts_not_from_the_desk(page) == []
     code = page.text_content("#code")
     listed = json.loads(office.desk("appointment", "list", "--date", "2026-11-25",
                                     "--json").stdout)

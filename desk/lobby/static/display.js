@@ -82,7 +82,7 @@
     st.recent.forEach(function (c) {
       var li = el("li");
       li.appendChild(el("span", "number", c.label));
-      li.appendChild(el("span", "to", "\u279C " + c.counter));
+      li.appendChild(el("span", "to", "\u2192 " + c.counter));
       recent.appendChild(li);
     });
     var rows = $("services");
