@@ -43,7 +43,7 @@ class QueueApp(App[int]):
     def opening_text(self) -> str:
         """The line painted first while the database stack and the screen named by
         SCREEN (screens/lazy.py) load behind it; "" paints the screen at once (the
-        kiosk, the TV)."""
+        TV)."""
         return ""
 
     def on_mount(self) -> None:
@@ -82,12 +82,14 @@ class KioskApp(QueueApp):
     scanned at the kiosk greets the citizen and never issues tickets (screens/scanner.py)."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
+    SCREEN = "kiosk"
     _gate: Any = None
 
-    def make_screen(self) -> Screen[object]:
-        from screens.kiosk import KioskScreen
+    def opening_text(self) -> str:
+        return t("queue.opening.kiosk")
 
-        return KioskScreen()
+    def make_screen(self) -> Screen[object]:
+        return cast("Screen[object]", later(self.SCREEN)())
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

@@ -20,6 +20,7 @@ LATER: dict[str, str] = {
     "search": "screens.search:SearchScreen",
     "queue": "screens.counter_queue:CounterQueueScreen",
     "queue_board": "screens.queue_supervisor:QueueSupervisorScreen",  # `desk queue board`
+    "kiosk": "screens.kiosk:KioskScreen",  # `desk kiosk`
     "deadlines": "screens.deadlines:DeadlinesScreen",
     "reports": "screens.dashboard:DashboardScreen",
     "sync": "screens.sync:SyncScreen",

@@ -1,4 +1,4 @@
-"""What a queue terminal paints first (`desk queue counter N`, `desk queue board`): the header,
+"""What a queue terminal paints first (`desk queue counter N`, `desk queue board`, `desk kiosk`):
 one line naming the screen that opens and the keys, while the database stack and that screen
 load behind it (desk/queue_apps.py). The desk's own app paints its login first the same way
 (docs/performance.md, "Start of the TUI")."""

@@ -132,6 +132,7 @@ VI = {
     # Supervisor
     "queue.opening.counter": "Quầy {counter}: đang mở màn hình gọi số…",
     "queue.opening.board": "Đang mở thống kê xếp hàng…",
+    "queue.opening.kiosk": "Đang mở máy lấy số…",
     "queue.sup.title": "Thống kê xếp hàng — {date}",
     "queue.sup.issued": "Đã phát số",
     "queue.sup.served": "Đã phục vụ",
@@ -290,6 +291,7 @@ EN = {
     "queue.display.muted": "Sound off",
     "queue.opening.counter": "Counter {counter}: opening the calling screen…",
     "queue.opening.board": "Opening the queue statistics…",
+    "queue.opening.kiosk": "Opening the ticket kiosk…",
     "queue.sup.title": "Queue statistics — {date}",
     "queue.sup.issued": "Issued",
     "queue.sup.served": "Served",

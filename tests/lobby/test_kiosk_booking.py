@@ -17,6 +17,7 @@ from desk.services.queue import appointments
 from screens.kiosk_booking import BookModal
 from tests.conftest import local
 from tests.queue.conftest import COUNTERS, SERVICES, MovingClock
+from tests.tui import workers_done
 
 ID = "001099012345"
 
@@ -44,6 +45,9 @@ async def _until(pilot, test) -> None:  # type: ignore[no-untyped-def]
 async def test_kiosk_books_with_keys_and_keeps_a_refusal(kctx: DeskContext) -> None:
     app = KioskApp(kctx)
     async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await workers_done(app)  # the services open after the first paint
+        await pilot.pause()
         kiosk = app.screen
         await pilot.press("slash")
         await pilot.pause()

@@ -15,6 +15,7 @@ from desk.services.queue import appointments
 from desk.services.queue import tickets as queue
 from tests.conftest import local
 from tests.queue.conftest import COUNTERS, SERVICES
+from tests.tui import workers_done
 
 
 async def test_kiosk_shows_the_estimate(qctx: DeskContext) -> None:
@@ -23,6 +24,7 @@ async def test_kiosk_shows_the_estimate(qctx: DeskContext) -> None:
     queue.call_next(qctx, 1)
     app = KioskApp(qctx)
     async with app.run_test(size=(100, 36)) as pilot:
+        await _opened(pilot)
         screen = app.screen
         await pilot.press("1")
         for _ in range(50):
@@ -34,6 +36,13 @@ async def test_kiosk_shows_the_estimate(qctx: DeskContext) -> None:
         assert issued is not None and issued.wait_minutes is not None
         text = str(screen.query_one("#kiosk-ahead", Static).render())
         assert f"Thời gian chờ dự kiến: khoảng {issued.wait_minutes} phút" in text
+
+
+async def _opened(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The kiosk's services open after its first paint (tests/queue/test_first_paint_lean)."""
+    await pilot.pause()
+    await workers_done(pilot.app)
+    await pilot.pause()
 
 
 async def _issued(pilot, screen):  # type: ignore[no-untyped-def]
@@ -56,6 +65,7 @@ async def test_kiosk_checks_in_an_appointment(tmp_path: Path) -> None:
     queue.issue(ctx, "HT", print_ticket=False)  # a walk-in before
     app = KioskApp(ctx)
     async with app.run_test(size=(100, 36)) as pilot:
+        await _opened(pilot)
         screen = app.screen
         # a citizen types the booking code (F12 opens the check-in window)
         await pilot.press("f12")

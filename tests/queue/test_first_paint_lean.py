@@ -1,6 +1,7 @@
-"""`desk queue counter N` and `desk queue board` paint before they load the database stack
-(as the desk's own app paints its login first: tests/screens/test_first_paint_lean.py), then
-open the counter's screen and the supervisor's day."""
+"""`desk queue counter N`, `desk queue board` and `desk kiosk` paint before they load the
+database stack (as the desk's own app paints its login first:
+tests/screens/test_first_paint_lean.py), then open the counter's screen, the supervisor's day
+and the kiosk's services."""
 
 from __future__ import annotations
 
@@ -44,13 +45,14 @@ def headless(app):
     return 0
 
 tui.run_textual = headless
-desk.cli.main(["--config", sys.argv[1], "queue", *sys.argv[3:]])
+desk.cli.main(["--config", sys.argv[1], *sys.argv[3:]])
 """
 
 
 @pytest.mark.parametrize(("args", "screen", "says"), [
-    (["counter", "1"], "CounterQueueScreen", "Quầy 1: đang mở màn hình gọi số…"),
-    (["board"], "QueueSupervisorScreen", "Đang mở thống kê xếp hàng…"),
+    (["queue", "counter", "1"], "CounterQueueScreen", "Quầy 1: đang mở màn hình gọi số…"),
+    (["queue", "board"], "QueueSupervisorScreen", "Đang mở thống kê xếp hàng…"),
+    (["kiosk"], "KioskScreen", "Đang mở máy lấy số…"),
 ])
 def test_a_queue_terminal_paints_before_the_database_stack(
         demo_ctx: DeskContext, tmp_path: Path, args: list[str], screen: str, says: str) -> None:

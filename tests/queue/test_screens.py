@@ -160,8 +160,8 @@ async def test_counter_session(qctx: DeskContext, clock: MovingClock) -> None:
 async def test_kiosk_issues_normal_and_priority(qctx: DeskContext) -> None:
     app = KioskApp(qctx)
     async with app.run_test(size=(100, 36)) as pilot:
+        await _settle(pilot)  # the services open after the first paint (test_first_paint_lean)
         screen = app.screen
-        await _settle(pilot)
         await pilot.press("1")
         await _settle(pilot)
         assert screen.last_issued.ticket.label == "A001"
@@ -215,8 +215,8 @@ async def test_a_card_scanned_at_the_kiosk_greets_and_issues_no_ticket(
     app = KioskApp(qctx)
     card = "001192004567||TRẦN THỊ THU HƯƠNG|07081992|Nữ|Hà Nội|15032022|"
     async with app.run_test(size=(100, 36)) as pilot:
+        await _settle(pilot)  # the services open after the first paint
         screen = app.screen
-        await _settle(pilot)
         for i, ch in enumerate([*card, "enter"]):
             key = "enter" if ch == "enter" else ("vertical_line" if ch == "|" else ch)
             event = events.Key(key, "\r" if ch == "enter" else ch)
