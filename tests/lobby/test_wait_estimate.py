@@ -86,6 +86,19 @@ def test_simulated_futures_agree_with_the_play_forward_when_nothing_varies() -> 
                for c in pool)
 
 
+def test_one_ticket_is_told_what_the_whole_queue_would_tell_it() -> None:
+    """`desk queue issue` folds the futures of its own ticket only: the same figure."""
+    pool = _waiting(*[("HT", i % 3 == 0) for i in range(12)])
+    counters = [CounterNow(1, ("HT",)), CounterNow(2, ("HT",))]
+    drawn = Durations({"HT": [180.0, 240.0, 300.0, 420.0, 600.0]})
+    later = Arrivals(priority={"HT": 1 / 240})
+    every = simulate_waits(NOW, pool, counters, drawn, 2, Random(3), arrivals=later)
+    for c in (pool[0], pool[-1]):
+        one = simulate_waits(NOW, pool, counters, drawn, 2, Random(3), arrivals=later,
+                             told=[c.key])
+        assert one == {c.key: every[c.key]}
+
+
 def test_the_figure_told_is_the_one_most_often_right() -> None:
     # simulated waits (minutes): mostly around 20, a long tail; the mean (25.6) would be
     # within 25 % / 3 min of 3 of them, 20 is within it of 6

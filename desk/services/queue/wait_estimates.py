@@ -175,10 +175,11 @@ def estimates(rows: DayRows, config: QueueConfig, now: datetime,
     simulated, and `only` merely filters the answer: simulating fewer legs would draw the
     random futures differently, and the ticket would say another figure than the phone."""
     waiting = [g.candidate() for g in rows.legs if g.state == rules.WAITING]
+    wanted = set(only) if only is not None else None
+    told = None if wanted is None else [c.key for c in waiting if str(c.key) in wanted]
     got = simulate_waits(now, waiting, counters_now(rows, config), durations(rows, now),
                          config.max_priority_in_row, random.Random(int(now.timestamp())),
-                         arrivals=arrivals(rows, now))
-    wanted = set(only) if only is not None else None
+                         arrivals=arrivals(rows, now), told=told)
     return {str(k): v for k, v in got.items() if wanted is None or str(k) in wanted}
 
 
