@@ -181,6 +181,7 @@ def test_hundred_calls_from_another_process(office: Office, browser: Any) -> Non
           f"worst {worst * 1000:.0f} ms (contract: 1000 ms)")
     assert len(got) == 100
     assert worst <= 1.0
+    assert page.evaluate("window.deskAudio.length") == 0  # M muted it, with no click first
 
 
 def test_no_call_lost_through_a_restart_and_a_30_second_network_drop(
