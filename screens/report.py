@@ -174,7 +174,8 @@ class ReportScreen(DeskScreen):
         try:
             if fmt == "book":
                 data = render_book(book_rows(self.ctx, report.first, report.last),
-                                   book_head(self.ctx, report.first, report.last), "xlsx")
+                                   book_head(self.ctx, report.first, report.last), "xlsx",
+                                   self.ctx.local_now())
                 path = default_path(folder, "book", report.first, report.last, "xlsx")
             else:
                 data = render_report(report, fmt)

@@ -53,7 +53,7 @@ def test_book_xlsx_and_pdf(history: History, tmp_path: Path) -> None:
     rows = book_rows(history.ctx, *PERIOD)
     head = book_head(history.ctx, *PERIOD)
     path = tmp_path / "b.xlsx"
-    path.write_bytes(render_book(rows, head, "xlsx"))
+    path.write_bytes(render_book(rows, head, "xlsx", history.ctx.local_now()))
     ws = load_workbook(path).active
     assert ws is not None
     assert ws["A2"].value == "SỔ THEO DÕI HỒ SƠ"
@@ -71,7 +71,7 @@ def test_book_xlsx_and_pdf(history: History, tmp_path: Path) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")
     pdf = tmp_path / "b.pdf"
-    pdf.write_bytes(render_book(rows, head, "pdf"))
+    pdf.write_bytes(render_book(rows, head, "pdf", history.ctx.local_now()))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "SỔ THEO DÕI HỒ SƠ" in text and "Công dân G" in text and "Công dân N" in text

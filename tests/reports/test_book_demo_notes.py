@@ -33,7 +33,7 @@ def test_the_book_prints_the_demo_notes_in_words(demo_ctx: DeskContext, tmp_path
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")
     pdf = tmp_path / "book.pdf"
-    pdf.write_bytes(render_book(rows, book_head(demo_ctx, *PERIOD), "pdf"))
+    pdf.write_bytes(render_book(rows, book_head(demo_ctx, *PERIOD), "pdf", demo_ctx.local_now()))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Hồ sơ mẫu" in text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desk.services.context import DeskContext
 from tests.reports.conftest import History
+from tests.reports.test_xlsx_created import core_dates
 from tests.tui import workers_done
 
 
@@ -86,6 +87,8 @@ async def test_report_screen_shows_the_table_and_exports(history: History,
         assert [Path(p).suffix for p in screen.exported] == [".xlsx", ".pdf", ".csv", ".json",
                                                              ".xlsx"]
         assert all(Path(p).is_file() for p in screen.exported)
+        for xlsx in (screen.exported[0], screen.exported[-1]):  # the report, the book
+            assert core_dates(Path(xlsx).read_bytes())["created"] == "2026-11-23T02:00:00Z"
         await pilot.press("t")  # the previous month: October, with C D E F Q A B
         await workers_done(app)
         await pilot.pause()

@@ -51,13 +51,13 @@ def render_report(report: PeriodReport, fmt: str) -> bytes:
 
 
 def render_book(rows: list[BookRow], head: dict[str, str], fmt: str,
-                created: datetime | None = None) -> bytes:
+                created: datetime) -> bytes:
     """The dossier book (Form 06) in `fmt` ("xlsx" or "pdf"); `created` (the desk's clock) is
-    the PDF's CreationDate."""
+    the PDF's CreationDate and the XLSX's created and modified times."""
     if fmt == "xlsx":
         from desk.services.reports.exports.book import book_xlsx  # noqa: PLC0415 — openpyxl
 
-        return book_xlsx(rows, head)
+        return book_xlsx(rows, head, created)
     if fmt == "pdf":
         from desk.services.reports.exports.book import book_pdf  # noqa: PLC0415 — fpdf2
 

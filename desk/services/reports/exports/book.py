@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from desk.i18n import t
 from desk.services.reports.exports.pdf import HEAD_FILL, LandscapePdf
-from desk.services.reports.exports.xlsx import _put, _styles, print_setup
+from desk.services.reports.exports.xlsx import _put, _styles, print_setup, xlsx_bytes
 from printers.pdf.fonts import FAMILY
 from printers.pdf.subsets import pdf_bytes
 
@@ -46,7 +45,7 @@ def cells(r: BookRow) -> dict[str, Any]:
 HEADER_ROW: Final = 5  # XLSX: two header rows (5 and 6), data from row 7
 
 
-def book_xlsx(rows: list[BookRow], head: dict[str, str]) -> bytes:
+def book_xlsx(rows: list[BookRow], head: dict[str, str], created: datetime) -> bytes:
     # openpyxl is heavy and only the spreadsheet export uses it
     from openpyxl import Workbook  # noqa: PLC0415 — openpyxl is heavy; only the XLSX book needs it
 
@@ -89,9 +88,7 @@ def book_xlsx(rows: list[BookRow], head: dict[str, str]) -> bytes:
                  align="num" if key in ("no", "sets") else "wrap")
     ws.freeze_panes = ws.cell(row=h2 + 1, column=3)
     print_setup(ws, f"{h1}:{h2}")
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx_bytes(wb, created)
 
 
 def pdf_widths(pdf: Any, codes: list[str]) -> tuple[tuple[float, ...], float]:

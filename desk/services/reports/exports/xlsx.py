@@ -6,7 +6,9 @@ score), per day, satisfaction."""
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from desk.domain.statistics import LEVELS, percent
 from desk.i18n import t
@@ -25,6 +27,7 @@ from desk.services.reports.exports.table import (
 )
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from desk.services.reports.period import PeriodReport
@@ -234,6 +237,20 @@ def satisfaction_sheet(ws: Worksheet, report: PeriodReport, st: dict[str, Any]) 
     print_setup(ws, None, landscape=False)
 
 
+def xlsx_bytes(wb: Workbook, made: datetime) -> bytes:
+    """The workbook's file, created and last modified at `made` (the desk's clock, as the
+    PDFs' CreationDate). `Workbook.save` would stamp the machine's clock as the modified
+    time, so the file is written the way it does without that stamp."""
+    # openpyxl is heavy and only the spreadsheet export uses it
+    from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
+
+    wb.properties.created = wb.properties.modified = (  # docProps/core.xml holds UTC
+        made.astimezone(UTC).replace(tzinfo=None))
+    out = io.BytesIO()
+    ExcelWriter(wb, ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    return out.getvalue()
+
+
 def report_xlsx(report: PeriodReport) -> bytes:
     # openpyxl is heavy and only the spreadsheet export uses it
     from openpyxl import Workbook  # noqa: PLC0415 — openpyxl is heavy; only XLSX output needs it
@@ -248,9 +265,7 @@ def report_xlsx(report: PeriodReport) -> bytes:
     satisfaction_sheet(wb.create_sheet(t("report.sheet.satisfaction")), report, st)
     wb.properties.title = t("report.title")
     wb.properties.creator = "Một Cửa Desk"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return xlsx_bytes(wb, report.generated_at)
 
 
-__all__ = ["FIRST_DATA_ROW", "HEADER_ROW", "print_setup", "report_xlsx"]
+__all__ = ["FIRST_DATA_ROW", "HEADER_ROW", "print_setup", "report_xlsx", "xlsx_bytes"]
