@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desk", description=h["desk"], epilog=h["epilog"],
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", metavar="FILE", help=h["config"])
-    parser.add_argument("--version", action="version", version=_version())
+    # help given here: Python 3.11 fixes --version's help in English, past argparse's gettext
+    parser.add_argument("--version", action="version", version=_version(),
+                        help=t("argparse.version"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # every group's parser, but not for plain `desk` (the TUI's short path, _tui_only)
     from desk.commands.registry import COMMAND_MODULES

@@ -14,7 +14,8 @@ VI = {
     "argparse.expected_at_most_one": "cần nhiều nhất một giá trị",
     "argparse.expected_at_least_one": "cần ít nhất một giá trị",
     "argparse.expected_n": "cần %s giá trị",
-    "argparse.invalid_value": "giá trị %(type)s không hợp lệ: %(value)r",
+    # no %(type)s: argparse names the Python type ("int", "parse_day"), no word for a clerk
+    "argparse.invalid_value": "giá trị không hợp lệ: %(value)r",
     "argparse.argument": "tham số %(argument_name)s: %(message)s",
     "argparse.ambiguous": "tuỳ chọn %(option)s chưa rõ, có thể là %(matches)s",
     "argparse.not_allowed_with": "không dùng được cùng với %s",
