@@ -10,9 +10,11 @@ a silent network drop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import json
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 
 from desk.i18n import t
 from desk.lobby import booking, fonts, views
+from desk.lobby.feed import LAST_SQL
 from desk.lobby.hub import Hub
 from desk.services.context import DeskContext
 
@@ -95,6 +98,8 @@ def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTB
 
     async def display_events(request: Request) -> Response:
         after = _after(request)
+        if after is None:  # a fresh page: no backlog to speak, even if the hub is behind
+            after = await asyncio.to_thread(_last_seq, settings.database_path)
 
         async def stream() -> AsyncIterator[str]:
             yield "retry: 1000\n\n"
@@ -103,13 +108,15 @@ def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTB
             while True:
                 st = hub.state
                 if st is not None:
-                    if sent < 0:  # a fresh page: no backlog to speak
+                    if sent < 0:  # a fresh page and an unreadable database: the hub's view
                         sent = st.last_seq
                     for c in st.calls:
                         if c.seq > sent:
                             yield call_event(c)
                     sent = max(sent, st.last_seq)
-                yield sse("state", state_json(), sent if sent >= 0 else None)
+                # last_seq: what this page was sent (the hub may have read more meanwhile)
+                yield sse("state", {**state_json(), "last_seq": max(sent, 0)},
+                          sent if sent >= 0 else None)
                 while True:
                     new = await hub.wait(version, heartbeat)
                     if new != version:
@@ -188,6 +195,18 @@ def _after(request: Request) -> int | None:
         if value is not None and (best is None or value > best):
             best = value
     return best
+
+
+def _last_seq(path: Path) -> int | None:
+    """The newest event in the database now, read apart from the hub (whose read may be
+    late on a loaded machine); None when it cannot be read at once."""
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=0.25)) as conn:
+            row = conn.execute(LAST_SQL).fetchone()
+    except sqlite3.Error:
+        return None
+    return int(row[0] or 0)
 
 
 async def serve(app: Starlette, host: str, port: int) -> None:
