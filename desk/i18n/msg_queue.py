@@ -93,6 +93,7 @@ VI = {
     "queue.kiosk.ahead": "{service} — số người đang chờ trước: {n}",
     "queue.kiosk.take_ticket": "Mời nhận phiếu và chờ gọi số trên màn hình.",
     # Counter
+    "queue.counter.name": "Quầy {counter}",  # a counter desk.toml leaves unnamed
     "queue.counter.title": "{name} — gọi số",
     "queue.counter.services": "Dịch vụ: {services}",
     "queue.counter.open": "ĐANG MỞ",
@@ -256,6 +257,7 @@ EN = {
     "queue.kiosk.your_number": "Your number",
     "queue.kiosk.ahead": "{service} — people ahead: {n}",
     "queue.kiosk.take_ticket": "Take your ticket and watch the screen for your number.",
+    "queue.counter.name": "Counter {counter}",
     "queue.counter.title": "{name} — calls",
     "queue.counter.services": "Services: {services}",
     "queue.counter.open": "OPEN",

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, func, select
 
 from desk.domain import queue as rules
 from desk.domain.errors import DomainError
+from desk.i18n import t
 from desk.lobby.urls import status_url
 from desk.services.clock import system_clock
 from desk.services.context import DeskContext
@@ -433,7 +434,8 @@ def counter_state(ctx: DeskContext, counter: int) -> CounterState:
     here = sum(1 for w in waiting if rules.eligible(
         rules.Candidate(w.id, w.service_code, w.priority, w.issued_at,
                         target_counter=w.target_counter), counter, services))
-    return CounterState(counter, name or f"Quầy {counter}", services, paused,
+    return CounterState(counter, name or t("queue.counter.name", counter=counter),
+                        services, paused,
                         TicketView.of(current) if current else None,
                         [TicketView.of(h) for h in held], here, int(served))
 
