@@ -32,3 +32,21 @@ def test_list_and_search_print_labels_in_aligned_columns(run_desk) -> None:  # t
         assert all(w in listed for w in words), listed
     as_json = json.loads(run_desk("dossier", "list", "--json").stdout)
     assert "SUPPLEMENT_REQUESTED" in {r["status"] for r in as_json}  # the code, in JSON
+
+
+def test_an_unknown_status_is_refused_not_an_empty_list(run_desk) -> None:  # type: ignore[no-untyped-def]
+    """A typo in --status used to print nothing and exit 0, as if no dossier were in it."""
+    assert run_desk("demo", "--no-tui").returncode == 0
+    typo = run_desk("dossier", "list", "--status", "PROCESSSING")
+    assert typo.returncode == 2
+    assert "giá trị không hợp lệ: 'PROCESSSING'" in typo.stderr, typo.stderr
+    assert "PROCESSING" in typo.stderr  # the valid ones are named
+    lower = run_desk("dossier", "list", "--status", "processing", "--json")
+    assert lower.returncode == 0, lower.stderr
+    assert {r["status"] for r in json.loads(lower.stdout)} == {"PROCESSING"}
+
+
+def test_the_parser_knows_every_status() -> None:
+    from desk.commands.parsers.dossier import STATUSES
+
+    assert set(STATUSES) == set(RAW)

@@ -10,6 +10,10 @@ from desk.i18n import t
 
 ACTIONS = ("transfer", "start_processing", "request_supplement", "supplement_received",
            "refuse", "result_ready", "return_result", "withdraw", "stop")
+# desk.domain.states.DossierStatus, named here so `--help` imports no domain module
+# (tests/cli/test_dossier_rows.py keeps the two the same)
+STATUSES = ("RECEIVED", "TRANSFERRED", "PROCESSING", "SUPPLEMENT_REQUESTED", "RESULT_READY",
+            "RETURNED", "REFUSED", "WITHDRAWN", "STOPPED")
 
 
 def register(sub: Any, h: dict[str, str]) -> None:
@@ -41,7 +45,9 @@ def register(sub: Any, h: dict[str, str]) -> None:
     s.set_defaults(handler="desk.commands.dossier_read:show_")
 
     ls = dsub.add_parser("list", help=h["dossier.list"], description=h["dossier.list"])
-    ls.add_argument("--status", metavar="S", help=h["dossier.status"])
+    # a typo is refused with the valid ones named, not answered with an empty list
+    ls.add_argument("--status", metavar="S", type=str.upper, choices=STATUSES,
+                    help=h["dossier.status"])
     ls.add_argument("--due-before", metavar="DATE", help=h["dossier.due_before"])
     ls.add_argument("--limit", type=int, default=50, help=h["dossier.limit"])
     _common(ls, h, clerk=False)
