@@ -27,7 +27,7 @@ VI = {
     ),
     "apology.confirm.yes": "Phát hành",
     "apology.confirm.no": "Xem lại",
-    "intake.escape": "Thoát",
+    "intake.escape": "Quay lại",  # not "Thoát": that is F10, which closes the desk
     "intake.escape.tip": (
         "Đóng danh sách đang mở, hoặc về màn hình chính (hỏi trước nếu có dữ liệu chưa lưu)"
     ),
@@ -93,7 +93,7 @@ EN = {
     ),
     "apology.confirm.yes": "Issue",
     "apology.confirm.no": "Review",
-    "intake.escape": "Leave",
+    "intake.escape": "Back",
     "intake.escape.tip": "Close the open list, or go home (asks first when input is unsaved)",
     "intake.draft_banner": (
         "Unsaved draft of {clerk}, from {at}: check it, then F8 to receive, Ctrl+L to clear."

@@ -55,7 +55,7 @@ VI = {
     "queue.key.next.tip": "Gọi số tiếp theo cho quầy này",
     "queue.key.recall": "Gọi lại",
     "queue.key.recall.tip": "Đọc lại số đang gọi",
-    "queue.key.number": "Gọi số",
+    "queue.key.number": "Gọi theo số",  # not "Gọi số": that is F4, the queue screen
     "queue.key.number.tip": "Gọi một số cụ thể (cả số đang tạm giữ)",
     "queue.key.start": "Bắt đầu",
     "queue.key.start.tip": "Công dân đã đến quầy: bắt đầu tiếp",
@@ -64,7 +64,7 @@ VI = {
     "queue.key.no_show": "Vắng mặt",
     "queue.key.no_show.tip": "Công dân không đến sau khi đã gọi lại",
     "queue.key.hold": "Tạm giữ",
-    "queue.key.hold.tip": "Chờ công dân bổ sung giấy tờ; gọi lại bằng S (gọi số)",
+    "queue.key.hold.tip": "Chờ công dân bổ sung giấy tờ; gọi lại bằng S (gọi theo số)",
     "queue.key.transfer": "Chuyển",
     "queue.key.transfer.tip": "Chuyển sang quầy khác hoặc dịch vụ khác (giữ giờ lấy số)",
     "queue.key.pause": "Tạm dừng/Mở",

@@ -76,6 +76,8 @@ def desk_commands(app: Any, screen: Any) -> Iterator[SystemCommand]:
         if not ab.enabled or not b.description or b.action in seen \
                 or b.action == "command_palette" or not isinstance(ab.node, App | Screen):
             continue  # a field's own editing keys (cursor left…) are no commands
+        if b.id is None:
+            continue  # Textual's Tab, Shift+Tab, Ctrl+C: F1 leaves them out too (keys_panel.py)
         seen.add(b.action)
         key = app.get_key_display(b)
         help_text = label(b.tooltip) if b.tooltip else ""
