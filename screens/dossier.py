@@ -21,6 +21,7 @@ from desk.services.dossier import attachments, fees, steps
 from desk.services.dossier.attachments import list_scans, scanner_dir
 from desk.services.dossier.fees import OWED_AFTER, format_amount
 from desk.services.dossier.lifecycle import act
+from desk.services.dossier.note_text import readable_notes
 from desk.services.dossier.views import event_label, show
 from desk.services.printing import papers
 from desk.services.trust.actor import SYSTEM
@@ -314,7 +315,7 @@ class DossierScreen(FactActions, DeskScreen):
         head.append(f"\n{t('dossier.channel')}: {t('channel.' + view['channel'])}   "
                     f"{t('dossier.sets')}: {view['sets']}")
         if view.get("notes"):
-            head.append(f"   {t('dossier.notes')}: {view['notes']}")
+            head.append(f"   {t('dossier.notes')}: {readable_notes(view['notes'])}")
         head.append_text(facts_text(view))
         self.query_one("#dossier-head", Static).update(head)
         table = self.query_one("#timeline", DataTable)
