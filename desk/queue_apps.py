@@ -4,6 +4,9 @@ waiting-room display, one counter, the supervisor's day. Each opens one screen a
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -77,9 +80,13 @@ class QueueApp(App[int]):
             self.action_show_help_panel()
 
 
-class KioskApp(QueueApp):
-    """The ticket kiosk. No F10: citizens use it; staff leave with Ctrl+Q. A chip ID card
-    scanned at the kiosk greets the citizen and never issues tickets (screens/scanner.py)."""
+class KioskApp(QueueApp, inherit_bindings=False):
+    """The ticket kiosk, in the waiting room: no key closes it (not F10, nor Textual's Ctrl+Q
+    and Ctrl+C, hence no inherited bindings), so a citizen or a hostile neighbour cannot quit
+    it. No F1 either: the screen and its footer name every key a citizen uses. The
+    administrator closes it from the system: SIGTERM (`systemctl stop`, `kill PID`) ends it
+    cleanly (docs/waiting-room.md). A chip ID card scanned at the kiosk greets the citizen and
+    never issues tickets (screens/scanner.py)."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
     SCREEN = "kiosk"
@@ -87,6 +94,16 @@ class KioskApp(QueueApp):
 
     def opening_text(self) -> str:
         return t("queue.opening.kiosk")
+
+    def on_mount(self) -> None:  # QueueApp's runs too: Textual calls each class's handler
+        # The administrator's way out, the terminal handed back rather than left garbled.
+        # Windows has no such handler: there the console window is closed.
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
 
     def make_screen(self) -> Screen[object]:
         return cast("Screen[object]", later(self.SCREEN)())

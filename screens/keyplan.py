@@ -38,6 +38,15 @@ GLOBAL_PLAN: Final[tuple[tuple[str, str], ...]] = (
 # Keys no screen may bind: they keep their global meaning everywhere.
 RESERVED: Final[frozenset[str]] = frozenset(
     {"f1", "f2", "f3", "f4", "f5", "f6", "f7", "f9", "f10", "f11", "f12", "ctrl+o", "ctrl+p"})
+# The action each global key runs (desk/app.py, screens/modes.py). A key's short footer label
+# (footer.<key>, desk/i18n/msg_footer.py) means that action only: a terminal that gives the key
+# another job (the kiosk's F12 checks an appointment in) shows its own words, never "Khoá".
+GLOBAL_ACTIONS: Final[dict[str, str]] = {
+    "f1": "show_keys", "f2": "goto('intake')", "f3": "goto('search')", "f4": "goto('queue')",
+    "f5": "goto('deadlines')", "f6": "goto('reports')", "f7": "goto('sync')",
+    "f9": "cycle_input_method", "f10": "quit", "f11": "goto('notices')", "f12": "lock",
+    "ctrl+o": "goto('printers')", "ctrl+p": "command_palette",
+}
 CONFIRM_KEY: Final = "f8"
 # The only actions F8 may run (save a form, confirm a form).
 CONFIRM_ACTIONS: Final[frozenset[str]] = frozenset({"save", "submit", "confirm"})

@@ -67,7 +67,8 @@ class DeskFooter(Footer):
         # No desk binding uses Textual's binding groups, so the keys can be reordered: the
         # form's F8 first, then the global keys, then the screen's others (all in F1).
         widgets = list(super().compose())
-        widgets.sort(key=lambda w: rank(getattr(w, "key", "")))  # stable: order kept within
+        # stable: the order is kept within each rank
+        widgets.sort(key=lambda w: rank(getattr(w, "key", ""), getattr(w, "action", "")))
         for widget in widgets:
             if widget._reactive_connect:  # a FooterKey bound to Footer.compact
                 # Undo the data_bind before its deferred set-up runs (it skips an empty

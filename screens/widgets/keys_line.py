@@ -11,18 +11,24 @@ from textual import events
 from textual.widget import Widget
 
 from desk.i18n import has, t
-from screens.keyplan import CONFIRM_KEY, GLOBAL_PLAN
-
-_GLOBAL_KEYS = frozenset(key for key, _ in GLOBAL_PLAN) - {CONFIRM_KEY, "escape"}
+from screens.keyplan import CONFIRM_KEY, GLOBAL_ACTIONS
 
 
-def rank(key: str) -> int:
-    return 0 if key == CONFIRM_KEY else 1 if key in _GLOBAL_KEYS else 2
+def _global(key: str, action: str) -> bool:
+    """The key does its global job here (the kiosk's F12 checks in: not the counter's lock)."""
+    return GLOBAL_ACTIONS.get(key) == action.removeprefix("app.")
+
+
+def rank(key: str, action: str) -> int:
+    return 0 if key == CONFIRM_KEY else 1 if _global(key, action) else 2
 
 
 def short(key: str, action: str, description: str) -> str:
-    """The footer's label of a key: its short form when it has one (intake's F8: "Lưu")."""
-    for name in (f"footer.{key}.{action}", f"footer.{key}"):
+    """The footer's label of a key: its short form when it has one (intake's F8: "Lưu"); a
+    global key's short form ("f12 Khoá") only where the key does its global job."""
+    names = (f"footer.{key}.{action}", f"footer.{key}") if _global(key, action) \
+        else (f"footer.{key}.{action}",)
+    for name in names:
         if has(name):
             return t(name)
     return description
@@ -72,12 +78,12 @@ class KeysLine(Widget):
         """(key shown, label, enabled) of the keys in the footer's order, and the palette's."""
         app: Any = self.app
         bindings = self.screen.active_bindings
-        keys = [(b.key, app.get_key_display(b), short(b.key, b.action, b.description), on)
-                for _node, b, on, _tip in bindings.values() if b.show]
-        keys.sort(key=lambda k: rank(k[0]))  # as DeskFooter
+        keys = [(b.key, b.action, app.get_key_display(b), short(b.key, b.action, b.description),
+                 on) for _node, b, on, _tip in bindings.values() if b.show]
+        keys.sort(key=lambda k: rank(k[0], k[1]))  # as DeskFooter
         palette = bindings.get(app.COMMAND_PALETTE_BINDING) \
             if app.ENABLE_COMMAND_PALETTE else None
-        shown = [(key, f"{display} {label}", on) for key, display, label, on in keys]
+        shown = [(key, f"{display} {label}", on) for key, _action, display, label, on in keys]
         if palette is None:
             return shown, None
         b, on = palette.binding, palette.enabled
