@@ -33,9 +33,11 @@ def print_view(v: Mapping[str, Any], event_label: Callable[[str], str]) -> None:
     print(f"{v['code']}  {t('status.' + v['status'])}")
     print(f"  {v['applicant']['name']} — {v['procedure']['code']} {v['procedure']['name']}")
     due = v["extended_due_at"] or v["due_at"]
-    print(f"  {t('dossier.received_at')}: {v['received_at']}   {t('dossier.due_at')}: {due}")
+    # times as `list`, `search` and the receipt write them ("17:00 07/12/2026"); ISO is --json's
+    print(f"  {t('dossier.received_at')}: {hm_dmy(v['received_at'])}   "
+          f"{t('dossier.due_at')}: {hm_dmy(due)}")
     for e in v.get("timeline", []):
-        print(f"    {e['at']}  {event_label(e['kind'])}  {e['clerk']}")
+        print(f"    {hm_dmy(e['at'])}  {event_label(e['kind'])}  {e['clerk']}")
 
 
 def rows_out(rows: Sequence[Mapping[str, Any]], as_json: bool) -> int:

@@ -50,3 +50,17 @@ def test_the_parser_knows_every_status() -> None:
     from desk.commands.parsers.dossier import STATUSES
 
     assert set(STATUSES) == set(RAW)
+
+
+def test_show_prints_times_as_list_does(run_desk) -> None:  # type: ignore[no-untyped-def]
+    """`dossier show` printed '2026-12-01T11:00+07:00' where `list` prints '11:00 01/12/2026'."""
+    assert run_desk("demo", "--no-tui").returncode == 0
+    code = json.loads(run_desk("dossier", "list", "--json").stdout)[0]["code"]
+    for args in (("dossier", "show", code), ("dossier", "act", code, "withdraw",
+                                                "--reason", "Công dân rút")):
+        out = run_desk(*args)
+        assert out.returncode == 0, out.stderr
+        assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", out.stdout), out.stdout
+        lines = out.stdout.splitlines()
+        assert re.search(r"Tiếp nhận: \d\d:\d\d \d\d/\d\d/\d{4}", lines[2]), out.stdout
+        assert all(re.match(r"    \d\d:\d\d \d\d/\d\d/\d{4}  ", e) for e in lines[3:]), out.stdout
