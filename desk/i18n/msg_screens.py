@@ -394,7 +394,7 @@ EN = {
     "search.placeholder": "Dossier code, name (with or without diacritics), personal ID, phone",
     "search.col.code": "Code",
     "search.col.applicant": "Applicant",
-    "search.col.procedure": "Procedure",
+    "search.col.procedure": "Proc.",  # the column is 8 cells: a code such as 1.004873
     "search.col.status": "Status",
     "search.col.received": "Received",
     "search.col.due": "Due",
