@@ -59,8 +59,14 @@ def print_watch(counts: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) ->
     print(t("deadlines.cli.counts", **counts))
     if not rows:
         print(t("deadlines.cli.none"))
-    for r in rows:
+    # columns as wide as their longest entry: a long name does not push the rest about
+    states = [t("deadline.state." + r["state"]) for r in rows]
+    state_w = max((len(s) for s in states), default=0)
+    name_w = max((len(r["applicant"]) for r in rows), default=0)
+    field_w = max((len(r["field"]) for r in rows), default=0) + 2
+    agency_w = max((len(r["agency"] or "-") for r in rows), default=0)
+    for r, state in zip(rows, states, strict=True):
         letter = t("deadlines.letter_yes") if r["apologised"] else t("deadlines.letter_no")
-        print(f"{t('deadline.state.' + r['state']):<16} {hm_dmy(r['effective_due_at'])}  "
-              f"{r['code']}  {r['applicant']}  [{r['field']}] {r['agency'] or '-'}  "
-              f"({t('deadlines.col.letter')}: {letter})")
+        print(f"{state:<{state_w}}  {hm_dmy(r['effective_due_at'])}  {r['code']}  "
+              f"{r['applicant']:<{name_w}}  {'[' + r['field'] + ']':<{field_w}} "
+              f"{r['agency'] or '-':<{agency_w}}  ({t('deadlines.col.letter')}: {letter})")

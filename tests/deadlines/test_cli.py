@@ -73,3 +73,14 @@ def test_help_is_vietnamese(run_desk) -> None:  # type: ignore[no-untyped-def]
     for option in ("--reason", "--new-date", "--pdf", "--clerk"):
         assert option in r.stdout
     assert "văn bản xin lỗi" in r.stdout
+
+
+def test_deadlines_text_columns_line_up(run_desk) -> None:  # type: ignore[no-untyped-def]
+    """Names of different lengths used to push the field and agency columns about."""
+    assert run_desk("demo", "--no-tui").returncode == 0
+    for lang in ("vi", "en"):
+        out = run_desk("deadlines", env={"DESK_LANG": lang})
+        assert out.returncode == 0, out.stderr
+        rows = out.stdout.splitlines()[1:]
+        assert len({len(r[:r.index("[")]) for r in rows}) == 1, out.stdout
+        assert len({r.index("000.") for r in rows}) == 1, out.stdout
