@@ -27,7 +27,7 @@ class NoticesScreen(DeskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "resend", "notify.screen.resend", id="notices.resend",
                 tooltip="notify.screen.resend.tip"),
-        Binding("ctrl+r", "refresh", "notify.screen.refresh", id="notices.refresh",
+        Binding("m", "refresh", "notify.screen.refresh", id="notices.refresh",
                 tooltip="notify.screen.refresh.tip"),
     ]
 

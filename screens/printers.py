@@ -89,7 +89,7 @@ class PrintersScreen(DeskScreen):
                 tooltip="printers.key.preview.tip"),
         Binding("f", "filter", "printers.key.filter", id="printers.filter",
                 tooltip="printers.key.filter.tip"),
-        Binding("g", "refresh", "printers.key.refresh", id="printers.refresh",
+        Binding("m", "refresh", "printers.key.refresh", id="printers.refresh",
                 tooltip="printers.key.refresh.tip"),
     ]
     AUTO_FOCUS = "#pr-jobs"

@@ -41,7 +41,7 @@ class SyncScreen(DeskScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "sync_now", "syncscreen.key.now", id="sync.now",
                 tooltip="syncscreen.key.now.tip"),
-        Binding("r", "refresh", "syncscreen.key.refresh", id="sync.refresh",
+        Binding("m", "refresh", "syncscreen.key.refresh", id="sync.refresh",
                 tooltip="syncscreen.key.refresh.tip"),
     ]
 

@@ -72,7 +72,7 @@ async def test_reprint_the_selected_job(demo_ctx: DeskContext) -> None:
         other = intake(demo_ctx, "Trần Thị Mai", id_number="040095000456")["code"]
         printing.submit(demo_ctx, receipt_document(demo_ctx, other), printer="receipt",
                         kind="receipt", ref=other)
-        await pilot.press("g")
+        await pilot.press("m")  # làm mới
         await wait_until(pilot, lambda: jobs.row_count == 3)
 
         await pilot.press("f")  # filter by dossier code
