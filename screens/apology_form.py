@@ -29,7 +29,7 @@ from desk.i18n import render_error, t
 from desk.services.deadlines.shapes import ApologyOut
 from screens.base import translate_bindings
 from screens.widgets.confirm import Confirm
-from screens.widgets.telex_input import TelexInput
+from screens.widgets.telex_input import TelexInput, end_typing
 
 OTHER = "__other__"
 Submit = Callable[[str, date], ApologyOut]
@@ -153,6 +153,7 @@ class ApologyForm(ModalScreen[ApologyOut | None]):
         """F8: check the date, then ask — the question names the dossier and the new date."""
         if self.busy:
             return
+        end_typing(self)
         try:
             day = parse_day(self.query_one("#new-date", Input).value)
         except DomainError as e:

@@ -44,7 +44,7 @@ from screens.base import DeskScreen
 from screens.widgets.choice_bar import ChoiceBar
 from screens.widgets.confirm import Confirm
 from screens.widgets.footer import DeskFooter
-from screens.widgets.telex_input import InputMethodIndicator, TelexInput
+from screens.widgets.telex_input import InputMethodIndicator, TelexInput, end_typing
 
 CHANNELS = ("direct", "postal", "online")
 SEXES = ("", "M", "F")  # "": not said (the card says it; typing it is optional)
@@ -610,6 +610,7 @@ class IntakeScreen(DeskScreen):
                         documents_present=docs, portal_code=portal)
 
     def action_save(self) -> None:
+        end_typing(self)
         for name in ("procedure", "name", "id_number", "phone", "birth_date", "sets", "channel",
                      "portal_code"):
             self._error(name, "")

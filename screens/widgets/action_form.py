@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 from desk.i18n import t
 from screens.base import translate_bindings
 from screens.widgets.choice_bar import ChoiceBar
-from screens.widgets.telex_input import InputMethodIndicator, TelexInput
+from screens.widgets.telex_input import InputMethodIndicator, TelexInput, end_typing
 
 
 @dataclass
@@ -124,6 +124,7 @@ class ActionForm(ModalScreen[dict[str, str] | None]):
         self.action_submit()
 
     def action_submit(self) -> None:
+        end_typing(self)
         self.dismiss(self.values())
 
     def action_cancel(self) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Input, Static
 
@@ -127,6 +128,10 @@ class TelexInput(Input):
         await super().action_submit()
 
     def on_blur(self, _event: events.Blur) -> None:
+        self.end_typing()
+
+    def end_typing(self) -> None:
+        """The field is done with: a held word finished, raw Telex converted (as on leaving)."""
         if self._composer is not None:
             self.finish_word()
             self._composer.reset()
@@ -148,6 +153,14 @@ class TelexInput(Input):
         set_method(self.app, "telex")
         self.app.notify(t("telex.converted", text=fixed), timeout=8, markup=False)
         return True
+
+
+def end_typing(screen: Screen[Any]) -> None:
+    """F8 reads the form while a field still has the focus: that field first ends its typing,
+    so what is saved is what the clerk reads once the field is left."""
+    focused = screen.focused
+    if isinstance(focused, TelexInput):
+        focused.end_typing()
 
 
 class InputMethodIndicator(Static):
