@@ -51,6 +51,8 @@ MODES: dict[str, Any] = {"login": _login, "queue": _queue, **{
     for name in ("home", "intake", "search", "deadlines", "reports", "sync", "printers",
                  "notices")}}
 IDLE_CHECK_SECONDS = 15.0
+# The global keys that also act over a form or a question: key → the App's method
+MODAL_KEYS = {"f1": "action_show_keys", "f12": "action_lock"}
 SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [
     Binding("f2", "goto('intake')", "mode.intake.key", id="mode.intake", tooltip="mode.intake.tip"),
@@ -233,6 +235,15 @@ class DeskModes:
         app: Any = self
         if isinstance(event, events.Key | events.MouseDown):
             self._last_input = time.monotonic()
+        if isinstance(event, events.Key) and not event.is_forwarded \
+                and isinstance(app.screen, ModalScreen) and event.key in MODAL_KEYS \
+                and self.actor is not None:
+            # Textual stops the App's keys at a modal screen; F1 and F12 mean the same in
+            # a form or a question as everywhere else (screens/keyplan.py)
+            event.stop()
+            event.prevent_default()
+            getattr(self, MODAL_KEYS[event.key])()
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._scanner is None:
                 # the scanner's rules load at the first key, not before the first paint
