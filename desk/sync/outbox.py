@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desk.domain.states import Action
-from desk.services.dossier.events import on_fact, on_record
+from desk.services.dossier.events import on_fact, on_record, opens_history
 from desk.sync.facts import backfill_facts, fact_hook
 from desk.sync.outbox_row import APPLYING, append
 from storage.tables import Dossier, DossierEvent
@@ -35,6 +35,8 @@ def _actions() -> frozenset[str]:
 
 def base_version(session: Session, dossier_id: Any, before: Any) -> int:
     """How many state changes this desk had seen on the dossier before `before` (an event)."""
+    if opens_history(session, before):  # a new dossier's first event: none, nothing to count
+        return 0
     q = select(func.count()).select_from(DossierEvent).where(
         col(DossierEvent.dossier_id) == dossier_id, col(DossierEvent.kind).in_(_actions()),
         col(DossierEvent.id) != before.id,

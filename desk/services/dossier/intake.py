@@ -109,7 +109,8 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         s.add(dossier)
         s.flush()
         immediate = proc.time_limit_unit == "same_day" and bool(req.extra.get("immediate"))
-        record(s, dossier, "receive", received_at, actor, backdated=backdated, payload={
+        received = record(s, dossier, "receive", received_at, actor, backdated=backdated,
+                          first=True, payload={
             "procedure": proc.code, "channel": channel, "sets": req.sets,
             "documents": list(req.documents_present or proc.documents),
             "immediate": immediate, "catalog_version": proc.catalog_version,
@@ -117,10 +118,11 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
             # a resident of another commune: taken in as usual, flagged for the province
             **({"other_commune": commune_of(applicant.address)} if elsewhere else {}),
         })
-        rebuild(s, dossier, cal)
+        history = [received]  # a new dossier's whole history, in hand: not read back
+        rebuild(s, dossier, cal, history)
         s.add(dossier)
         s.flush()
-        view = dossier_view(s, dossier, ctx)
+        view = dossier_view(s, dossier, ctx, history=history)
     queued: IntakeJobs = {}
     if print_receipt and assisted:  # a guide slip instead of the receipt
         jobs = _queue_guide(ctx, code, actor)

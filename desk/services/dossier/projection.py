@@ -37,9 +37,11 @@ def clock_events(state: DossierState) -> list[tuple[str, datetime]]:
     return out
 
 
-def rebuild(session: Session, dossier: Dossier, cal: WorkingCalendar) -> DossierState:
-    """Fold the dossier's events into its row (status, pauses, due date, result times)."""
-    rows = load_events(session, dossier.id)
+def rebuild(session: Session, dossier: Dossier, cal: WorkingCalendar,
+            history: list[Any] | None = None) -> DossierState:
+    """Fold the dossier's events into its row (status, pauses, due date, result times).
+    `history`: those events in record order when the caller has them all in hand."""
+    rows = load_events(session, dossier.id) if history is None else history
     state = project(Event(r.kind, r.at, r.payload) for r in rows)
     limit = TimeLimit.of(dossier.time_limit_value, dossier.time_limit_unit)
     due = cal.due_with_clock(state.received_at, limit, clock_events(state))

@@ -25,10 +25,12 @@ def _iso(dt: datetime | None, ctx: DeskContext) -> str | None:
 
 
 def dossier_view(session: Session, d: Dossier, ctx: DeskContext, *,
-                 with_timeline: bool = True) -> DossierView:
+                 with_timeline: bool = True, history: list[Any] | None = None) -> DossierView:
+    """`history`: the dossier's events in record order, when the caller holds them all."""
     proc = session.get(Procedure, d.procedure_code)
     citizen = session.get(Citizen, d.citizen_id) if d.citizen_id else None
-    return view_model.build_view(d, proc, citizen, load_events(session, d.id),
+    events = load_events(session, d.id) if history is None else history
+    return view_model.build_view(d, proc, citizen, events,
                                  calendar=ctx.calendar, now=ctx.now(),
                                  iso=lambda dt: _iso(dt, ctx), tz=ctx.tz,
                                  with_timeline=with_timeline)
