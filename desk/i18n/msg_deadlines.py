@@ -29,7 +29,7 @@ VI = {
     "apology.role": "Chỉ lãnh đạo hoặc quản trị mới được phát hành văn bản xin lỗi; "
                     "{name} đang làm việc với vai trò {role}. Hãy nhờ lãnh đạo đăng nhập để "
                     "ký.",
-    "apology.role_name.clerk": "cán bộ tiếp nhận",
+    "apology.role_name.clerk": "cán bộ một cửa",  # as the login names the role
     "apology.role_name.supervisor": "lãnh đạo",
     "apology.role_name.admin": "quản trị",
     "apology.role_name.system": "hệ thống",

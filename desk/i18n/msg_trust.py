@@ -55,7 +55,7 @@ _ACTIONS_EN = {"view": "view", "change": "change", "login": "login",
 VI = {
     **{f"perm.{k}": v for k, v in _PERMS_VI.items()},
     **{f"audit.action.{k}": v for k, v in _ACTIONS_VI.items()},
-    "role.name.clerk": "cán bộ tiếp nhận",
+    "role.name.clerk": "cán bộ một cửa",  # as the login and `desk demo` name the role
     "role.name.supervisor": "lãnh đạo",
     "role.name.admin": "quản trị",
     "role.name.system": "hệ thống",

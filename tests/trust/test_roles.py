@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desk.domain.errors import DomainError
-from desk.i18n import render_error
+from desk.i18n import render_error, t
 from desk.services.context import DeskContext
+from desk.services.deadlines.apology import check_can_issue
 from desk.services.dossier.lifecycle import act
 from desk.services.dossier.views import show
 from desk.services.trust import audit
@@ -114,3 +115,17 @@ def test_adding_a_clerk_needs_an_admin_and_is_audited(demo_ctx: DeskContext) -> 
     changes = audit.entries(demo_ctx, action="change")
     assert changes[0]["detail"]["added"]["name"] == "Hoàng Thị Mai"
     assert "pin" not in str(changes[0]["detail"]).lower()
+
+
+@pytest.mark.parametrize("perm", ["apology.issue", "report.view"])
+def test_a_refusal_names_the_clerks_role_as_the_login_does(demo_ctx: DeskContext,
+                                                           perm: str) -> None:
+    """The login lists Lan as 'cán bộ một cửa'; a refusal said she works as 'cán bộ tiếp
+    nhận', a role the clerk never saw."""
+    with pytest.raises(DomainError) as info:
+        require(demo_ctx, CLERK1, perm)
+    assert t("role.clerk") in render_error(info.value)
+    with pytest.raises(DomainError) as apology:
+        check_can_issue(CLERK1)
+    assert t("role.clerk") in render_error(apology.value)
+    assert "tiếp nhận với vai trò" not in render_error(apology.value)
