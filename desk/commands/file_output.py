@@ -12,6 +12,7 @@ from desk.i18n import t
 
 def write_file(path: str, data: bytes) -> None:
     try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)  # as `desk report --out` does
         Path(path).write_bytes(data)
     except OSError as e:
         raise CommandError(t("cli.permission", error=f"{path}: {e.strerror}"), 1) from None
