@@ -123,13 +123,15 @@ def receive(ctx: DeskContext, req: IntakeIn, actor: Actor = SYSTEM, *,
         s.add(dossier)
         s.flush()
         view = dossier_view(s, dossier, ctx, history=history)
+        paper = receipts.view_in(s, dossier, proc, citizen, history) \
+            if print_receipt and not assisted else None
     queued: IntakeJobs = {}
     if print_receipt and assisted:  # a guide slip instead of the receipt
         jobs = _queue_guide(ctx, code, actor)
         queued["guide_job"] = jobs.get("slip") or jobs.get("letter")  # what the citizen takes
         queued["guide_a4_job"] = jobs.get("letter")
-    elif print_receipt:
-        queued["receipt_job"] = _queue_receipt(ctx, code)
+    elif paper is not None:
+        queued["receipt_job"] = _queue_receipt(ctx, paper)
     return {**view, "other_commune": elsewhere, **queued}
 
 
@@ -169,10 +171,12 @@ def _queue_guide(ctx: DeskContext, code: str, actor: Actor) -> dict[str, str]:
         return {}
 
 
-def _queue_receipt(ctx: DeskContext, code: str) -> str | None:
-    """Queue Form 01 for printing; never fails the intake (the clerk can reprint)."""
+def _queue_receipt(ctx: DeskContext, paper: receipts.DossierView) -> str | None:
+    """Queue Form 01 for printing; never fails the intake (the clerk can reprint). `paper`:
+    the rows the intake committed, not read back."""
+    code = paper.dossier.code
     try:
-        job = printing.submit(ctx, receipts.receipt_document(ctx, code), printer="receipt",
+        job = printing.submit(ctx, receipts.receipt_document(ctx, code, paper), printer="receipt",
                               kind="receipt", ref=code)
         return str(job)
     except Exception:  # a printing fault must not undo a received dossier

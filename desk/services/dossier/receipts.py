@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
 from desk.services.context import DeskContext
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from printers.pdf import FormData
 
 __all__ = ["DossierView", "form_data", "letterhead", "load_dossier", "lookup_url",
-           "receipt_data", "receipt_document"]
+           "receipt_data", "receipt_document", "view_in"]
 
 def load_dossier(ctx: DeskContext, code: str) -> DossierView:
     with read_session(ctx.engine) as s:
@@ -40,12 +40,18 @@ def load_dossier(ctx: DeskContext, code: str) -> DossierView:
         if d is None:
             raise DomainError("print.no_dossier", code=code)
         proc = s.get(Procedure, d.procedure_code)
-        field = s.get(Field, d.field_code or (proc.field_code if proc else ""))
         events = list(s.exec(select(DossierEvent).where(DossierEvent.dossier_id == d.id)
                              .order_by(col(DossierEvent.at))).all())
-        return DossierView(d, s.get(Citizen, d.citizen_id) if d.citizen_id else None, proc,
-                           field, s.get(Clerk, d.receiving_clerk_id)
-                           if d.receiving_clerk_id else None, events)
+        return view_in(s, d, proc, s.get(Citizen, d.citizen_id) if d.citizen_id else None,
+                       events)
+
+
+def view_in(s: Session, d: Dossier, proc: Procedure | None, citizen: Citizen | None,
+            events: list[Any]) -> DossierView:
+    """The paper view of `d` from what the caller holds (intake: the rows it just wrote)."""
+    field = s.get(Field, d.field_code or (proc.field_code if proc else ""))
+    clerk = s.get(Clerk, d.receiving_clerk_id) if d.receiving_clerk_id else None
+    return DossierView(d, citizen, proc, field, clerk, events)
 
 
 def letterhead(ctx: DeskContext) -> Letterhead:
@@ -64,9 +70,9 @@ def receipt_data(ctx: DeskContext, code: str, view: DossierView | None = None) -
     return receipt_values(ctx, v, receipt_qr(ctx, v.dossier.code))
 
 
-def receipt_document(ctx: DeskContext, code: str) -> Document:
+def receipt_document(ctx: DeskContext, code: str, view: DossierView | None = None) -> Document:
     """The thermal Form 01 slip of dossier `code` (what intake queues for printing)."""
-    return build_receipt(receipt_data(ctx, code))
+    return build_receipt(receipt_data(ctx, code, view))
 
 
 def _payload_items(v: DossierView, kinds: tuple[str, ...], keys: tuple[str, ...]) -> tuple[
