@@ -21,6 +21,7 @@ from platformdirs import user_config_path, user_data_path, user_documents_path
 
 from desk import environment, toml_file
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.domain.units import unit_of
 from desk.i18n import set_language, t
 from desk.tables_reader import Invalid, opt, read
@@ -394,7 +395,7 @@ def load_file(path: Path) -> Settings:
     except FileNotFoundError:
         raise ConfigError(_msg("config.missing", file=path)) from None
     except OSError as e:
-        raise ConfigError(_msg("config.unreadable", file=path, error=e.strerror)) from None
+        raise ConfigError(_msg("config.unreadable", file=path, error=os_reason(e))) from None
     except UnicodeDecodeError:
         raise ConfigError(_msg("config.encoding", file=path)) from None
     except tomllib.TOMLDecodeError as e:

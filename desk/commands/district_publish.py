@@ -13,6 +13,7 @@ from desk.district.changes import decide
 from desk.district.publish import publish_calendar, publish_catalog
 from desk.domain.calendar import parse_exceptions_csv
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.i18n import t
 from desk.services.catalog import parse_catalog
 
@@ -34,7 +35,7 @@ def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as e:
-        raise CommandError(t("district.unreadable", file=path, error=e.strerror or str(e)),
+        raise CommandError(t("district.unreadable", file=path, error=os_reason(e)),
                            1) from None
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, col, select
 
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.domain.text import fold
 from desk.services.context import DeskContext
 from desk.services.shapes import CatalogImportOut, ProcedureOut
@@ -175,8 +176,7 @@ def import_catalog(ctx: DeskContext, path: Path) -> CatalogImportOut:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        error = e.strerror or str(e)
-        raise DomainError("catalog.unreadable", file=str(path), error=error) from None
+        raise DomainError("catalog.unreadable", file=str(path), error=os_reason(e)) from None
     catalog = parse_catalog(raw, str(path))
     return apply_catalog(ctx, catalog, source=path.name)
 

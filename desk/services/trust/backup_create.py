@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.services.trust import audit
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.backup_crypto import encrypt_file, fernet, office_passphrase
@@ -90,7 +91,7 @@ def create_backup(ctx: DeskContext, *, kind: str = "manual", dest: Path | None =
         fsync_dir(folder)
     except OSError as e:
         raise DomainError("backup.write_failed", file=str(final),
-                          error=e.strerror or str(e)) from None
+                          error=os_reason(e)) from None
     finally:
         for tmp in (copy, part):
             with contextlib.suppress(OSError):
@@ -143,7 +144,7 @@ def copy_to(info: BackupInfo, folder: Path) -> Path:
         with contextlib.suppress(OSError):
             part.unlink()
         raise DomainError("backup.dest_failed", folder=str(folder),
-                          error=e.strerror or str(e)) from None
+                          error=os_reason(e)) from None
     if sha256_of(target) != info.sha256:
         raise DomainError("backup.dest_mismatch", file=str(target))
     return target

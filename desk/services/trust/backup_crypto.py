@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.services.trust import audit
 from desk.services.trust.actor import Actor
 from desk.services.trust.backup_files import backup_dir, ensure_dir, secure_file
@@ -162,6 +163,6 @@ def set_passphrase(ctx: DeskContext, passphrase: str, actor: Actor) -> None:
         os.replace(tmp, target)
     except OSError as e:
         raise DomainError("backup.write_failed", file=str(target),
-                          error=e.strerror or str(e)) from None
+                          error=os_reason(e)) from None
     audit.log(ctx, actor, audit.CHANGE, target_type="setting", target_id="backup.passphrase",
               detail={"replaced": had})

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.services.trust.shapes import BackupOut
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def ensure_dir(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise DomainError("backup.folder", folder=str(folder), error=e.strerror or str(e)) \
+        raise DomainError("backup.folder", folder=str(folder), error=os_reason(e)) \
             from None
     if POSIX_MODES:
         with contextlib.suppress(OSError):

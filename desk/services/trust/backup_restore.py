@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from desk.domain.errors import DomainError
+from desk.domain.os_errors import os_reason
 from desk.services.trust import audit
 from desk.services.trust.actor import SYSTEM, Actor
 from desk.services.trust.backup_crypto import decrypt_file, is_encrypted
@@ -178,7 +179,7 @@ def restore(ctx: DeskContext, path: Path, *, passphrase: str | None = None,
                 with contextlib.suppress(OSError):
                     os.replace(dst, src)
             raise DomainError("restore.write_failed", file=str(db),
-                              error=e.strerror or str(e)) from None
+                              error=os_reason(e)) from None
     secure_store(ctx)
     epoch = _after_restore(ctx, Path(path), aside, carry, actor, without_manifest)
     from storage import migrate  # noqa: PLC0415 — Alembic, only when restoring
