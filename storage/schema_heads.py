@@ -15,4 +15,5 @@ HEADS = frozenset({
     "0011_online_only",
     "0011_rule_set_by_date",
     "0012_notices",
+    "0013_event_kind_at",
 })

@@ -57,6 +57,9 @@ class DossierEvent(SQLModel, table=True):
     """Append-only history: who did what, when, with what payload."""
 
     __tablename__ = "dossier_event"
+    __table_args__ = (
+        Index("ix_dossier_event_kind_at", "kind", "at"),  # a period's fees paid (migration 0013)
+    )
     id: uuid.UUID = Col(default_factory=new_id, primary_key=True)
     dossier_id: uuid.UUID = Col(foreign_key="dossier.id", index=True)
     kind: str
