@@ -9,6 +9,7 @@ either way, since each mode keeps its own screen stack.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import time
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -52,7 +53,7 @@ MODES: dict[str, Any] = {"login": _login, "queue": _queue, **{
                  "notices")}}
 IDLE_CHECK_SECONDS = 15.0
 # The global keys that also act over a form or a question: key → the App's method
-MODAL_KEYS = {"f1": "action_show_keys", "f12": "action_lock"}
+MODAL_KEYS = {"f1": "action_show_keys", "f10": "action_quit", "f12": "action_lock"}
 SUPERVISOR_MODES = frozenset({"reports"})  # the services refuse clerks; the key is hidden too
 MODE_BINDINGS: list[BindingType] = [
     Binding("f2", "goto('intake')", "mode.intake.key", id="mode.intake", tooltip="mode.intake.tip"),
@@ -238,11 +239,13 @@ class DeskModes:
         if isinstance(event, events.Key) and not event.is_forwarded \
                 and isinstance(app.screen, ModalScreen) and event.key in MODAL_KEYS \
                 and self.actor is not None:
-            # Textual stops the App's keys at a modal screen; F1 and F12 mean the same in
-            # a form or a question as everywhere else (screens/keyplan.py)
+            # Textual stops the App's keys at a modal screen; F1, F10 and F12 mean the same
+            # in a form or a question as everywhere else (screens/keyplan.py)
             event.stop()
             event.prevent_default()
-            getattr(self, MODAL_KEYS[event.key])()
+            done = getattr(self, MODAL_KEYS[event.key])()
+            if inspect.isawaitable(done):  # Textual's action_quit is a coroutine
+                await done
             return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._scanner is None:

@@ -1,7 +1,7 @@
-"""F1 and F12 keep their meaning while a form or a question is open (screens/keyplan.py: "the
+"""F1, F10 and F12 keep their meaning while a form or a question is open (screens/keyplan.py: "the
 same everywhere"). Textual stops the App's keys at a modal screen, so with a dossier action
 form open F1 showed nothing and F12 did not lock the desk, though the footer under the form
-still offered both."""
+still offered them (F10 typed nothing: the next keys went into the form)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,18 @@ async def test_f1_and_f12_work_from_an_action_form(app: DeskApp, demo_ctx: DeskC
         await pilot.press("f12")
         await settle(pilot)
         assert app.actor is None and isinstance(app.screen, LoginScreen)
+
+
+async def test_f10_quits_from_an_action_form(app: DeskApp, demo_ctx: DeskContext) -> None:
+    code = intake(demo_ctx)["code"]
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        app.open_dossier(code)
+        await wait_until(pilot, lambda: isinstance(app.screen, DossierScreen)
+                         and app.screen.view is not None)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.return_code is not None  # closing, as F10 does on any screen
