@@ -167,12 +167,24 @@ def _package_sets() -> tuple[RuleSet, ...]:
                  for f in folder.iterdir() if f.name.endswith(".json"))
 
 
+# The office's files as last read, by path: (mtime, size) and the set. Every intake asks for
+# the set in force; a file is parsed again only when it changed (issue 20).
+_loaded: dict[Path, tuple[tuple[int, int], RuleSet]] = {}
+
+
 def load_set(path: Path) -> RuleSet:
     try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+        known = _loaded.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise DomainError("rules.bad_file", file=str(path), error=str(e)) from None
-    return parse_set(text, str(path), origin=str(path))
+    rule_set = parse_set(text, str(path), origin=str(path))
+    _loaded[path] = (stamp, rule_set)
+    return rule_set
 
 
 def all_sets(extra_dir: Path | None = None) -> tuple[RuleSet, ...]:
