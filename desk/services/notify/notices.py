@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import event as sa_event
+from sqlalchemy import literal, union_all
 from sqlmodel import Session, col, select
 
 from desk.config import Settings
@@ -100,9 +101,29 @@ def _write_pending(session: Session) -> None:
                       documents="; ".join(payload.get("documents") or []),
                       new_due=_local(settings, datetime.fromisoformat(new_due))
                       if new_due else "")
-        for channel in settings.notify.channels:
-            enqueue(session, source=f"event:{event.id}", template=template, channel=channel,
-                    phone=phone, text=text, dossier_code=dossier.code, now=event.at)
+        source, number = f"event:{event.id}", normalize_phone(phone)
+        written = _written_or_opted_out(session, number, source, template)
+        if _OPTED_OUT in written:
+            continue
+        for channel in dict.fromkeys(settings.notify.channels):
+            if channel not in written:
+                session.add(Notice(source=source, template=template, channel=channel,
+                                   phone=number, text=text, dossier_code=dossier.code,
+                                   next_at=system_clock(), created_at=event.at))
+    session.flush()
+
+
+_OPTED_OUT = "\0opted out"  # never a channel's name
+
+
+def _written_or_opted_out(session: Session, phone: str, source: str,
+                          template: str) -> set[str]:
+    """The channels `source` already has a `template` notice on, and _OPTED_OUT if `phone`
+    asked for none: one query for all of an event's channels (issue 20)."""
+    opted = select(literal(_OPTED_OUT)).where(col(NoticeOptOut.phone) == phone)
+    written = select(col(Notice.channel)).where(col(Notice.source) == source,
+                                                col(Notice.template) == template)
+    return {str(r) for r in session.execute(union_all(opted, written)).scalars()}
 
 
 def enqueue(session: Session, *, source: str, template: str, channel: str, phone: str,
