@@ -42,7 +42,7 @@ def test_an_intake_does_not_read_back_the_history_it_writes(demo_ctx: DeskContex
     statements = _statements_of_one_intake(demo_ctx, "040095000002")
     reads = [s for s in statements if s.startswith("SELECT") and "FROM dossier_event" in s]
     assert reads == []  # was 4: last record time, base version, projection, view
-    assert len(statements) <= 16, statements  # was 20
+    assert len(statements) <= 15, statements  # was 20
 
 
 def test_the_receipt_is_queued_from_the_rows_just_saved(demo_ctx: DeskContext) -> None:
@@ -50,7 +50,7 @@ def test_the_receipt_is_queued_from_the_rows_just_saved(demo_ctx: DeskContext) -
     out: dict[str, Any] = {}
     statements = _statements_of_one_intake(demo_ctx, "040095000002", out)
     assert not [s for s in statements if s.startswith("SELECT dossier.id")]  # not read back
-    assert len(statements) <= 21, statements  # was 26: a read transaction for the receipt
+    assert len(statements) <= 20, statements  # was 26: a read transaction for the receipt
     with read_session(demo_ctx.engine) as s:
         job = s.get_one(PrintJob, uuid.UUID(out["receipt_job"]))
     read_back = render_job(demo_ctx, "receipt", receipt_document(demo_ctx, out["code"]))
