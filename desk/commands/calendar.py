@@ -57,7 +57,8 @@ def due_(args: argparse.Namespace) -> int:
 
 
 def day_(args: argparse.Namespace) -> int:
-    return print_day(context(args).calendar, args.date, args.json)
+    ctx = context(args)
+    return print_day(ctx.calendar, args.date, args.json, ctx.local_now().date())
 
 
 def import_(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from desk.services.quick.context import QuickContext
 
 def calendar_day(args: argparse.Namespace) -> int | None:
     def body(q: QuickContext) -> int:
-        return print_day(q.calendar, args.date, args.json)
+        return print_day(q.calendar, args.date, args.json, q.ctx.local_now().date())
     return run_quick(args, body)
 
 

@@ -5,7 +5,7 @@ purpose: the quick path imports it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from desk.commands.base import emit
@@ -14,9 +14,9 @@ from desk.commands.dossier_rows import print_rows
 from desk.i18n import t
 
 
-def print_day(calendar: Any, text: str, as_json: bool) -> int:
-    """`desk calendar day`."""
-    d = parse_date(text)
+def print_day(calendar: Any, text: str | None, as_json: bool, today: date) -> int:
+    """`desk calendar day [DATE]`: today when no date is given."""
+    d = parse_date(text) if text else today
     info = calendar.day_info(d)
     reason = t(info.reason_key, note=info.note, date=d.isoformat())
     if as_json:

@@ -19,7 +19,7 @@ def register(sub: Any, h: dict[str, str]) -> None:
     due.add_argument("--json", action="store_true", help=h["json"])
     due.set_defaults(handler="desk.commands.calendar:due_")
     day = csub.add_parser("day", help=h["calendar.day"], description=h["calendar.day"])
-    day.add_argument("date", metavar="DATE", help=h["calendar.date"])
+    day.add_argument("date", metavar="DATE", nargs="?", help=h["calendar.day_date"])
     day.add_argument("--json", action="store_true", help=h["json"])
     day.set_defaults(handler="desk.commands.calendar:day_")
     imp = csub.add_parser("import", help=h["calendar.import"], description=h["calendar.import"])
