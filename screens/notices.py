@@ -24,6 +24,9 @@ STATUS_STYLE = {"waiting": "yellow", "sending": "cyan", "sent": "", "delivered":
 
 
 class NoticesScreen(DeskScreen):
+    DEFAULT_CSS = """
+    NoticesScreen #notices-title, NoticesScreen #notices-counts { padding: 0 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "resend", "notify.screen.resend", id="notices.resend",
                 tooltip="notify.screen.resend.tip"),

@@ -32,3 +32,16 @@ async def test_failed_notice_is_shown_and_resent_by_key(app: DeskApp,
         await pilot.press("r")
         await settle(pilot)
     assert notices.list_notices(demo_ctx)[0]["status"] == "waiting"
+
+
+async def test_title_and_counts_line_up_with_the_table(app: DeskApp) -> None:
+    """The title and the counts started in the screen's first column, one left of the table's
+    text and of every other screen's title ("Tin nhắn báo công dân" flush against the edge)."""
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f11")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NoticesScreen)
+        for widget_id in ("#notices-title", "#notices-counts"):
+            assert screen.query_one(widget_id, Static).content_region.x == 1, widget_id
