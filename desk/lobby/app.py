@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 
 from desk.i18n import t
 from desk.lobby import booking, fonts, views
-from desk.lobby.feed import LAST_SQL
+from desk.lobby.feed import LAST_SQL, Call, LobbyState
 from desk.lobby.hub import Hub
 from desk.services.context import DeskContext
 
@@ -81,10 +81,9 @@ def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTB
                     "notices": ticker, "paused": [], "stale": True}
         return {**views.display_json(settings, st, ticker), "stale": hub.stale}
 
-    def call_event(c: Any) -> str:
-        assert hub.state is not None
+    def call_event(st: LobbyState, c: Call) -> str:
         return sse("call", {**views.call_json(settings, c),
-                            "fresh": views.is_fresh(hub.state, c)}, c.seq)
+                            "fresh": views.is_fresh(st, c)}, c.seq)
 
     async def display_page(_request: Request) -> Response:
         # the page fills {m} itself for each service (display.js)
@@ -112,7 +111,7 @@ def create_app(ctx: DeskContext, *, poll: float = 0.1, heartbeat: float = HEARTB
                         sent = st.last_seq
                     for c in st.calls:
                         if c.seq > sent:
-                            yield call_event(c)
+                            yield call_event(st, c)
                     sent = max(sent, st.last_seq)
                 # last_seq: what this page was sent (the hub may have read more meanwhile)
                 yield sse("state", {**state_json(), "last_seq": max(sent, 0)},

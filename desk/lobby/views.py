@@ -97,4 +97,13 @@ def status_json(settings: Settings, st: LobbyState, ticket: str) -> dict[str, An
 
 
 def is_fresh(st: LobbyState, c: Call) -> bool:
-    return (st.now - c.at).total_seconds() <= FRESH_SECONDS
+    """Whether a page should speak `c` now: made less than 2 minutes ago, and its number is
+    still the one called at that counter. A page catching up after a drop would otherwise
+    call a citizen already served, transferred, or called again (here or elsewhere)."""
+    if (st.now - c.at).total_seconds() > FRESH_SECONDS:
+        return False
+    leg = st.active_leg(c.label)
+    if leg is None or leg.state not in rules.ACTIVE_AT_COUNTER or leg.counter != c.counter:
+        return False
+    newest = next(k for k in reversed(st.calls) if k.label == c.label or k.counter == c.counter)
+    return newest.seq == c.seq
