@@ -9,7 +9,7 @@ from datetime import datetime, time
 from desk.commands.base import emit, fail
 from desk.commands.context import context
 from desk.commands.dates import parse_date
-from desk.commands.read_output import print_view, rows_out
+from desk.commands.read_output import print_view, rows_out, show_typed
 from desk.domain.errors import DomainError
 from desk.services.dossier.search import search
 from desk.services.dossier.views import event_label, list_dossiers, show
@@ -18,7 +18,8 @@ from desk.services.dossier.views import event_label, list_dossiers, show
 def show_(args: argparse.Namespace) -> int:
     ctx = context(args)
     try:
-        view = show(ctx, args.code)
+        view = show_typed(ctx.settings.office.id, ctx.local_now(), args.code,
+                          lambda code: show(ctx, code))
     except DomainError as e:
         raise fail(e) from None
     if args.json:

@@ -10,7 +10,7 @@ from datetime import datetime, time
 from desk.commands.base import emit
 from desk.commands.dates import parse_date
 from desk.commands.quick_run import run_quick
-from desk.commands.read_output import print_day, print_view, print_watch, rows_out
+from desk.commands.read_output import print_day, print_view, print_watch, rows_out, show_typed
 from desk.services.dossier.view_model import event_label
 from desk.services.quick import deadlines as quick_deadlines
 from desk.services.quick import dossiers as quick_dossiers
@@ -25,7 +25,8 @@ def calendar_day(args: argparse.Namespace) -> int | None:
 
 def dossier_show(args: argparse.Namespace) -> int | None:
     def body(q: QuickContext) -> int:
-        v = quick_dossiers.show(q, args.code)
+        v = show_typed(q.ctx.settings.office.id, q.ctx.local_now(), args.code,
+                       lambda code: quick_dossiers.show(q, code))
         if args.json:
             emit(v, True)
             return 0

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from desk.commands.base import emit
 from desk.commands.dates import parse_date
 from desk.commands.dossier_rows import print_rows
+from desk.domain.errors import DomainError
 from desk.i18n import t
+from desk.services.dossier.search_terms import code_candidates
+
+V = TypeVar("V")
 
 
 def print_day(calendar: Any, text: str | None, as_json: bool, today: date) -> int:
@@ -70,3 +74,15 @@ def print_watch(counts: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) ->
         print(f"{state:<{state_w}}  {hm_dmy(r['effective_due_at'])}  {r['code']}  "
               f"{r['applicant']:<{name_w}}  {'[' + r['field'] + ']':<{field_w}} "
               f"{r['agency'] or '-':<{agency_w}}  ({t('deadlines.col.letter')}: {letter})")
+
+
+def show_typed(office: str, local_now: datetime, typed: str, show: Callable[[str], V]) -> V:
+    """`desk dossier show CODE` as F3 reads CODE: the full code, or the short forms the receipt
+    prints ("261204-0003", today's "0003"); never a dossier whose phone holds the digits."""
+    for code in [*code_candidates(office, local_now, typed), typed]:
+        try:
+            return show(code)
+        except DomainError as e:
+            if e.key != "dossier.not_found":
+                raise
+    raise DomainError("dossier.not_found", code=typed)

@@ -64,3 +64,20 @@ def test_show_prints_times_as_list_does(run_desk) -> None:  # type: ignore[no-un
         lines = out.stdout.splitlines()
         assert re.search(r"Tiếp nhận: \d\d:\d\d \d\d/\d\d/\d{4}", lines[2]), out.stdout
         assert all(re.match(r"    \d\d:\d\d \d\d/\d\d/\d{4}  ", e) for e in lines[3:]), out.stdout
+
+
+def test_show_takes_the_short_code_the_receipt_prints(run_desk) -> None:  # type: ignore[no-untyped-def]
+    """F3 opens '261123-0001' or today's '0001'; `desk dossier show` said 'Không tìm thấy'."""
+    assert run_desk("demo", "--no-tui").returncode == 0
+    full = json.loads(run_desk("dossier", "list", "--json").stdout)[0]["code"]
+    day_seq = full.split("-", 1)[1]  # e.g. 261123-0002, as the receipt prints it
+    for quick in ("1", "0"):
+        env = {"DESK_QUICK": quick}
+        want = run_desk("dossier", "show", full, "--json", env=env)
+        assert want.returncode == 0, want.stderr
+        for short in (day_seq, day_seq.split("-")[1]):  # today's number alone too
+            got = run_desk("dossier", "show", short, "--json", env=env)
+            assert got.returncode == 0, (quick, short, got.stderr)
+            assert json.loads(got.stdout)["code"] == full
+        none = run_desk("dossier", "show", "9999", env=env)
+        assert none.returncode == 1 and "9999" in none.stderr
