@@ -22,6 +22,9 @@ from storage.commit_watch import CommitWatch
 CALLS_SQL = ("SELECT seq, label, counter, kind, at FROM ticket_event WHERE day = ? "
              "AND kind IN ('CALL', 'RECALL') ORDER BY seq")
 LAST_SQL = "SELECT max(seq) FROM ticket_event"
+TOLD_SQL = ("SELECT ticket_id, json_extract(payload, '$.estimate_s') FROM ticket_event "
+            "WHERE day = ? AND kind = 'ISSUE' AND json_extract(payload, '$.estimate_s') "
+            "IS NOT NULL")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class LobbyState:
     new_ticket: dict[str, float]  # service code → seconds a ticket taken now would wait
     paused: set[int] = field(default_factory=set)
     rows: we.DayRows | None = field(default=None, repr=False)  # what the estimates come from
+    known: dict[str, float] = field(default_factory=dict)  # label → its last figure today
 
     def active_leg(self, label: str) -> we.Leg | None:
         mine = [g for g in self.legs if g.label == label]
@@ -80,6 +84,8 @@ class LobbyFeed(CommitWatch):
                   carry: LobbyState | None = None) -> LobbyState:
         """The day without its estimates: the last state's (`carry`, the same day) stand in
         until `with_estimates` has run on these rows."""
+        old = carry if carry is not None and carry.day == day else None
+        figures = old.estimates if old else {}
         self._conn.execute("BEGIN")  # one consistent view for every query
         try:
             rows = we.read_day(self._run, day)
@@ -87,16 +93,29 @@ class LobbyFeed(CommitWatch):
                           we.parse_utc(r[4]) or now) for r in self._run(CALLS_SQL,
                                                                         (day.isoformat(),))]
             last = self._run(LAST_SQL, ())[0][0]
+            new = [g for g in rows.legs if g.state == rules.WAITING and g.key not in figures]
+            told = ({str(k): float(v) for k, v in self._run(TOLD_SQL, (day.isoformat(),))}
+                    if new else {})
         finally:
             self._conn.execute("COMMIT")
         counters = we.counters_now(rows, self.queue)
-        old = carry if carry is not None and carry.day == day else None
+        known = last_figures(old) if old else {}
+        # until the estimator has seen a new leg, its holder keeps the figure last given for
+        # that number (a transfer), or the one told at issue: not "no estimate yet"
+        stand_in = {g.key: known.get(g.label, told.get(g.key)) for g in new}
         return LobbyState(day, now, int(last or 0), calls, rows.legs,
-                          old.estimates if old else {}, old.new_ticket if old else {},
-                          {c.number for c in counters if not c.open}, rows)
+                          {**figures, **{k: v for k, v in stand_in.items() if v is not None}},
+                          old.new_ticket if old else {},
+                          {c.number for c in counters if not c.open}, rows, known)
 
     def _run(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         return self._conn.execute(sql, params).fetchall()
+
+
+def last_figures(st: LobbyState) -> dict[str, float]:
+    """The last figure given for each number today, its waiting legs' over older ones."""
+    return {**st.known, **{g.label: st.estimates[g.key] for g in st.legs
+                           if g.state == rules.WAITING and g.key in st.estimates}}
 
 
 def with_estimates(st: LobbyState, queue: QueueConfig) -> LobbyState:
