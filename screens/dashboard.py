@@ -18,9 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Header, Static
 
-from desk.domain.numbers import decimal, integer
-from desk.domain.statistics import percent
 from desk.i18n import t
+from desk.i18n.numbers import decimal, integer, percent
 from desk.services.reports.indicators import official
 from desk.services.reports.period import glance, period_report, queue_day, sync_summary
 from screens.base import DeskScreen

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Static
 
 from desk.domain.errors import DomainError
 from desk.i18n import render_error, t
+from desk.i18n.numbers import figure
 from desk.services.deadlines.apology import check_can_issue, draft, issue
 from desk.services.deadlines.shapes import ApologyOut
 from desk.services.deadlines.watch import watch_list
@@ -245,7 +246,7 @@ def late_label(days: float) -> str:
 
 
 def _num(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
+    return figure(x)
 
 
 def _cut(text: str, width: int) -> str:

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, OptionList, Static
 
 from desk.domain.errors import DomainError
-from desk.domain.numbers import integer
 from desk.i18n import render_error, t
+from desk.i18n.numbers import integer
 from desk.services.dossier import attachments, fees, steps
 from desk.services.dossier.attachments import list_scans, scanner_dir
 from desk.services.dossier.fees import OWED_AFTER, format_amount

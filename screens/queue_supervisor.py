@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Sparkline, Static
 
-from desk.domain.numbers import decimal
 from desk.i18n import t
+from desk.i18n.numbers import decimal
 from desk.services.queue.tickets import export_csv, stats
 from screens.base import DeskScreen
 from screens.counter_queue import AskModal

@@ -14,8 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Sparkline, Static
 
-from desk.domain.statistics import percent
 from desk.i18n import t
+from desk.i18n.numbers import percent
 from desk.services.reports.book import book_head, book_rows
 from desk.services.reports.exports import default_path, render_book, render_report, write_file
 from desk.services.reports.exports.table import (

@@ -14,8 +14,8 @@ from desk.commands.base import CommandError, emit, fail
 from desk.commands.cli_actor import cli_actor
 from desk.commands.context import context
 from desk.domain.errors import DomainError
-from desk.domain.numbers import decimal
 from desk.i18n import t
+from desk.i18n.numbers import decimal
 from desk.services.trust.backup import (
     auto_backup_if_due,
     backup_dir,

@@ -36,8 +36,6 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Final
 
-from desk.domain.numbers import share
-
 __all__ = [
     "BANDS",
     "COUNT_KEYS",
@@ -51,7 +49,6 @@ __all__ = [
     "day_series",
     "indicator_online",
     "indicator_time",
-    "percent",
     "rate",
     "score",
     "sum_figures",
@@ -298,10 +295,3 @@ def score(fig: Figures, extra: Mapping[int, float | None] | None = None) -> Scor
     }
     known.update(extra or {})
     return Score(tuple(Indicator(n, known.get(n)) for n in range(1, 10)))
-
-
-def percent(value: float | None, digits: int = 1) -> str:
-    """'71,4 %' (Vietnamese decimal comma) or 'n/a'."""
-    if value is None:
-        return "n/a"
-    return share(value, digits)

@@ -2,6 +2,8 @@
 the demo login, and the Telex conversion notice."""
 
 VI = {
+    "number.point": ",",
+    "number.group": ".",
     "sex.M": "nam",
     "sex.F": "nữ",
     "value.na": "—",
@@ -30,6 +32,8 @@ VI = {
     "ticket.event.other": "khác",
 }
 EN = {
+    "number.point": ".",
+    "number.group": ",",
     "sex.M": "male",
     "sex.F": "female",
     "value.na": "—",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from desk.app import DeskApp
-from desk.domain.numbers import decimal, integer, share
-from desk.domain.statistics import percent
+from desk.i18n import set_language
+from desk.i18n.numbers import decimal, integer, percent, share
 from desk.services.context import DeskContext
 from desk.services.demo_dossiers import seed_demo_dossiers
 from desk.services.queue import tickets as queue
@@ -22,6 +22,12 @@ from tests.screens.conftest import settle, wait_until
 def test_vietnamese_numbers() -> None:
     assert decimal(0.6) == "0,6" and decimal(1234.56) == "1.234,6" and decimal(20, 0) == "20"
     assert integer(15000) == "15.000" and share(2 / 3) == "66,7 %" == percent(2 / 3)
+
+
+def test_english_numbers() -> None:
+    set_language("en")
+    assert decimal(0.6) == "0.6" and decimal(1234.56) == "1,234.6" and decimal(20, 0) == "20"
+    assert integer(15000) == "15,000" and share(2 / 3) == "66.7 %" == percent(2 / 3)
 
 
 async def test_dashboard_says_what_the_status_line_says(demo_ctx: DeskContext) -> None:
@@ -52,3 +58,30 @@ async def test_dashboard_says_what_the_status_line_says(demo_ctx: DeskContext) -
         assert "(cuối ngày)" not in overdue
         mean = str(app.screen.query_one("#dash-q_mean", Static).render())
         assert "0,6 phút" in mean and "0.6" not in mean
+
+
+async def test_an_english_desk_writes_the_decimal_point(demo_ctx: DeskContext) -> None:
+    """The walk saw "66,7 %" on an English dashboard: English writes 0.6 min and 66.7 %."""
+    set_language("en")
+    clock = MovingClock(local(2026, 11, 23, 9, 0))
+    demo_ctx.clock = clock
+    seed_demo_dossiers(demo_ctx)
+    queue.issue(demo_ctx, "HT", print_ticket=False)
+    clock.advance(seconds=36)
+    queue.call_next(demo_ctx, 1)  # waited 0.6 minute
+    app = DeskApp(demo_ctx, background=False)
+    app.actor = login(demo_ctx, "Trần Văn Minh", "2345")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(app.screen, DashboardScreen)
+                         and app.screen.glance is not None
+                         and app.screen.official is not None, timeout=60)
+        await settle(pilot)
+        mean = str(app.screen.query_one("#dash-q_mean", Static).render())
+        assert "0.6" in mean and "0,6" not in mean
+        shares = [str(app.screen.query_one(f"#dash-i-{key}", Static).render())
+                  for key in ("on_time", "online", "digitised", "online_fees", "satisfaction")]
+        shown = [line for s in shares for line in s.split("\n") if line.endswith(" %")]
+        assert shown and all("," not in line for line in shown), shares
+        assert any("." in line for line in shown), shares  # some share has decimals

@@ -12,8 +12,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from desk.domain.statistics import LEVELS, percent
+from desk.domain.statistics import LEVELS
 from desk.i18n import t
+from desk.i18n.numbers import percent
 from desk.services.reports.exports.table import (
     GOAL,
     GROUPS,

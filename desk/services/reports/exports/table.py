@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from desk.domain.statistics import Figures, Satisfaction, percent
+from desk.domain.statistics import Figures, Satisfaction
 from desk.i18n import t
+from desk.i18n.numbers import decimal, percent
 from desk.services.reports.indicators import official
 from desk.services.reports.shapes import FiguresOut, ReportOut, SatisfactionOut
 
@@ -102,7 +103,7 @@ def score_lines(report: PeriodReport) -> list[str]:
 
 
 def _num(v: float | None) -> str:
-    return t("value.na") if v is None else f"{v:.1f}".replace(".", ",")
+    return t("value.na") if v is None else decimal(v)
 
 
 def points_text(v: float | None) -> str:

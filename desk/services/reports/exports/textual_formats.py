@@ -8,8 +8,8 @@ import json
 import textwrap
 from typing import TYPE_CHECKING
 
-from desk.domain.statistics import percent
 from desk.i18n import t
+from desk.i18n.numbers import percent
 from desk.services.reports.exports.table import (
     GOAL,
     RATE_KEYS,

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from desk.domain.statistics import LEVELS, percent
+from desk.domain.statistics import LEVELS
 from desk.i18n import t
+from desk.i18n.numbers import percent
 from desk.services.reports.exports.table import (
     GOAL,
     GROUPS,
