@@ -80,9 +80,9 @@ class KioskScreen(DeskScreen):
     KioskScreen { align: center top; }
     KioskScreen #kiosk-title { text-style: bold; color: $primary; content-align: center middle;
         width: 100%; height: 3; }
-    KioskScreen #kiosk-services { padding: 1 4; height: auto; }
+    KioskScreen #kiosk-services { padding: 1 4 0 4; height: auto; }
     KioskScreen #kiosk-armed { color: $warning; text-style: bold; padding: 0 4; height: auto; }
-    KioskScreen #kiosk-result { height: auto; align: center top; padding: 1 4; }
+    KioskScreen #kiosk-result { height: auto; align: center top; padding: 1 4 0 4; }
     KioskScreen #kiosk-result.-empty { display: none; }
     KioskScreen #kiosk-number { width: auto; color: $success; }
     KioskScreen #kiosk-note { color: $warning; }
@@ -152,7 +152,8 @@ class KioskScreen(DeskScreen):
         lines = [f"[b]{i}[/b]  {s.prefix} — {escape(s.name)}  "
                  f"[dim]({t('queue.kiosk.waiting', n=waiting.get(s.code, 0))})[/dim]"
                  for i, s in enumerate(self.services, 1)]
-        lines += ["", t("queue.kiosk.priority_line"), "", f"[dim]{t('queue.kiosk.hint')}[/dim]"]
+        lines += ["", t("queue.kiosk.priority_line"), t("queue.kiosk.appointment_line"), "",
+                  f"[dim]{t('queue.kiosk.hint')}[/dim]"]
         self.query_one("#kiosk-services", Static).update("\n".join(lines))
 
     def action_priority(self) -> None:

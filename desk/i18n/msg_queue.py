@@ -86,6 +86,8 @@ VI = {
     "queue.kiosk.hint": "Bấm phím số của dịch vụ để lấy số thứ tự.",
     "queue.kiosk.priority_line": "[b]0[/b]  Ưu tiên: người cao tuổi, phụ nữ mang thai, "
                                  "người khuyết tật, người có công, người đưa con nhỏ",
+    "queue.kiosk.appointment_line": "[b]F12[/b] hoặc [b]*[/b]  Có lịch hẹn: xác nhận có mặt    "
+                                    "[b]/[/b] hoặc [b]+[/b]  Đặt lịch hẹn",
     "queue.kiosk.waiting": "đang chờ: {n}",
     "queue.kiosk.pick_reason": "Chọn đối tượng ưu tiên (bấm số), Esc để hủy",
     "queue.kiosk.priority_armed": "ƯU TIÊN: {reason} — bấm phím số của dịch vụ. Esc để hủy.",
@@ -251,6 +253,8 @@ EN = {
     "queue.kiosk.hint": "Press the service's number key to take a ticket.",
     "queue.kiosk.priority_line": "[b]0[/b]  Priority: elderly, pregnant, disability, merit, "
                                  "with a small child",
+    "queue.kiosk.appointment_line": "[b]F12[/b] or [b]*[/b]  I have an appointment    "
+                                    "[b]/[/b] or [b]+[/b]  Book an appointment",
     "queue.kiosk.waiting": "waiting: {n}",
     "queue.kiosk.pick_reason": "Choose the priority group (number key), Esc to cancel",
     "queue.kiosk.priority_armed": "PRIORITY: {reason} — press the service's key. Esc cancels.",

@@ -89,6 +89,29 @@ async def test_the_kiosk_footer_says_what_its_keys_do(
     assert row.index("1 Hộ tịch") < row.index("f12") < row.index("/ "), row
 
 
+@pytest.mark.parametrize(("lang", "says"), [
+    ("vi", ["F12 hoặc *  Có lịch hẹn: xác nhận có mặt", "/ hoặc +  Đặt lịch hẹn",
+            "Mời nhận phiếu và chờ gọi số"]),
+    ("en", ["F12 or *  I have an appointment", "/ or +  Book an appointment",
+            "Take your ticket and watch"]),
+])
+async def test_the_kiosk_screen_says_how_to_check_in_or_book(
+        qctx: DeskContext, lang: str, says: list[str]) -> None:
+    """Not only the footer: before, the screen itself named only the service keys and 0.
+    The line leaves room at 80×24 for the ticket just taken and its last line."""
+    set_language(lang)
+    app = KioskApp(qctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _opened(pilot)
+        await pilot.press("1")
+        await workers_done(app)
+        await pilot.pause()
+        rows = [strip.text for strip in app.screen._compositor.render_strips()[:-1]]
+    shown = "\n".join(rows)
+    for words in says:
+        assert any(words in row for row in rows), (words, shown)
+
+
 def _read(fd: int, until: bytes, seconds: float) -> bytes:
     out = b""
     end = time.monotonic() + seconds
