@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
@@ -28,7 +28,7 @@ from desk.services.deadlines.shapes import ApologyOut
 from desk.services.deadlines.watch import watch_list
 from screens.apology_form import ApologyForm
 from screens.base import DeskScreen
-from screens.dossier import DossierScreen
+from screens.dossier import DossierScreen, cut
 from screens.widgets.deadline_badge import DeadlineBadge
 from screens.widgets.footer import DeskFooter
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desk.services.trust.actor import Actor
 
 COLUMNS = ("state", "due", "code", "applicant", "procedure", "field", "agency", "letter")
+MIN_APPLICANT = 16
 STATE_STYLE = {"overdue": "bold red", "due_today": "bold yellow", "due_soon": "yellow",
                "ok": ""}
 
@@ -90,10 +91,27 @@ class DeadlinesScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#dl-table", DataTable)
-        for c in COLUMNS:
-            table.add_column(t(f"deadlines.col.{c}"), key=c)
+        self._columns(self.app.size.width)
         self.load()
+
+    def _columns(self, width: int) -> None:
+        """Columns that fit the screen (an 80-column terminal too): names cut with "…",
+        never a horizontal scroll; what a narrow screen leaves out, Enter shows."""
+        table = self.query_one("#dl-table", DataTable)
+        table.clear(columns=True)
+        self._widths = column_widths(width, self.sort)
+        for key, w in self._widths.items():
+            table.add_column(t(f"deadlines.col.{key}"), key=key, width=w)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._refit(event.size.width)
+
+    def _refit(self, width: int) -> None:
+        if column_widths(width, self.sort) != getattr(self, "_widths", None):
+            keep = self.current_code()
+            self._columns(width)
+            if self.rows:
+                self._show(self.rows, keep)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -122,17 +140,27 @@ class DeadlinesScreen(DeskScreen):
         self.loaded += 1
 
     def _cells(self, r: dict[str, Any]) -> list[Any]:
-        state = Text(t(f"deadline.state.{r['state']}"), style=STATE_STYLE.get(r["state"], ""))
-        due = _hm_dmy(r["effective_due_at"])
-        if r["overdue_working_days"]:
-            due += f" ({late_label(r['overdue_working_days'])})"
+        w = getattr(self, "_widths", None) or column_widths(self.app.size.width, self.sort)
+        late = r["overdue_working_days"]
+        state = _capital(late_label(late)) if late else t(f"deadline.state.{r['state']}")
+        due = r["effective_due_at"]
         letter = t("deadlines.letter_yes") if r["apologised"] else (
             t("deadlines.letter_no") if r["state"] == "overdue" else "")
-        return [state, due, r["code"], Text(r["applicant"]),
-                Text(_cut(r["procedure_name"] or r["procedure"], 30)),
-                Text(_cut(r["field_name"] or r["field"], 16)),
-                Text(_cut(r["agency"], 24) or "—"),
-                Text(letter, style="bold red" if r["needs_letter"] else "")]
+        code = r["code"] if w["code"] >= len(r["code"]) else r["code"].split("-", 1)[-1]
+        cells: dict[str, Any] = {
+            "state": _styled(cut(state, w["state"]), STATE_STYLE.get(r["state"], "")),
+            "due": _hm_dmy(due) if w["due"] >= DUE_FULL else _hm_dm(due),
+            "code": code,
+            "procedure": r["procedure_name"] or r["procedure"],
+            "field": r["field_name"] or r["field"],
+            "agency": r["agency"] or "—",
+            "applicant": r["applicant"],
+            "letter": _styled(cut(letter, w["letter"]),
+                              "bold red" if r["needs_letter"] else ""),
+        }
+        for key in ("procedure", "field", "agency", "applicant"):
+            cells[key] = cut(cells[key], w.get(key, 0))
+        return [cells[k] for k in w]
 
     # -- selection -------------------------------------------------------------------------
 
@@ -160,6 +188,7 @@ class DeadlinesScreen(DeskScreen):
 
     def action_sort(self, sort: str) -> None:
         self.sort = sort
+        self._refit(self.app.size.width)  # a narrower screen shows the column sorted by
         self.load()
 
     def action_reload(self) -> None:
@@ -235,8 +264,45 @@ class DeadlinesScreen(DeskScreen):
         self.app.push_screen(ApologyForm(d, submit), done)
 
 
+DUE_FULL = len("17:00 16/11/2026")
+
+
+def column_widths(width: int, sort: str = "due") -> dict[str, int]:
+    """The columns and their widths for a screen `width` cells wide: on 80 columns the state
+    (or how late), the due time, the short code as the receipt prints it, the applicant and
+    the letter; from 120 the procedure and the field (or the agency, when sorted by it); from
+    170 everything."""
+    rest: dict[str, int]
+    if width >= 170:
+        rest = {"state": 15, "due": DUE_FULL, "code": 25, "procedure": 30, "field": 16,
+                "agency": 24, "letter": 7}
+    elif width >= 120:
+        side = "agency" if sort == "agency" else "field"
+        rest = {"state": 15, "due": DUE_FULL, "code": 11, "procedure": 22, side: 15,
+                "letter": 7}
+    else:
+        rest = {"state": 15, "due": len("17:00 16/11"), "code": 11, "letter": 7}
+    pad = 2 * (len(rest) + 1) + 2  # a cell of padding each side, and the scrollbar
+    applicant = max(MIN_APPLICANT, width - pad - sum(rest.values()))
+    order = [c for c in COLUMNS if c in rest or c == "applicant"]
+    return {c: applicant if c == "applicant" else rest[c] for c in order}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _styled(text: Text, style: str) -> Text:
+    text.stylize(style)
+    return text
+
+
 def _hm_dmy(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y") if iso else "—"
+
+
+def _hm_dm(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%H:%M %d/%m") if iso else "—"
 
 
 def late_label(days: float) -> str:
@@ -247,7 +313,3 @@ def late_label(days: float) -> str:
 
 def _num(x: float) -> str:
     return figure(x)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
