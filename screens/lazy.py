@@ -29,6 +29,7 @@ LATER: dict[str, str] = {
     "dossier": "screens.dossier:DossierScreen",
     "status_line": "screens.widgets.status_line:StatusLine",
     "confirm": "screens.widgets.confirm:Confirm",
+    "ask": "screens.counter_queue:AskModal",
     "open_keys": "screens.widgets.keys_panel:open_keys",
     "scanner": "screens.scanner",  # a module: the barcode and ID-card scanner's rules
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import time
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,7 +20,8 @@ from textual.app import InvalidModeError, UnknownModeError, active_app
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from desk.i18n import t
+from desk.domain.errors import DomainError
+from desk.i18n import render_error, t
 from desk.services.context import load_stack
 from screens.lazy import later
 from screens.login import LoginScreen
@@ -42,8 +44,9 @@ def _open(name: str) -> Screen[Any]:
 
 def _queue() -> Screen[Any]:
     actor = getattr(active_app.get(), "actor", None)
-    counter = actor.counter if actor is not None and actor.counter else 1
-    screen: Screen[Any] = later("queue")(counter, clerk=actor.name if actor else "")
+    if actor is None or not actor.counter:  # action_goto asks first: never another's counter
+        raise DomainError("queue.counter.not_chosen")
+    screen: Screen[Any] = later("queue")(actor.counter, clerk=actor.name)
     return screen
 
 
@@ -152,6 +155,9 @@ class DeskModes:
 
     def action_goto(self, mode: str) -> None:
         app: Any = self
+        if mode == "queue" and self.actor is not None and not self.actor.counter:
+            self._ask_counter()
+            return
         if mode == app.current_mode:
             while len(app.screen_stack) > 1 and not isinstance(app.screen, ModalScreen):
                 app.pop_screen()
@@ -167,6 +173,42 @@ class DeskModes:
                             answered)
             return
         app.switch_mode(mode)
+
+    def _ask_counter(self) -> None:
+        """F4 for someone signed in at no counter (a supervisor): which counter this terminal
+        calls for. Never a default: counter 1 is a clerk's, and two people would call for it."""
+        from desk.services.trust.auth import login_choices  # noqa: PLC0415 — after the login
+
+        app: Any = self
+        counters = app.ctx.settings.queue.counters
+        numbers = sorted(c.number for c in counters)
+        usual: dict[int, list[str]] = {}
+        for clerk in login_choices(app.ctx):  # whose counter each is, so none is taken twice
+            if clerk["counter"]:
+                usual.setdefault(clerk["counter"], []).append(clerk["name"])
+        known = ", ".join(
+            (c.name if c.name.endswith(str(c.number)) else f"{c.number} {c.name}")
+            + (f" ({', '.join(usual[c.number])})" if c.number in usual else "")
+            for c in counters)
+
+        def answered(text: str | None) -> None:
+            if not text or self.actor is None:
+                app.notify(t("queue.counter.not_chosen"), severity="warning", timeout=10)
+                return
+            number = int(text) if text.isascii() and text.isdigit() else None
+            if number not in numbers:
+                app.notify(render_error(DomainError("queue.unknown_counter", counter=text,
+                                                    counters=", ".join(map(str, numbers)))),
+                           severity="error", timeout=10)
+                return
+            self.actor = replace(self.actor, counter=number)
+            app.sub_title = " — ".join((app.ctx.settings.office.name, self.actor.name,
+                                        t("login.counter_of", counter=number)))
+            self.action_goto("queue")
+
+        name = self.actor.name if self.actor is not None else ""
+        app.push_screen(later("ask")(t("queue.counter.which", name=name, counters=known)),
+                        answered)
 
     # -- lock / switch clerk ---------------------------------------------------------------
 

@@ -96,6 +96,14 @@ VI = {
     "queue.kiosk.take_ticket": "Mời nhận phiếu và chờ gọi số trên màn hình.",
     # Counter
     "queue.counter.name": "Quầy {counter}",  # a counter desk.toml leaves unnamed
+    "queue.counter.which": (
+        "{name} chưa chọn quầy khi đăng nhập. Máy này gọi số cho quầy nào? Các quầy: "
+        "{counters}. (Enter để chọn, Esc để thôi)"
+    ),
+    "queue.counter.not_chosen": (
+        "Chưa chọn quầy nên không gọi số. Nhấn F4 rồi nhập số quầy, hoặc F12 đăng nhập lại "
+        "và điền “Quầy số”."
+    ),
     "queue.counter.title": "{name} — gọi số",
     "queue.counter.services": "Dịch vụ: {services}",
     "queue.counter.open": "ĐANG MỞ",
@@ -262,6 +270,14 @@ EN = {
     "queue.kiosk.ahead": "{service} — people ahead: {n}",
     "queue.kiosk.take_ticket": "Take your ticket and watch the screen for your number.",
     "queue.counter.name": "Counter {counter}",
+    "queue.counter.which": (
+        "{name} signed in at no counter. Which counter does this terminal call for? "
+        "Counters: {counters}. (Enter to choose, Esc to cancel)"
+    ),
+    "queue.counter.not_chosen": (
+        "No counter chosen, so no calls. Press F4 and type the counter number, or F12 and "
+        "sign in again with the “Counter” filled in."
+    ),
     "queue.counter.title": "{name} — calls",
     "queue.counter.services": "Services: {services}",
     "queue.counter.open": "OPEN",

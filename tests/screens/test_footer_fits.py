@@ -31,11 +31,13 @@ def _visible(app: Any) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize(("who", "pin"), [("Nguyễn Thị Lan", "1234"), ("Trần Văn Minh", "2345")])
+# the supervisor at counter 2: at no counter F4 asks which (tests/screens/test_counter_choice.py)
+@pytest.mark.parametrize(("who", "pin", "counter"),
+                         [("Nguyễn Thị Lan", "1234", None), ("Trần Văn Minh", "2345", 2)])
 async def test_every_global_key_fits_at_120_columns(demo_ctx: DeskContext, who: str,
-                                                    pin: str) -> None:
+                                                    pin: str, counter: int | None) -> None:
     app = DeskApp(demo_ctx, background=False)
-    app.actor = login(demo_ctx, who, pin)
+    app.actor = login(demo_ctx, who, pin, counter)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for mode_key in ("escape", "f2", "f3", "f4", "f5", "f7", "ctrl+o", "f11"):
