@@ -11,8 +11,7 @@ from datetime import date
 from textual.widgets import Static
 
 from desk.app import DeskApp
-from desk.i18n.numbers import integer
-from desk.i18n.numbers import percent
+from desk.i18n.numbers import integer, percent
 from desk.services.context import DeskContext
 from desk.services.demo_dossiers import seed_demo_dossiers
 from desk.services.dossier import fees
