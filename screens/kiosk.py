@@ -9,7 +9,7 @@ from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Input, Static
 
 from desk.domain.errors import DomainError
@@ -82,9 +82,13 @@ class KioskScreen(DeskScreen):
         width: 100%; height: 3; }
     KioskScreen #kiosk-services { padding: 1 4 0 4; height: auto; }
     KioskScreen #kiosk-armed { color: $warning; text-style: bold; padding: 0 4; height: auto; }
+    KioskScreen #kiosk-armed.-empty { display: none; }
     KioskScreen #kiosk-result { height: auto; align: center top; padding: 1 4 0 4; }
     KioskScreen #kiosk-result.-empty { display: none; }
+    KioskScreen #kiosk-digits { height: auto; }
     KioskScreen #kiosk-number { width: auto; color: $success; }
+    KioskScreen #kiosk-priority { width: 1fr; height: 3; content-align: left middle;
+        padding: 0 0 0 3; color: $warning; text-style: bold; }
     KioskScreen #kiosk-note { color: $warning; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,10 +112,12 @@ class KioskScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Static(t("queue.kiosk.title"), id="kiosk-title")
         yield Static(id="kiosk-services")
-        yield Static(id="kiosk-armed")
+        yield Static(id="kiosk-armed", classes="-empty")
         with Vertical(id="kiosk-result", classes="-empty"):
             yield Static(t("queue.kiosk.your_number"))
-            yield Digits("", id="kiosk-number")
+            with Horizontal(id="kiosk-digits"):  # the priority beside the number: 80×24 fits
+                yield Digits("", id="kiosk-number")
+                yield Static(id="kiosk-priority")
             yield Static(id="kiosk-ahead")
             yield Static(id="kiosk-note")
         yield DeskFooter()
@@ -187,7 +193,7 @@ class KioskScreen(DeskScreen):
 
         def booked(v: Any) -> None:
             if v is not None:
-                self.query_one("#kiosk-armed", Static).update(booked_text(v))
+                self._say(booked_text(v))
 
         self.app.push_screen(BookModal(services, appointments.bookable_days(self.ctx)), booked)
 
@@ -198,8 +204,14 @@ class KioskScreen(DeskScreen):
     def _show_armed(self) -> None:
         text = (t("queue.kiosk.priority_armed", reason=t(f"queue.reason.{self.pending_reason}"))
                 if self.pending_reason else "")
-        self.query_one("#kiosk-armed", Static).update(text)
+        self._say(text)
         self.refresh_bindings()
+
+    def _say(self, text: str) -> None:
+        """The line under the services; empty, it takes no row (80×24 keeps the ticket whole)."""
+        armed = self.query_one("#kiosk-armed", Static)
+        armed.update(text)
+        armed.set_class(not text, "-empty")
 
     def action_issue(self, index: int) -> None:
         if index >= len(self.services):
@@ -225,8 +237,9 @@ class KioskScreen(DeskScreen):
         ahead = t("queue.kiosk.ahead", service=escape(svc.name), n=issued.people_ahead)
         if issued.wait_minutes is not None:
             ahead += "\n" + t("lobby.kiosk.wait", m=issued.wait_minutes)
-        if issued.ticket.priority_reason:
-            ahead += f"\n[b]{t('queue.counter.priority', reason=t('queue.reason.' + issued.ticket.priority_reason))}[/b]"  # noqa: E501
+        reason = issued.ticket.priority_reason
+        self.query_one("#kiosk-priority", Static).update(
+            t("queue.counter.priority", reason=t(f"queue.reason.{reason}")) if reason else "")
         self.query_one("#kiosk-ahead", Static).update(ahead)
         note = t(issued.print_note) if issued.print_note else t("queue.kiosk.take_ticket")
         self.query_one("#kiosk-note", Static).update(note)
@@ -251,7 +264,7 @@ class KioskScreen(DeskScreen):
         self.app.call_from_thread(self._greeted, card["name"])
 
     def _greeted(self, name: str) -> None:
-        self.query_one("#kiosk-armed", Static).update(t("qr.kiosk_hello", name=escape(name)))
+        self._say(t("qr.kiosk_hello", name=escape(name)))
 
     def _clear(self) -> None:
         self.query_one("#kiosk-result").add_class("-empty")

@@ -21,13 +21,14 @@ from typing import Any
 
 import pytest
 from textual.binding import Binding
+from textual.widgets import Digits
 
 from desk.app import DeskApp
 from desk.i18n import set_language
 from desk.queue_apps import KioskApp
 from desk.services.context import DeskContext
 from screens.keyplan import GLOBAL_ACTIONS
-from screens.kiosk import KioskScreen
+from screens.kiosk import KioskScreen, ReasonModal
 from screens.widgets.keys_line import short
 from tests.tui import workers_done
 
@@ -107,6 +108,38 @@ async def test_the_kiosk_screen_says_how_to_check_in_or_book(
         await workers_done(app)
         await pilot.pause()
         rows = [strip.text for strip in app.screen._compositor.render_strips()[:-1]]
+    shown = "\n".join(rows)
+    for words in says:
+        assert any(words in row for row in rows), (words, shown)
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("vi", ["Hộ tịch — số người đang chờ trước: 0", "Thời gian chờ dự kiến",
+            "ƯU TIÊN: Người có công với cách mạng", "Mời nhận phiếu và chờ gọi số trên màn hình."]),
+    ("en", ["Hộ tịch — people ahead: 0", "Estimated wait",
+            "PRIORITY: Person with merit", "Take your ticket and watch the screen"]),
+])
+async def test_a_priority_ticket_fits_whole_at_80x24(
+        qctx: DeskContext, lang: str, says: list[str]) -> None:
+    """The priority reason's line pushed 'Mời nhận phiếu…' off the screen; it now stands
+    beside the number, and the armed line takes no row while it is empty."""
+    set_language(lang)
+    app = KioskApp(qctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _opened(pilot)
+        await pilot.press("0")
+        while not isinstance(app.screen, ReasonModal):
+            await pilot.pause(0.05)
+        await pilot.press("4")  # the longest reason: merit
+        await pilot.pause()
+        await pilot.press("1")
+        await workers_done(app)
+        await pilot.pause()
+        issued = app.screen.last_issued
+        number = app.screen.query_one("#kiosk-number", Digits)
+        rows = [strip.text for strip in app.screen._compositor.render_strips()[:-1]]
+    assert (issued.ticket.label, issued.ticket.priority_reason) == ("A001", "merit")
+    assert number.value == "A001" and number.region.bottom <= 23, number.region
     shown = "\n".join(rows)
     for words in says:
         assert any(words in row for row in rows), (words, shown)
