@@ -1,18 +1,26 @@
 """A real office for the waiting-room tests: a desk.toml, the `desk display --web` server in
-its own process, `desk` commands and a caller process, all on one SQLite file."""
+its own process, `desk` commands and a caller process, all on one SQLite file; and the
+waiting-room app served in the test's own event loop (`served`) with its stream read (`events`)."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+import uvicorn
+from starlette.applications import Starlette
 
 from tests.cli_in_process import run_cli
 
@@ -73,6 +81,32 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@asynccontextmanager
+async def served(app: Starlette) -> AsyncIterator[str]:
+    """The waiting-room app on a free port in this event loop; yields its address."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def events(r: httpx.Response) -> AsyncIterator[tuple[str, dict[str, Any]]]:
+    """The server-sent events of a streamed response, as (event, data)."""
+    kind = ""
+    async for line in r.aiter_lines():
+        if line.startswith("event: "):
+            kind = line[7:]
+        elif line.startswith("data: "):
+            yield kind, json.loads(line[6:])
 
 
 def wait_port(port: int, timeout: float = 30) -> None:

@@ -13,7 +13,7 @@ import httpx
 from desk.lobby.app import create_app
 from desk.services.context import DeskContext
 from desk.services.queue import tickets as queue
-from tests.lobby.test_fresh_page import events, served
+from tests.lobby.harness import events, served
 
 
 async def _first_state(client: httpx.AsyncClient, url: str) -> dict[str, Any]:

@@ -8,22 +8,17 @@ next call came second ("Mời số B một…" before "Mời số A một trăm 
 from __future__ import annotations
 
 import asyncio
-import json
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from starlette.applications import Starlette
 
 from desk.lobby.app import create_app
 from desk.services.context import DeskContext
 from desk.services.queue import tickets as queue
 from storage.commit_watch import CommitWatch
-from tests.lobby.harness import free_port
+from tests.lobby.harness import events, served
 
 
 class LateWatcher:
@@ -42,30 +37,6 @@ class LateWatcher:
             return real(watch)
 
         monkeypatch.setattr(CommitWatch, "changed", changed)
-
-
-@asynccontextmanager
-async def served(app: Starlette) -> AsyncIterator[str]:
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-
-
-async def events(r: httpx.Response) -> AsyncIterator[tuple[str, dict[str, Any]]]:
-    kind = ""
-    async for line in r.aiter_lines():
-        if line.startswith("event: "):
-            kind = line[7:]
-        elif line.startswith("data: "):
-            yield kind, json.loads(line[6:])
 
 
 async def test_a_page_opened_after_a_call_does_not_speak_it(

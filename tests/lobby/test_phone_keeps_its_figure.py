@@ -16,7 +16,7 @@ from desk.lobby.app import create_app
 from desk.services.context import DeskContext
 from desk.services.queue import tickets as queue
 from desk.services.queue import wait_estimates as we
-from tests.lobby.test_fresh_page import served
+from tests.lobby.harness import served
 
 
 class HeldEstimator:
