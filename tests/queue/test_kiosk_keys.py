@@ -44,6 +44,15 @@ async def _opened(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def _until(pilot: Any, screen: type) -> None:
+    """Wait for a screen to be on top (a modal opens or closes after the key)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + 10
+    while not isinstance(pilot.app.screen, screen):
+        assert loop.time() < end, screen
+        await pilot.pause(0.05)
+
+
 def _last_row(app: KioskApp) -> str:
     """The bottom line exactly as the terminal draws it."""
     return app.screen._compositor.render_strips()[-1].text
@@ -128,10 +137,9 @@ async def test_a_priority_ticket_fits_whole_at_80x24(
     async with app.run_test(size=(80, 24)) as pilot:
         await _opened(pilot)
         await pilot.press("0")
-        while not isinstance(app.screen, ReasonModal):
-            await pilot.pause(0.05)
+        await _until(pilot, ReasonModal)
         await pilot.press("4")  # the longest reason: merit
-        await pilot.pause()
+        await _until(pilot, KioskScreen)
         await pilot.press("1")
         await workers_done(app)
         await pilot.pause()
