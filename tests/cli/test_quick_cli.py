@@ -5,9 +5,6 @@ services, text and JSON, in both languages, without loading the database stack."
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,25 +12,12 @@ from pathlib import Path
 import pytest
 
 from desk.cli import main
-from tests.conftest import PINNED_NOW, REPO
+from tests.cli.quick_office import HEAVY as STACK
+from tests.cli.quick_office import office_env as _env
+from tests.cli.quick_office import probe_loaded
+from tests.cli.quick_office import run_desk as _desk
 
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "holidays")
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(home),
-           "XDG_DATA_HOME": str(home / "xdg-data"), "XDG_CONFIG_HOME": str(home / "xdg-config"),
-           "XDG_STATE_HOME": str(home / "xdg-state"), "XDG_CACHE_HOME": str(home / "cache"),
-           "DESK_NOW": PINNED_NOW, "DESK_CONFIG": str(home / "desk.toml")}
-    env.pop("DESK_LANG", None)
-    env.pop("DESK_QUICK", None)
-    return env
-
-
-def _desk(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desk.cli", *args], capture_output=True,
-                          text=True, encoding="utf-8", env={**_env(home), **extra}, cwd=home,
-                          timeout=120, check=False)
+HEAVY = (*STACK, "holidays")  # the read commands load no statutory holidays either
 
 
 @pytest.fixture(scope="module")
@@ -127,19 +111,10 @@ def test_a_quick_show_is_audited_like_the_regular_one(in_office: Path,
 
 def test_the_quick_commands_load_no_database_stack(office: Path) -> None:
     code = _codes(office)[0]
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['desk'] + sys.argv[1:]\n"
-             "try:\n"
-             "    runpy.run_module('desk.cli', run_name='__main__')\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             f"print('HEAVY', [m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n")
     for args in (["calendar", "day", "2026-02-17"], ["dossier", "show", code],
                  ["dossier", "list"], ["dossier", "search", "Nguyễn"], ["deadlines"]):
         for _ in range(2):  # the second run reads the statutory holidays from the cache
-            r = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
-                               text=True, encoding="utf-8", env=_env(office), cwd=REPO,
-                               timeout=120, check=False)
+            r = probe_loaded(office, args, HEAVY)
         assert r.stdout.strip(), (args, r.stderr)
         assert "HEAVY []" in r.stderr, (args, r.stderr[-800:])
 

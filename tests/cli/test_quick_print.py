@@ -5,7 +5,6 @@ stack loaded."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -24,28 +23,14 @@ from desk.services.context import DeskContext
 from desk.services.printing import rule_forms
 from desk.services.quick import papers
 from desk.services.quick.context import open_quick
-from tests.conftest import PINNED_NOW, REPO
+from tests.cli.quick_office import office_env as _env
+from tests.cli.quick_office import probe_loaded
+from tests.cli.quick_office import run_desk as _desk
+from tests.conftest import REPO
 
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic")
 pytestmark = pytest.mark.slow  # a demo office made by `desk demo` in a subprocess, per module
 
 BANK = '\n[bank]\nbin = "970436"\naccount = "0011001234567"\nname = "UBND XA MINH CHAU"\n'
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(home),
-           "XDG_DATA_HOME": str(home / "xdg-data"), "XDG_CONFIG_HOME": str(home / "xdg-config"),
-           "XDG_STATE_HOME": str(home / "xdg-state"), "XDG_CACHE_HOME": str(home / "cache"),
-           "DESK_NOW": PINNED_NOW, "DESK_CONFIG": str(home / "desk.toml")}
-    for key in ("DESK_LANG", "DESK_QUICK"):
-        env.pop(key, None)
-    return env
-
-
-def _desk(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desk.cli", *args], capture_output=True,
-                          text=True, encoding="utf-8", env={**_env(home), **extra}, cwd=home,
-                          timeout=180, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -160,16 +145,8 @@ def test_print_form_pdf_quick_is_the_regular_one(office: Path, ctx: DeskContext,
 
 
 def test_print_form_pdf_loads_no_database_stack(office: Path, tmp_path: Path) -> None:
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['desk'] + sys.argv[1:]\n"
-             "try:\n"
-             "    runpy.run_module('desk.cli', run_name='__main__')\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             f"print('HEAVY', [m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n")
-    r = subprocess.run([sys.executable, "-c", probe, "print", "form", "1", _codes(office)[0],
-                        "--pdf", str(tmp_path / "f.pdf")], capture_output=True, text=True,
-                       encoding="utf-8", env=_env(office), cwd=REPO, timeout=120, check=False)
+    r = probe_loaded(office, ["print", "form", "1", _codes(office)[0], "--pdf",
+                              str(tmp_path / "f.pdf")])
     assert (tmp_path / "f.pdf").read_bytes().startswith(b"%PDF"), r.stderr
     assert "HEAVY []" in r.stderr, r.stderr[-800:]
 

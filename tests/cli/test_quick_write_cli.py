@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_quick_cli import HEAVY, _desk, _env
-from tests.conftest import REPO
+from tests.cli.quick_office import HEAVY, probe_loaded
+from tests.cli.quick_office import run_desk as _desk
 from tests.queue.test_quick_write import _tables
 
 HEX = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -72,21 +71,11 @@ def test_both_paths_print_the_same_and_write_the_same_rows(office: Path, tmp_pat
 
 def test_queue_writes_load_no_database_stack(office: Path, tmp_path: Path) -> None:
     home = _copy(office, tmp_path / "home")
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['desk'] + sys.argv[1:]\n"
-             "try:\n"
-             "    runpy.run_module('desk.cli', run_name='__main__')\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             f"print('HEAVY', [m for m in {(*HEAVY, 'barcode')!r} if m in sys.modules],"
-             " file=sys.stderr)\n")
     # a printed ticket too: its printer profile is read without pydantic, and a ticket has no
     # barcode to draw, so python-barcode's writers stay unloaded (both failed before)
     for args in (["queue", "issue", "HT", "--no-print"], ["queue", "call", "2", "--json"],
                  ["queue", "issue", "HT"]):
-        r = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
-                           text=True, encoding="utf-8", env=_env(home), cwd=REPO, timeout=120,
-                           check=False)
+        r = probe_loaded(home, args, (*HEAVY, "barcode"))
         assert r.stdout.strip(), (args, r.stderr)
         assert "HEAVY []" in r.stderr, (args, r.stderr[-800:])
 
