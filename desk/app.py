@@ -127,7 +127,7 @@ class DeskApp(DeskModes, App[int]):
                 seed_demo_dossiers(self.ctx)
                 self.call_from_thread(self._dossiers_seeded)
         except Exception as e:  # said on screen, never a silent empty login
-            from desk.commands.crash import classify_exception
+            from desk.commands.crash import classify_exception  # the failure path only
 
             message = render_error(e) if getattr(e, "key", None) else classify_exception(e)[0]
             self.call_from_thread(self.notify, message, severity="error", timeout=3600)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from desk.commands import crash
+
 
 def test_crash_logs_follow_the_desks_clock_and_are_kept(monkeypatch: pytest.MonkeyPatch,
                                                         tmp_path: Path) -> None:
-    from desk.commands import crash
-
     monkeypatch.setenv("DESK_NOW", "2026-11-23 09:00")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     first = Path(crash.write_crash_log(RuntimeError("boom 040095000123")))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+from desk.commands.parsers.dossier import STATUSES
 from desk.domain.states import DossierStatus
 
 RAW = tuple(s.value for s in DossierStatus)
@@ -47,8 +48,6 @@ def test_an_unknown_status_is_refused_not_an_empty_list(run_desk) -> None:  # ty
 
 
 def test_the_parser_knows_every_status() -> None:
-    from desk.commands.parsers.dossier import STATUSES
-
     assert set(STATUSES) == set(RAW)
 
 

@@ -9,6 +9,7 @@ import logging
 import pytest
 
 from desk import environment
+from desk.commands import base, language
 from desk.domain.errors import DomainError, MessageKey
 from desk.domain.identity import validate_personal_id
 from desk.domain.states import Action, DossierStatus, next_status
@@ -106,7 +107,6 @@ def test_the_domain_knows_no_language() -> None:
 def test_one_language_setting_for_messages_and_helps() -> None:
     """desk.i18n keeps the one language: `desk --help` texts follow set_language too (the
     commands kept a second setting of their own, and an English desk got Vietnamese helps)."""
-    from desk.commands import base, language
 
     assert not hasattr(base, "_lang") and not hasattr(language, "_lang")
     set_language("en")

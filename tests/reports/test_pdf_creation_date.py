@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desk.services.reports.exports import render_report
 from tests.printers.test_pdf_creation_date import creation_date
 from tests.reports.conftest import History
 
 
 def test_the_report_pdf_is_created_when_the_report_says(history: History, report_of: Any) -> None:
-    from desk.services.reports.exports import render_report
-
     report = report_of()
     assert creation_date(render_report(report, "pdf")) == "D:20261123090000+07'00'"
 

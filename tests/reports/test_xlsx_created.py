@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from desk.services.reports.exports import render_report
 from tests.reports.conftest import History
 
 
@@ -21,8 +22,6 @@ def core_dates(xlsx: bytes) -> dict[str, str]:
 
 def test_the_report_xlsx_is_created_when_the_report_says(history: History,
                                                          report_of: Any) -> None:
-    from desk.services.reports.exports import render_report
-
     report = report_of()  # made at 09:00 on 23/11/2026, office time (UTC+7)
     assert core_dates(render_report(report, "xlsx")) == {
         "created": "2026-11-23T02:00:00Z", "modified": "2026-11-23T02:00:00Z"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from desk.app import DeskApp
 from screens.keyplan import GLOBAL_PLAN
 from screens.widgets.keys_panel import screen_keys
-from screens.widgets.textual_texts import desk_commands
+from screens.widgets.textual_texts import desk_commands, label
 from tests.screens.conftest import settle
 
 MODES = ("escape", "f2", "f3", "f4", "f5", "f7", "ctrl+o", "f11")
@@ -45,6 +45,4 @@ async def test_the_palette_offers_only_keys_f1_lists(app: DeskApp) -> None:
 
 
 def _title(ab: object) -> str:
-    from screens.widgets.textual_texts import label
-
     return label(ab.binding.description)  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from desk.commands.audit_verify import province_check
 from desk.district.anchor import count_heads, heads
 from desk.district.tables import Quarantine
 from desk.services.trust import audit
@@ -160,7 +161,6 @@ def test_an_unreachable_province_is_said_plainly(tmp_path: Path, office: Any,
 
 def test_a_restore_starts_a_new_series_without_a_false_alarm(
         office: Any, district: District, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desk.commands.audit_verify import province_check
     from desk.services.trust.backup import create_backup, restore
 
     monkeypatch.setenv("DESK_SYNC_URL", district.url)
@@ -188,7 +188,6 @@ def test_a_restore_starts_a_new_series_without_a_false_alarm(
 
 def test_a_restore_onto_a_new_pc_is_said_not_alarmed(tmp_path: Path, office: Any,
                                                     district: District) -> None:
-    from desk.commands.audit_verify import province_check
     from desk.config import Settings
     from desk.services.clock import fixed_clock
     from desk.services.context import DeskContext
