@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import uuid
 from typing import Any
 
 import pytest
@@ -14,26 +13,9 @@ from sqlalchemy import event, text
 
 from desk.district import app as district_app
 from desk.district.ingest import ingest
-from desk.sync import protocol as P
 from desk.sync.transport import ClientConfig, Offline, Transport
 from tests.sync.harness import OFFICE, District
-
-SEQ = iter(range(1, 10**6))
-
-
-def ev(kind: str, code: str, version: int = 0, **payload: Any) -> dict[str, Any]:
-    s = next(SEQ)
-    return {"i": uuid.uuid4().hex, "s": s, "a": 1_795_400_000 + s, "h": s, "t": kind,
-            "e": code, "v": version, "p": payload}
-
-
-def code(n: int) -> str:
-    return f"{OFFICE}-261123-{n:04d}"
-
-
-def batch(events: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"batch_id": uuid.uuid4().hex, "schema_v": P.SCHEMA_V, "device": "pc1", "epoch": 0,
-            "events": events}
+from tests.sync.raw_events import batch, code, ev
 
 
 def test_round_trips_per_batch_not_per_event(district: District) -> None:

@@ -5,7 +5,6 @@ copies of one batch pushed at the same moment stored once."""
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,25 +13,8 @@ import pytest
 from sqlalchemy import event, text
 
 from desk.district.ingest import ingest
-from desk.sync import protocol as P
 from tests.sync.harness import OFFICE, District
-
-SEQ = iter(range(1, 10**6))
-
-
-def ev(kind: str, code: str, version: int = 0, **payload: Any) -> dict[str, Any]:
-    s = next(SEQ)
-    return {"i": uuid.uuid4().hex, "s": s, "a": 1_795_400_000 + s, "h": s, "t": kind,
-            "e": code, "v": version, "p": payload}
-
-
-def code(n: int) -> str:
-    return f"{OFFICE}-261123-{n:04d}"
-
-
-def batch(events: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"batch_id": uuid.uuid4().hex, "schema_v": P.SCHEMA_V, "device": "pc1", "epoch": 0,
-            "events": events}
+from tests.sync.raw_events import batch, code, ev
 
 
 def day(dossiers: int, first: int = 1) -> list[dict[str, Any]]:
